@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { can } from '@/lib/context';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { getQuestion } from '@/lib/questions/queries';
+import { KIND_LABELS, LEVEL_LABELS } from '@/lib/questions/schemas';
+import { requirePageContext } from '../../page-context';
+import { CopyQuestionButton } from './copy-button';
+
+export const metadata: Metadata = { title: 'Question' };
+
+const ANCHOR_LABELS = ['1 — Poor', '2 — Weak', '3 — Solid', '4 — Excellent'];
+
+export default async function QuestionPage({ params }: { params: Promise<{ questionId: string }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
+  const { questionId } = await params;
+  let data;
+  try {
+    data = await getQuestion(ctx, { questionId });
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  }
+  const v = data.version;
+  const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/questions" className="text-brand-700 hover:underline">
+          ← Question bank
+        </Link>
+      </p>
+      <PageHeader
+        title={v.title}
+        description={
+          <span className="flex flex-wrap gap-2">
+            <Badge tone="brand">{data.skill}</Badge>
+            <Badge>{KIND_LABELS[v.kind]}</Badge>
+            <Badge>{LEVEL_LABELS[v.level]}</Badge>
+            <Badge>{v.expectedMinutes} min</Badge>
+            <Badge tone={data.builtin ? 'slate' : 'green'}>{data.builtin ? 'Built-in' : `Ours · v${v.version}`}</Badge>
+          </span>
+        }
+        actions={data.builtin && can(ctx, 'question:write') ? <CopyQuestionButton questionId={data.question.id} /> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="p-5">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Prompt</h2>
+            <p className="mt-2 whitespace-pre-wrap text-slate-900">{v.prompt}</p>
+          </Card>
+          <Card className="p-5">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Rubric</h2>
+            <ol className="mt-3 space-y-3">
+              {anchors.map((text, i) => (
+                <li key={ANCHOR_LABELS[i]} className="rounded-md border border-slate-200 p-3">
+                  <p className="text-sm font-semibold text-slate-900">{ANCHOR_LABELS[i]}</p>
+                  <p className="mt-1 text-sm text-slate-700">{text}</p>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <GuidanceList title="Listen for" items={v.listenFor} />
+          <GuidanceList title="Red flags" items={v.redFlags} />
+          <GuidanceList title="Follow-ups" items={v.followUps} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function GuidanceList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <Card className="p-5">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+'use server';
+// Thin adapters for sign-in, sign-up and sign-out: parse the form, call lib/, map errors.
+import { AuthError } from 'next-auth';
+import { cookies } from 'next/headers';
+import { signUp } from '@/lib/auth/accounts';
+import { signIn, signOut } from '@/lib/auth';
+import { LOCKED_MESSAGE, INVALID_CREDENTIALS_MESSAGE, signOutEverywhere } from '@/lib/auth/accounts';
+import { SignInInput } from '@/lib/auth/schemas';
+import { ACTIVE_ORG_COOKIE, anonymousContext, getCurrentAccount } from '@/lib/auth/session';
+import { type ActionState, errorToActionState } from '@/lib/http';
+import { formDataToObject, parseInput } from '@/lib/validation';
+import { safeCallbackUrl } from '@/lib/urls';
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  try {
+    const input = parseInput(SignInInput, raw);
+    await signIn('credentials', { email: input.email, password: input.password, redirectTo: safeCallbackUrl(raw.callbackUrl) });
+    return { status: 'success' };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return { status: 'error', message: code === 'locked' ? LOCKED_MESSAGE : INVALID_CREDENTIALS_MESSAGE };
+    }
+    return errorToActionState(error);
+  }
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  try {
+    const { organizationId } = await signUp(anonymousContext(), raw);
+    (await cookies()).set(ACTIVE_ORG_COOKIE, organizationId, { httpOnly: true, sameSite: 'lax', secure: process.env.NODE_ENV === 'production', path: '/' });
+    await signIn('credentials', { email: raw.email, password: raw.password, redirectTo: '/' });
+    return { status: 'success' };
+  } catch (error) {
+    return errorToActionState(error);
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in' });
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const account = await getCurrentAccount();
+  if (account) await signOutEverywhere(anonymousContext(), account.id);
+  await signOut({ redirectTo: '/sign-in?signedOut=everywhere' });
+}

@@ -1,0 +1,115 @@
+'use client';
+// Form pieces wired to server actions' ActionState: labelled inputs, field errors announced to
+// screen readers, and a submit button that shows progress while the action runs.
+import type { ComponentProps, ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import type { ActionState } from '@/lib/http';
+import { buttonClass } from './ui';
+
+export function fieldError(state: ActionState<unknown>, name: string): string | undefined {
+  return state.status === 'error' ? state.fields?.[name]?.[0] : undefined;
+}
+
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...props
+}: ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
+  const id = props.id ?? `field-${name}`;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${
+          error ? 'border-red-600' : 'border-slate-300'
+        }`}
+        {...props}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  children,
+  ...props
+}: ComponentProps<'select'> & { label: string; name: string; error?: string }) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        {...props}
+      >
+        {children}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pendingText, variant = 'primary', className = '' }: { children: ReactNode; pendingText: string; variant?: 'primary' | 'secondary' | 'danger'; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
+      {pending ? (
+        <>
+          <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          {pendingText}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+export function FormMessage({ state }: { state: ActionState<unknown> }) {
+  if (state.status === 'error') {
+    return (
+      <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        {state.message}
+      </div>
+    );
+  }
+  if (state.status === 'success' && state.message) {
+    return (
+      <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        {state.message}
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// Candidates (people) and their applications to openings.
+import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { createdAt, id, updatedAt } from './columns';
+import { applicationStage } from './enums';
+import { openingStages, openings } from './openings';
+import { organizations } from './orgs';
+
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    location: text('location'),
+    source: text('source'),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('candidates_org_email_key').on(t.organizationId, sql`lower(${t.email})`),
+    index('candidates_org_created_idx').on(t.organizationId, t.createdAt),
+  ],
+);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    openingId: uuid('opening_id')
+      .notNull()
+      .references(() => openings.id, { onDelete: 'cascade' }),
+    stage: applicationStage('stage').notNull().default('active'),
+    currentStageId: uuid('current_stage_id').references(() => openingStages.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('applications_org_candidate_opening_key').on(t.organizationId, t.candidateId, t.openingId),
+    index('applications_org_opening_stage_idx').on(t.organizationId, t.openingId, t.stage),
+  ],
+);
+
+export type Candidate = typeof candidates.$inferSelect;
+export type Application = typeof applications.$inferSelect;

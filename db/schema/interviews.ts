@@ -1,0 +1,60 @@
+// Interviews: one stage for one application, with its panel and the kit version it pinned.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { applications } from './candidates';
+import { createdAt, id, tstz, updatedAt } from './columns';
+import { interviewStatus } from './enums';
+import { kitVersions } from './kits';
+import { openingStages } from './openings';
+import { organizations } from './orgs';
+
+export const interviews = pgTable(
+  'interviews',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    openingStageId: uuid('opening_stage_id').references(() => openingStages.id, { onDelete: 'set null' }),
+    /** Pinned when scheduled: later kit edits never change this interview. */
+    kitVersionId: uuid('kit_version_id')
+      .notNull()
+      .references(() => kitVersions.id, { onDelete: 'restrict' }),
+    scheduledAt: tstz('scheduled_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    status: interviewStatus('status').notNull().default('scheduled'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interviews_org_scheduled_idx').on(t.organizationId, t.scheduledAt),
+    index('interviews_org_application_idx').on(t.organizationId, t.applicationId),
+    check('interviews_duration_range', sql`${t.durationMinutes} between 5 and 600`),
+  ],
+);
+
+export const interviewPanelists = pgTable(
+  'interview_panelists',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    interviewId: uuid('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interviewId, t.userId] }),
+    index('interview_panelists_org_user_idx').on(t.organizationId, t.userId),
+  ],
+);
+
+export type Interview = typeof interviews.$inferSelect;

@@ -1,0 +1,89 @@
+// Questions and their immutable versions. A question row is the stable identity; every saved
+// edit inserts a question_versions row, so kits and interviews can pin the exact text they used.
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { createdAt, id, updatedAt } from './columns';
+import { questionKind, questionStatus, seniorityLevel } from './enums';
+import { organizations } from './orgs';
+import { skills } from './skills';
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: id(),
+    /** Null for the built-in bank, visible to every organization. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Stable key of built-in content (from db/seed/content), so re-seeding is idempotent. */
+    builtinKey: text('builtin_key'),
+    status: questionStatus('status').notNull().default('active'),
+    latestVersion: integer('latest_version').notNull().default(1),
+    copiedFromQuestionId: uuid('copied_from_question_id'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('questions_org_builtin_key').on(t.organizationId, t.builtinKey).nullsNotDistinct(),
+    index('questions_org_status_idx').on(t.organizationId, t.status),
+    check('questions_latest_version_positive', sql`${t.latestVersion} >= 1`),
+  ],
+);
+
+export const questionVersions = pgTable(
+  'question_versions',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    prompt: text('prompt').notNull(),
+    kind: questionKind('kind').notNull(),
+    level: seniorityLevel('level').notNull(),
+    expectedMinutes: integer('expected_minutes').notNull(),
+    primarySkillId: uuid('primary_skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'restrict' }),
+    listenFor: text('listen_for').array().notNull().default(sql`'{}'::text[]`),
+    redFlags: text('red_flags').array().notNull().default(sql`'{}'::text[]`),
+    followUps: text('follow_ups').array().notNull().default(sql`'{}'::text[]`),
+    /** The anchored rubric: what a 1, 2, 3 and 4 answer to this question sounds like. */
+    rubric1: text('rubric_1').notNull(),
+    rubric2: text('rubric_2').notNull(),
+    rubric3: text('rubric_3').notNull(),
+    rubric4: text('rubric_4').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('question_versions_question_version_key').on(t.questionId, t.version),
+    index('question_versions_org_skill_idx').on(t.organizationId, t.primarySkillId),
+    check('question_versions_minutes_range', sql`${t.expectedMinutes} between 1 and 240`),
+    check('question_versions_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/** Every skill a question version assesses, the primary one included (is_primary). */
+export const questionVersionSkills = pgTable(
+  'question_version_skills',
+  {
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    questionVersionId: uuid('question_version_id')
+      .notNull()
+      .references(() => questionVersions.id, { onDelete: 'cascade' }),
+    skillId: uuid('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'restrict' }),
+    isPrimary: boolean('is_primary').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.questionVersionId, t.skillId] }),
+    index('question_version_skills_org_skill_idx').on(t.organizationId, t.skillId),
+  ],
+);
+
+export type Question = typeof questions.$inferSelect;
+export type QuestionVersion = typeof questionVersions.$inferSelect;

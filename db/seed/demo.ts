@@ -1,0 +1,334 @@
+// The demo organization: one user per role, three openings, fifteen candidates at different
+// stages, and interviews whose submitted scorecards agree and disagree the way real panels do,
+// so every screen has data in its first minute. Seeded once; re-running changes nothing.
+import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { DbExecutor } from '../client';
+import {
+  applications,
+  candidates,
+  interviewPanelists,
+  interviews,
+  kitItems,
+  kitSkillWeights,
+  kitVersions,
+  memberships,
+  openingSkillWeights,
+  openingStages,
+  openings,
+  organizations,
+  scorecardNotes,
+  scorecardRatings,
+  scorecards,
+  users,
+} from '../schema';
+import { insertKitVersion, type BuiltinIds } from './builtin';
+import type { BuiltinContent } from './content';
+
+export const DEMO_ORG_SLUG = 'northwind-demo';
+export const DEMO_PASSWORD = 'loopkit-demo-2026';
+
+export const DEMO_USERS = [
+  { key: 'admin', name: 'Priya Raman', email: 'admin@demo.loopkit.dev', role: 'admin' },
+  { key: 'recruiter', name: 'Marcus Chen', email: 'recruiter@demo.loopkit.dev', role: 'recruiter' },
+  { key: 'manager', name: 'Sofia Alvarez', email: 'manager@demo.loopkit.dev', role: 'hiring_manager' },
+  { key: 'interviewer', name: 'Jonas Weber', email: 'interviewer@demo.loopkit.dev', role: 'interviewer' },
+  { key: 'amara', name: 'Amara Okafor', email: 'amara@demo.loopkit.dev', role: 'interviewer' },
+  { key: 'liam', name: "Liam O'Connor", email: 'liam@demo.loopkit.dev', role: 'interviewer' },
+] as const;
+type DemoUserKey = (typeof DEMO_USERS)[number]['key'];
+
+// How each interviewer tends to rate: Amara is lenient, Liam severe, the rest near the panel.
+const RATER_BIAS: Record<DemoUserKey, number> = { admin: 0, recruiter: 0, manager: 0.15, interviewer: -0.1, amara: 0.6, liam: -0.55 };
+
+interface DemoCandidate {
+  name: string;
+  email: string;
+  location: string;
+  source: string;
+  opening: 0 | 1 | 2;
+  stage: 'active' | 'hired' | 'rejected' | 'withdrawn';
+  /** Underlying ability on the 1–4 scale; ratings scatter around it. */
+  ability: number;
+  /** How many interview stages have happened (with submitted feedback). */
+  interviewsDone: number;
+  /** A panel that splits: one rater sees this candidate very differently. */
+  split?: boolean;
+  upcoming?: boolean;
+}
+
+const CANDIDATES: DemoCandidate[] = [
+  { name: 'Elena Petrova', email: 'elena.petrova@example.com', location: 'Berlin', source: 'Referral', opening: 0, stage: 'hired', ability: 3.6, interviewsDone: 2 },
+  { name: 'David Okonkwo', email: 'david.okonkwo@example.com', location: 'Lagos (remote)', source: 'LinkedIn', opening: 0, stage: 'active', ability: 3.2, interviewsDone: 2, split: true },
+  { name: 'Hannah Schmidt', email: 'hannah.schmidt@example.com', location: 'Munich', source: 'Careers page', opening: 0, stage: 'active', ability: 2.9, interviewsDone: 1, upcoming: true },
+  { name: 'Rahul Mehta', email: 'rahul.mehta@example.com', location: 'Pune (remote)', source: 'Agency', opening: 0, stage: 'rejected', ability: 1.9, interviewsDone: 1 },
+  { name: 'Chloé Martin', email: 'chloe.martin@example.com', location: 'Lyon', source: 'Referral', opening: 0, stage: 'active', ability: 3.4, interviewsDone: 1 },
+  { name: 'Tomás Silva', email: 'tomas.silva@example.com', location: 'Lisbon', source: 'Meetup', opening: 0, stage: 'active', ability: 2.5, interviewsDone: 0, upcoming: true },
+  { name: 'Grace Kim', email: 'grace.kim@example.com', location: 'Seoul (remote)', source: 'LinkedIn', opening: 0, stage: 'withdrawn', ability: 3.1, interviewsDone: 1 },
+  { name: 'Yusuf Demir', email: 'yusuf.demir@example.com', location: 'Istanbul', source: 'Careers page', opening: 1, stage: 'active', ability: 3.5, interviewsDone: 2 },
+  { name: 'Olivia Brown', email: 'olivia.brown@example.com', location: 'London', source: 'Referral', opening: 1, stage: 'active', ability: 2.8, interviewsDone: 2, split: true },
+  { name: 'Kenji Tanaka', email: 'kenji.tanaka@example.com', location: 'Tokyo (remote)', source: 'GitHub', opening: 1, stage: 'rejected', ability: 2.1, interviewsDone: 1 },
+  { name: 'Fatima Zahra', email: 'fatima.zahra@example.com', location: 'Casablanca', source: 'LinkedIn', opening: 1, stage: 'active', ability: 3.0, interviewsDone: 1, upcoming: true },
+  { name: 'Noah Johansson', email: 'noah.johansson@example.com', location: 'Stockholm', source: 'Agency', opening: 1, stage: 'active', ability: 2.6, interviewsDone: 0 },
+  { name: 'Aisha Bello', email: 'aisha.bello@example.com', location: 'Manchester', source: 'Bootcamp partner', opening: 2, stage: 'active', ability: 2.7, interviewsDone: 1 },
+  { name: 'Lucas Moreau', email: 'lucas.moreau@example.com', location: 'Brussels', source: 'Careers page', opening: 2, stage: 'rejected', ability: 1.7, interviewsDone: 1 },
+  { name: 'Mei Lin', email: 'mei.lin@example.com', location: 'Singapore (remote)', source: 'University fair', opening: 2, stage: 'active', ability: 3.0, interviewsDone: 1, split: true },
+];
+
+const OPENINGS = [
+  {
+    title: 'Backend Engineer — Node.js',
+    level: 'mid',
+    description: 'Build and run the APIs behind our logistics platform: Node.js, PostgreSQL, AWS.',
+    stages: [
+      { name: 'Technical interview', template: 'backend-engineer-nodejs', duration: 75, panel: ['interviewer', 'amara', 'liam'] as DemoUserKey[] },
+      { name: 'Collaboration interview', template: 'behavioural-collaboration', duration: 45, panel: ['manager', 'amara'] as DemoUserKey[] },
+    ],
+  },
+  {
+    title: 'Senior Backend Engineer — Platform',
+    level: 'senior',
+    description: 'Own the architecture and security of the services that every team builds on.',
+    stages: [
+      { name: 'System design and security', template: 'senior-backend-system-design-security', duration: 90, panel: ['manager', 'liam', 'interviewer'] as DemoUserKey[] },
+      { name: 'Collaboration interview', template: 'behavioural-collaboration', duration: 45, panel: ['recruiter', 'amara'] as DemoUserKey[] },
+    ],
+  },
+  {
+    title: 'Junior Backend Developer',
+    level: 'junior',
+    description: 'Grow with the team while shipping well-tested endpoints and fixes.',
+    stages: [{ name: 'Technical interview', template: 'junior-backend-developer', duration: 60, panel: ['interviewer', 'amara'] as DemoUserKey[] }],
+  },
+] as const;
+
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NOTE_BANK: Record<1 | 2 | 3 | 4, string[]> = {
+  1: [
+    'Struggled to get started; needed the question restated twice and did not reach a working approach.',
+    'Answer stayed vague. Could not give a concrete example when asked to go deeper.',
+  ],
+  2: [
+    'Reached a partial answer with hints. Missed the main trade-off until prompted.',
+    'Knew the vocabulary but the reasoning was shaky under follow-ups.',
+  ],
+  3: [
+    'Solid, structured answer. Covered the main points and handled the first follow-up well.',
+    'Worked through it methodically and explained the trade-offs clearly.',
+  ],
+  4: [
+    'Excellent: went beyond the question, raised failure modes unprompted and quantified the trade-offs.',
+    'Outstanding depth. Clear, precise, and taught me something about the topic.',
+  ],
+};
+
+const SUMMARY_BY_RECOMMENDATION = {
+  strong_yes: 'Clear hire. Strong across the board with depth where it matters for this role; I would be glad to work with them.',
+  yes: 'Hire. Solid fundamentals and good communication; a couple of gaps that onboarding can close.',
+  no: 'Not yet. Some good moments, but the core skills for this level were not consistently there.',
+  strong_no: 'No hire. Significant gaps in the fundamentals this role depends on.',
+} as const;
+
+function recommendationFor(mean: number): keyof typeof SUMMARY_BY_RECOMMENDATION {
+  if (mean >= 3.4) return 'strong_yes';
+  if (mean >= 2.7) return 'yes';
+  if (mean >= 2.0) return 'no';
+  return 'strong_no';
+}
+
+export async function demoOrganizationExists(db: DbExecutor): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
+  return rows.length > 0;
+}
+
+export async function seedDemoOrganization(db: DbExecutor, content: BuiltinContent, builtin: BuiltinIds): Promise<boolean> {
+  if (await demoOrganizationExists(db)) return false;
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  const random = mulberry32(20261121);
+  const DAY = 86_400_000;
+  const now = Date.now();
+
+  await db.transaction(async (tx) => {
+    const [org] = await tx.insert(organizations).values({ name: 'Northwind Labs (demo)', slug: DEMO_ORG_SLUG }).returning();
+    const organizationId = org!.id;
+
+    const userIdByKey = new Map<DemoUserKey, string>();
+    for (const u of DEMO_USERS) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+      const id =
+        existing?.id ?? (await tx.insert(users).values({ name: u.name, email: u.email, passwordHash }).returning({ id: users.id }))[0]!.id;
+      userIdByKey.set(u.key, id);
+      await tx.insert(memberships).values({ organizationId, userId: id, role: u.role });
+    }
+    const uid = (key: DemoUserKey) => userIdByKey.get(key)!;
+
+    // The organization's own kits, copied from the built-in templates.
+    const kitByTemplate = new Map<string, { kitId: string; versionId: string }>();
+    for (const template of content.kitTemplates) {
+      const versionId = await insertKitVersion(tx, {
+        organizationId,
+        kit: { name: template.name },
+        version: { roleTitle: template.roleTitle, level: template.level, targetMinutes: template.targetMinutes, description: template.description },
+        weights: template.skills.map((s) => ({ skillId: builtin.skillIdBySlug.get(s.skill)!, weight: s.weight })),
+        sections: template.sections.map((section) => ({
+          title: section.title,
+          items: section.items.map((item) => ({ questionVersionId: builtin.questionVersionIdByKey.get(item.question)!, minutes: item.minutes })),
+        })),
+      });
+      const [kv] = await tx.select({ kitId: kitVersions.kitId }).from(kitVersions).where(eq(kitVersions.id, versionId));
+      kitByTemplate.set(template.key, { kitId: kv!.kitId, versionId });
+    }
+
+    const openingRows: { id: string; stages: { id: string; versionId: string; duration: number; panel: readonly DemoUserKey[] }[] }[] = [];
+    for (const spec of OPENINGS) {
+      const [opening] = await tx
+        .insert(openings)
+        .values({ organizationId, title: spec.title, level: spec.level, description: spec.description, hiringManagerUserId: uid('manager') })
+        .returning({ id: openings.id });
+      const stages = [];
+      const weights = new Map<string, number>();
+      for (const [position, stage] of spec.stages.entries()) {
+        const kit = kitByTemplate.get(stage.template)!;
+        const [row] = await tx
+          .insert(openingStages)
+          .values({ organizationId, openingId: opening!.id, position, name: stage.name, kitId: kit.kitId, durationMinutes: stage.duration })
+          .returning({ id: openingStages.id });
+        stages.push({ id: row!.id, versionId: kit.versionId, duration: stage.duration, panel: stage.panel });
+        for (const w of await tx.select().from(kitSkillWeights).where(eq(kitSkillWeights.kitVersionId, kit.versionId))) {
+          weights.set(w.skillId, Math.max(weights.get(w.skillId) ?? 0, w.weight));
+        }
+      }
+      await tx
+        .insert(openingSkillWeights)
+        .values([...weights].map(([skillId, weight]) => ({ organizationId, openingId: opening!.id, skillId, weight })));
+      openingRows.push({ id: opening!.id, stages });
+    }
+
+    for (const [index, person] of CANDIDATES.entries()) {
+      const [candidate] = await tx
+        .insert(candidates)
+        .values({ organizationId, name: person.name, email: person.email, location: person.location, source: person.source, createdAt: new Date(now - (30 - index) * DAY) })
+        .returning({ id: candidates.id });
+      const opening = openingRows[person.opening]!;
+      const currentStage = opening.stages[Math.min(person.interviewsDone, opening.stages.length - 1)]!;
+      const [application] = await tx
+        .insert(applications)
+        .values({ organizationId, candidateId: candidate!.id, openingId: opening.id, stage: person.stage, currentStageId: currentStage.id })
+        .returning({ id: applications.id });
+
+      const stagesToRun = opening.stages.slice(0, person.interviewsDone);
+      for (const [stageIndex, stage] of stagesToRun.entries()) {
+        const scheduledAt = new Date(now - (12 - index * 0.5 - stageIndex * 3) * DAY);
+        await insertInterviewWithFeedback(tx, {
+          organizationId,
+          applicationId: application!.id,
+          stage,
+          scheduledAt,
+          panel: stage.panel.map((key) => ({ key, userId: uid(key) })),
+          ability: person.ability,
+          split: Boolean(person.split) && stageIndex === 0,
+          random,
+          createdBy: uid('recruiter'),
+        });
+      }
+      if (person.upcoming && person.stage === 'active') {
+        const stage = opening.stages[Math.min(person.interviewsDone, opening.stages.length - 1)]!;
+        const [interview] = await tx
+          .insert(interviews)
+          .values({
+            organizationId,
+            applicationId: application!.id,
+            openingStageId: stage.id,
+            kitVersionId: stage.versionId,
+            scheduledAt: new Date(now + (index % 3) * DAY + 2 * 3_600_000),
+            durationMinutes: stage.duration,
+            createdByUserId: uid('recruiter'),
+          })
+          .returning({ id: interviews.id });
+        await tx.insert(interviewPanelists).values(stage.panel.map((key) => ({ organizationId, interviewId: interview!.id, userId: uid(key) })));
+      }
+    }
+  });
+  return true;
+}
+
+interface InterviewSpec {
+  organizationId: string;
+  applicationId: string;
+  stage: { id: string; versionId: string; duration: number };
+  scheduledAt: Date;
+  panel: { key: DemoUserKey; userId: string }[];
+  ability: number;
+  split: boolean;
+  random: () => number;
+  createdBy: string;
+}
+
+async function insertInterviewWithFeedback(tx: DbExecutor, spec: InterviewSpec): Promise<void> {
+  const { organizationId, random } = spec;
+  const [interview] = await tx
+    .insert(interviews)
+    .values({
+      organizationId,
+      applicationId: spec.applicationId,
+      openingStageId: spec.stage.id,
+      kitVersionId: spec.stage.versionId,
+      scheduledAt: spec.scheduledAt,
+      durationMinutes: spec.stage.duration,
+      status: 'completed',
+      createdByUserId: spec.createdBy,
+    })
+    .returning({ id: interviews.id });
+  await tx.insert(interviewPanelists).values(spec.panel.map((p) => ({ organizationId, interviewId: interview!.id, userId: p.userId })));
+  const weights = await tx.select().from(kitSkillWeights).where(eq(kitSkillWeights.kitVersionId, spec.stage.versionId));
+  const items = await tx.select().from(kitItems).where(eq(kitItems.kitVersionId, spec.stage.versionId)).orderBy(kitItems.position);
+  // Each candidate is stronger in some skills than others; the panel sees the same person.
+  const skillOffset = new Map(weights.map((w) => [w.skillId, (random() - 0.5) * 1.2]));
+
+  for (const [panelIndex, rater] of spec.panel.entries()) {
+    const divergent = spec.split && panelIndex === spec.panel.length - 1;
+    const ratings = weights.map((w) => {
+      if (random() < 0.06) return { skillId: w.skillId, rating: null, noEvidence: true };
+      let value = spec.ability + skillOffset.get(w.skillId)! + RATER_BIAS[rater.key] + (random() - 0.5) * 0.8;
+      if (divergent) value = spec.ability >= 2.5 ? value - 2 : value + 2;
+      return { skillId: w.skillId, rating: Math.max(1, Math.min(4, Math.round(value))), noEvidence: false };
+    });
+    const rated = ratings.filter((r) => r.rating !== null).map((r) => r.rating!);
+    const mean = rated.reduce((a, b) => a + b, 0) / Math.max(1, rated.length);
+    const recommendation = recommendationFor(mean);
+    // The last rater on a recent interview still owes feedback: a draft, not yet submitted.
+    const draft = spec.scheduledAt.getTime() > Date.now() - 2 * 86_400_000 && panelIndex === spec.panel.length - 1;
+    const submittedAt = new Date(spec.scheduledAt.getTime() + (1 + random() * 30) * 3_600_000);
+    const [scorecard] = await tx
+      .insert(scorecards)
+      .values({
+        organizationId,
+        interviewId: interview!.id,
+        interviewerUserId: rater.userId,
+        status: draft ? 'draft' : 'submitted',
+        recommendation: draft ? null : recommendation,
+        summary: draft ? '' : SUMMARY_BY_RECOMMENDATION[recommendation],
+        revision: draft ? 3 : 12,
+        submittedAt: draft ? null : submittedAt,
+      })
+      .returning({ id: scorecards.id });
+    await tx.insert(scorecardRatings).values(ratings.map((r) => ({ organizationId, scorecardId: scorecard!.id, ...r })));
+    await tx.insert(scorecardNotes).values(
+      items.map((item) => {
+        const rating = Math.max(1, Math.min(4, Math.round(mean + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
+        const bank = NOTE_BANK[rating];
+        return { organizationId, scorecardId: scorecard!.id, kitItemId: item.id, body: bank[Math.floor(random() * bank.length)]!, rating };
+      }),
+    );
+  }
+}

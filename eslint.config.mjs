@@ -1,0 +1,29 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const dbOnlyFromLib = {
+  patterns: [{ group: ['@/db', '@/db/*', '../db/*', '../../db/*'], message: 'app/ may not import db/: call a lib/ function (app → lib → db).' }],
+};
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', dbOnlyFromLib] } },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib/*', '../lib/*', '../../lib/*', '!../lib/env', '!../../lib/env', '!@/lib/env'], message: 'db/ imports only drizzle and lib/env.' }] },
+      ],
+    },
+  },
+];
+export default config;

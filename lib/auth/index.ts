@@ -1,0 +1,82 @@
+import 'server-only';
+// The full Auth.js instance: credentials (argon2id, lock-out) plus GitHub and Google when their
+// env vars are set. Sessions are JWTs in an HttpOnly cookie; every request still re-checks the
+// user, their session version and their membership in the database (lib/auth/session.ts).
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '../env';
+import { RateLimitedError } from '../errors';
+import { authenticateWithPassword } from './accounts';
+import { authConfig } from './config';
+
+class InvalidCredentials extends CredentialsSignin {
+  override code = 'invalid_credentials';
+}
+class LockedOut extends CredentialsSignin {
+  override code = 'locked';
+}
+
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}
+
+function buildConfig(): NextAuthConfig {
+  const e = env();
+  const db = getDb();
+  const providers: NextAuthConfig['providers'] = [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        try {
+          const account = await authenticateWithPassword({ db: getDb() }, {
+            email: credentials?.email,
+            password: credentials?.password,
+            ip: clientIp(request.headers),
+          });
+          return { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion };
+        } catch (error) {
+          if (error instanceof RateLimitedError) throw new LockedOut();
+          throw new InvalidCredentials();
+        }
+      },
+    }),
+  ];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+
+  return {
+    ...authConfig,
+    secret: e.AUTH_SECRET,
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    providers,
+    callbacks: {
+      ...authConfig.callbacks,
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          // OAuth users come from the adapter without our column; read it.
+          const [row] = await getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, user.id));
+          token.sv = row?.sv ?? 0;
+        }
+        return token;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+
+export const oauthProviders = () => {
+  const e = env();
+  return {
+    github: Boolean(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET),
+    google: Boolean(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET),
+  };
+};

@@ -1,0 +1,74 @@
+// Roles are data: this map is the single source of truth for what each role may do. The UI
+// reads it to hide controls; the domain functions in lib/ check it before doing anything.
+
+export const ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  recruiter: 'Recruiter',
+  hiring_manager: 'Hiring manager',
+  interviewer: 'Interviewer',
+};
+
+export const PERMISSIONS = {
+  'org:manage': 'Rename the organization and change its settings',
+  'member:read': 'See the member list',
+  'member:invite': 'Invite people and revoke invitations',
+  'member:manage': 'Change roles and remove members',
+  'question:read': 'Read the question bank',
+  'question:write': 'Create, edit, archive and copy questions and skills',
+  'kit:read': 'Read interview kits',
+  'kit:write': 'Create and edit kits, and publish them',
+  'opening:read': 'See openings and their interview loops',
+  'opening:write': 'Create and edit openings',
+  'candidate:read': 'See candidates and applications',
+  'candidate:write': 'Create candidates and move applications between stages',
+  'interview:read_all': "See every interview in the organization, not only one's own",
+  'interview:schedule': 'Schedule interviews and choose panels',
+  'scorecard:write_own': 'Fill in and submit own scorecards',
+  'scorecard:read_all': 'See all submitted feedback without submitting first',
+  'scorecard:reopen': 'Reopen a submitted scorecard (audited)',
+  'dashboard:read': 'See candidate comparisons and calibration',
+  'audit:read': 'Read the audit log',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const readEverything: Permission[] = [
+  'member:read',
+  'question:read',
+  'kit:read',
+  'opening:read',
+  'candidate:read',
+  'interview:read_all',
+  'dashboard:read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: Object.keys(PERMISSIONS) as Permission[],
+  recruiter: [
+    ...readEverything,
+    'question:write',
+    'kit:write',
+    'opening:write',
+    'candidate:write',
+    'interview:schedule',
+    'scorecard:write_own',
+  ],
+  hiring_manager: [
+    ...readEverything,
+    'question:write',
+    'kit:write',
+    'opening:write',
+    'candidate:write',
+    'interview:schedule',
+    'scorecard:write_own',
+    'scorecard:read_all',
+  ],
+  interviewer: ['question:read', 'kit:read', 'scorecard:write_own'],
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

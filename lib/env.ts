@@ -1,0 +1,74 @@
+// Validates the process environment once, at start-up. An empty string counts as unset, and a
+// wrong value fails with a message that names the variable instead of surfacing later as a 500.
+import { z } from 'zod';
+
+const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.url().optional(),
+);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    PGLITE_DIR: optional,
+    AUTH_SECRET: optional,
+    AUTH_URL: optionalUrl,
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+    SMTP_URL: optional,
+    SMTP_FROM: optional,
+    SEED_DEMO: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.enum(['true', 'false']).default('true'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production (generate one with `openssl rand -base64 32`)',
+      });
+    }
+    if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters' });
+    }
+    if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_GITHUB_SECRET'], message: 'AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together' });
+    }
+    if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_GOOGLE_SECRET'], message: 'AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET must be set together' });
+    }
+    if (env.SMTP_URL && !env.SMTP_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_URL is set' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; parsed on first use so tests can set variables before it. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,46 @@
+// The one place where typed domain errors become HTTP responses and server-action results.
+import { ZodError } from 'zod';
+import { DomainError, type FieldErrors, RateLimitedError, ValidationError } from './errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldErrors };
+}
+
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error instanceof ValidationError) body.error.fields = error.fieldErrors;
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
+    return Response.json(body, { status: error.status, headers });
+  }
+  if (error instanceof SyntaxError || error instanceof ZodError) {
+    return Response.json({ error: { code: 'bad_request', message: 'The request body is not valid JSON' } }, { status: 400 });
+  }
+  console.error('Unhandled error in API route', error);
+  return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
+}
+
+/** What a server action returns to its form: field errors, a message, or success. */
+export type ActionState<T = undefined> =
+  | { status: 'idle' }
+  | { status: 'success'; message?: string; data?: T }
+  | { status: 'error'; message: string; fields?: FieldErrors };
+
+export const idle: ActionState<never> = { status: 'idle' };
+
+export function errorToActionState(error: unknown): ActionState<never> {
+  if (error instanceof ValidationError) {
+    return { status: 'error', message: 'Please correct the highlighted fields.', fields: error.fieldErrors };
+  }
+  if (error instanceof DomainError) return { status: 'error', message: error.message };
+  // Next.js uses thrown errors for redirect()/notFound(); let those through.
+  if (isNextControlFlow(error)) throw error;
+  console.error('Unhandled error in server action', error);
+  return { status: 'error', message: 'Something went wrong on our side. Please try again.' };
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+// Reads of interviews. Interviewers see the interviews they sit on; roles with
+// interview:read_all see every interview in the organization.
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { applications, candidates, interviewPanelists, interviews, openings, scorecards } from '@/db/schema';
+import { can, type Ctx } from '../context';
+import { NotFoundError } from '../errors';
+import { parseId } from '../ids';
+
+function onPanel(ctx: Ctx) {
+  return exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(interviewPanelists)
+      .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), eq(interviewPanelists.interviewId, interviews.id), eq(interviewPanelists.userId, ctx.userId))),
+  );
+}
+
+/** The signed-in member's interviews, with whether their own feedback is still owed. */
+export async function listMyInterviews(ctx: Ctx) {
+  return ctx.db
+    .select({
+      id: interviews.id,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      status: interviews.status,
+      candidate: candidates.name,
+      opening: openings.title,
+      scorecardStatus: scorecards.status,
+    })
+    .from(interviews)
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(openings, eq(openings.id, applications.openingId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerUserId, ctx.userId)))
+    .where(and(eq(interviews.organizationId, ctx.organizationId), onPanel(ctx)))
+    .orderBy(asc(interviews.scheduledAt));
+}
+
+export async function getInterview(ctx: Ctx, interviewIdInput: unknown) {
+  const interviewId = parseId('interviewId', interviewIdInput);
+  const visibility = can(ctx, 'interview:read_all') ? undefined : onPanel(ctx);
+  const [interview] = await ctx.db
+    .select()
+    .from(interviews)
+    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId), visibility));
+  // Not on the panel reads the same as missing: the interview's existence is not disclosed.
+  if (!interview) throw new NotFoundError('Interview');
+  return interview;
+}
+
+/** The home page's two lists: interviews still ahead, and completed ones whose feedback is owed. */
+export async function summarizeMyInterviews(ctx: Ctx, now = new Date()) {
+  const rows = await listMyInterviews(ctx);
+  const recentCutoff = now.getTime() - 3_600_000;
+  return {
+    upcoming: rows.filter((i) => i.status === 'scheduled' && i.scheduledAt.getTime() > recentCutoff),
+    owed: rows.filter((i) => i.status === 'completed' && i.scorecardStatus !== 'submitted'),
+  };
+}

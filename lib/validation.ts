@@ -1,0 +1,28 @@
+// Parses untrusted input with a zod schema and turns failures into a ValidationError whose
+// field names match the form fields and API properties the caller sent.
+import type { z } from 'zod';
+import { type FieldErrors, ValidationError } from './errors';
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join('.') : 'input';
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new ValidationError(fieldErrors);
+}
+
+/** FormData to a plain object; repeated keys become arrays. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}

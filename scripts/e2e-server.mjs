@@ -1,0 +1,23 @@
+// Starts the built app for the end-to-end tests on a fresh embedded database of its own,
+// so the suite never touches a developer's .data/pglite.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const port = process.argv[2] ?? '3100';
+const dataDir = path.join(process.cwd(), '.data', `e2e-${port}`);
+rmSync(dataDir, { recursive: true, force: true });
+
+const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: '',
+    PGLITE_DIR: dataDir,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdefghijklmnop',
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    SEED_DEMO: 'true',
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

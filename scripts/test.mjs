@@ -1,0 +1,56 @@
+// `npm test`: unit and integration tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set),
+// then a production build and the end-to-end suite in Chromium. Stops at the first failing
+// stage and closes with one summary line over every runner.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const reports = 'test-results/summary';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const stages = [
+  {
+    title: 'Unit and integration tests',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+  },
+  { title: 'Production build for end-to-end tests', command: ['npx', 'next', 'build'] },
+  {
+    title: 'End-to-end tests (Chromium)',
+    command: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+  },
+];
+
+const skipE2e = process.argv.includes('--no-e2e');
+let failedStage;
+for (const stage of stages) {
+  if (skipE2e && stage.title !== stages[0].title) break;
+  console.log(`\n━━ ${stage.title} ━━`);
+  const started = Date.now();
+  const [command, ...args] = stage.command;
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  console.log(`━━ ${stage.title}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) {
+    failedStage = stage.title;
+    break;
+  }
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const vitestFile = `${reports}/vitest.json`;
+if (existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
+  totals.passed += v.numPassedTests ?? 0;
+  totals.failed += v.numFailedTests ?? 0;
+  totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+}
+const playwrightFile = `${reports}/playwright.json`;
+if (existsSync(playwrightFile)) {
+  const p = JSON.parse(readFileSync(playwrightFile, 'utf8'));
+  totals.passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
+  totals.failed += p.stats?.unexpected ?? 0;
+  totals.skipped += p.stats?.skipped ?? 0;
+}
+if (failedStage && totals.failed === 0) totals.failed = 1; // a build or start-up failure counts too
+console.log(`\n${failedStage ? `Failed stage: ${failedStage}\n` : ''}Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStage ? 1 : 0);

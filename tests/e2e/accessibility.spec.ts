@@ -1,0 +1,61 @@
+// An axe scan of every page this release builds: no serious or critical violations.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { demo, signIn } from './support';
+
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+test('public pages', async ({ page }) => {
+  for (const [path, heading] of [
+    ['/sign-in', 'Sign in to Loopkit'],
+    ['/sign-up', 'Create your Loopkit account'],
+    ['/invite/not-a-real-token-0123456789', 'Invitation unavailable'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await expectAccessible(page, path);
+  }
+});
+
+test('signed-in pages', async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  const pages = [
+    ['/', /^Welcome/],
+    ['/questions', 'Question bank'],
+    ['/kits', 'Interview kits'],
+    ['/openings', 'Openings'],
+    ['/candidates', 'Candidates'],
+    ['/interviews', 'My interviews'],
+    ['/dashboard', 'Dashboard'],
+    ['/settings', 'Settings'],
+    ['/settings/members', 'Settings'],
+    ['/settings/roles', 'Settings'],
+    ['/organizations/new', 'Create another organization'],
+  ] as const;
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page, path);
+  }
+  await page.goto('/questions');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Rubric' })).toBeVisible();
+  await expectAccessible(page, 'question detail');
+
+  // The account menu and the organization switcher, open.
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectAccessible(page, 'account menu');
+});
+
+test('small screens', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, demo.admin.email, demo.password);
+  await page.goto('/settings/members');
+  await expect(page.getByRole('heading', { name: 'Invite someone' })).toBeVisible();
+  await expectAccessible(page, 'members on mobile');
+});

@@ -1,0 +1,38 @@
+// The REST API over the same domain functions: 401 anonymous, 422 naming the field, 403 for a
+// missing permission, 404 for ids that are not in the caller's organization.
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './support';
+
+test('the API maps domain errors to status codes', async ({ page, playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anonymous.get('/api/v1/members')).status()).toBe(401);
+  await anonymous.dispose();
+
+  await signIn(page, demo.admin.email, demo.password);
+  const api = page.request;
+  const members = await api.get('/api/v1/members');
+  expect(members.status()).toBe(200);
+  expect((await members.json()).members.length).toBeGreaterThanOrEqual(6);
+
+  const bad = await api.post('/api/v1/invitations', { data: { email: 'not-an-email', role: 'wizard' } });
+  expect(bad.status()).toBe(422);
+  const body = await bad.json();
+  expect(Object.keys(body.error.fields).sort()).toEqual(['email', 'role']);
+  expect((await (await api.get('/api/v1/invitations')).json()).invitations).toHaveLength(0);
+
+  const notJson = await api.post('/api/v1/invitations', { headers: { 'content-type': 'application/json' }, data: '{oops' });
+  expect(notJson.status()).toBe(422);
+
+  const missing = await api.patch('/api/v1/members/00000000-0000-4000-8000-000000000000', { data: { role: 'admin' } });
+  expect(missing.status()).toBe(404);
+
+  const created = await api.post('/api/v1/invitations', { data: { email: 'api.invitee@example.test', role: 'interviewer' } });
+  expect(created.status()).toBe(201);
+  expect((await created.json()).link).toMatch(/\/invite\//);
+});
+
+test('an interviewer gets 403 from endpoints their role does not allow', async ({ page }) => {
+  await signIn(page, demo.interviewer.email, demo.password);
+  expect((await page.request.get('/api/v1/members')).status()).toBe(403);
+  expect((await page.request.post('/api/v1/invitations', { data: { email: 'x@example.test', role: 'admin' } })).status()).toBe(403);
+});

@@ -1,0 +1,39 @@
+// The permission map is enforced by the domain functions themselves, whatever the UI shows.
+import { describe, expect, it } from 'vitest';
+import { listCandidates } from '@/lib/candidates/queries';
+import { ForbiddenError } from '@/lib/errors';
+import { listKits } from '@/lib/kits/queries';
+import { listOpenings } from '@/lib/openings/queries';
+import { createInvitation } from '@/lib/orgs/invitations';
+import { listMembers } from '@/lib/orgs/queries';
+import { copyQuestionToOrganization } from '@/lib/questions/mutations';
+import { listQuestions } from '@/lib/questions/queries';
+import { useTestDatabase } from './support/database';
+import { addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
+
+const t = useTestDatabase({ seedBuiltin: true });
+
+describe('role permissions in the data layer', () => {
+  it('an interviewer reads the bank and kits but not members, openings or candidates, and cannot write', async () => {
+    const { organizationId } = await createOrgWithAdmin(t.db);
+    const { ctx } = await addMember(t.db, organizationId, 'interviewer');
+    const bank = await listQuestions(ctx, { pageSize: 5 });
+    expect(bank.total).toBeGreaterThanOrEqual(150);
+    await expect(listKits(ctx)).resolves.toBeDefined();
+    await expect(listMembers(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOpenings(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listCandidates(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(copyQuestionToOrganization(ctx, { questionId: bank.rows[0]!.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createInvitation(ctx, { email: uniqueEmail(), role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('a recruiter writes questions and reads openings and candidates', async () => {
+    const { organizationId } = await createOrgWithAdmin(t.db);
+    const { ctx } = await addMember(t.db, organizationId, 'recruiter');
+    const bank = await listQuestions(ctx, { pageSize: 1 });
+    await expect(copyQuestionToOrganization(ctx, { questionId: bank.rows[0]!.id })).resolves.toBeDefined();
+    await expect(listOpenings(ctx)).resolves.toEqual([]);
+    await expect(listCandidates(ctx)).resolves.toEqual([]);
+    await expect(listMembers(ctx)).resolves.toHaveLength(2);
+  });
+});

@@ -1,0 +1,30 @@
+// Factories with random suffixes so tests sharing a database never collide.
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@/db/client';
+import { memberships } from '@/db/schema';
+import { createUserWithPassword, signUp } from '@/lib/auth/accounts';
+import type { Role } from '@/lib/auth/permissions';
+import type { Ctx } from '@/lib/context';
+
+export const PASSWORD = 'correct horse battery';
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}.${randomBytes(4).toString('hex')}@example.test`;
+}
+
+/** A new organization with its admin; returns the admin's ctx. */
+export async function createOrgWithAdmin(db: Database, name = `Org ${randomBytes(3).toString('hex')}`) {
+  const email = uniqueEmail('admin');
+  const { user, organizationId } = await signUp({ db }, { name: 'Ada Admin', email, password: PASSWORD, organizationName: name });
+  const ctx: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
+  return { ctx, user, organizationId, email };
+}
+
+/** Adds a new user to an organization with a role; returns their ctx. */
+export async function addMember(db: Database, organizationId: string, role: Role) {
+  const email = uniqueEmail(role);
+  const user = await createUserWithPassword(db, { name: `${role} person`, email, password: PASSWORD });
+  const [membership] = await db.insert(memberships).values({ organizationId, userId: user.id, role }).returning();
+  const ctx: Ctx = { db, userId: user.id, organizationId, role };
+  return { ctx, user, membership: membership!, email };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { errorToActionState, errorToResponse } from '@/lib/http';
+import { safeCallbackUrl } from '@/lib/urls';
+import { slugify } from '@/lib/orgs/slug';
+
+describe('typed errors → HTTP', () => {
+  it('maps each domain error to its status with a JSON body', async () => {
+    const validation = errorToResponse(new ValidationError({ email: ['Enter a valid email address'] }));
+    expect(validation.status).toBe(422);
+    expect(await validation.json()).toEqual({
+      error: { code: 'validation_failed', message: 'Invalid input — email: Enter a valid email address', fields: { email: ['Enter a valid email address'] } },
+    });
+    expect(errorToResponse(new NotFoundError('Kit')).status).toBe(404);
+    expect(errorToResponse(new ForbiddenError()).status).toBe(403);
+    expect(errorToResponse(new ConflictError('stale')).status).toBe(409);
+  });
+
+  it('hides unexpected errors behind a generic 500 and logs them', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = errorToResponse(new Error('connection string with password'));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain('password');
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('turns validation errors into form field errors for server actions', () => {
+    expect(errorToActionState(new ValidationError({ name: ['Enter your name'] }))).toMatchObject({ status: 'error', fields: { name: ['Enter your name'] } });
+  });
+});
+
+describe('helpers', () => {
+  it('accepts only same-site relative callback URLs', () => {
+    expect(safeCallbackUrl('/kits?x=1')).toBe('/kits?x=1');
+    expect(safeCallbackUrl('https://evil.test')).toBe('/');
+    expect(safeCallbackUrl('//evil.test')).toBe('/');
+    expect(safeCallbackUrl('/\\evil.test')).toBe('/');
+    expect(safeCallbackUrl(undefined)).toBe('/');
+  });
+
+  it('slugifies organization names', () => {
+    expect(slugify('Café Müller & Co.')).toBe('cafe-muller-co');
+    expect(slugify('!!!')).toBe('team');
+  });
+});

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      '@': root,
+      // 'server-only' throws outside React Server Components; domain code is plain Node here.
+      'server-only': path.join(root, 'tests/fixtures/server-only.ts'),
+    },
+  },
+};
+
+const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { ...shared, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      ...engines.map((engine) => ({
+        ...shared,
+        test: {
+          name: `integration-${engine}`,
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_ENGINE: engine },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+    ],
+  },
+});
