@@ -157,7 +157,6 @@ CREATE TABLE "questions" (
 	"created_by_user_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "questions_org_builtin_key" UNIQUE NULLS NOT DISTINCT("organization_id","builtin_key"),
 	CONSTRAINT "questions_latest_version_positive" CHECK ("questions"."latest_version" >= 1)
 );
 --> statement-breakpoint
@@ -218,8 +217,7 @@ CREATE TABLE "kits" (
 	"archived_at" timestamp with time zone,
 	"created_by_user_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "kits_org_builtin_key" UNIQUE NULLS NOT DISTINCT("organization_id","builtin_key")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "opening_skill_weights" (
@@ -423,12 +421,14 @@ CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");-->
 CREATE INDEX "skills_org_category_idx" ON "skills" USING btree ("organization_id","category_id");--> statement-breakpoint
 CREATE INDEX "question_version_skills_org_skill_idx" ON "question_version_skills" USING btree ("organization_id","skill_id");--> statement-breakpoint
 CREATE INDEX "question_versions_org_skill_idx" ON "question_versions" USING btree ("organization_id","primary_skill_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "questions_builtin_key" ON "questions" USING btree ("builtin_key") WHERE "questions"."organization_id" is null;--> statement-breakpoint
 CREATE INDEX "questions_org_status_idx" ON "questions" USING btree ("organization_id","status");--> statement-breakpoint
 CREATE INDEX "kit_items_org_version_idx" ON "kit_items" USING btree ("organization_id","kit_version_id","position");--> statement-breakpoint
 CREATE INDEX "kit_sections_org_version_idx" ON "kit_sections" USING btree ("organization_id","kit_version_id","position");--> statement-breakpoint
 CREATE INDEX "kit_skill_weights_org_skill_idx" ON "kit_skill_weights" USING btree ("organization_id","skill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "kit_versions_one_draft_per_kit" ON "kit_versions" USING btree ("kit_id") WHERE "kit_versions"."status" = 'draft';--> statement-breakpoint
 CREATE INDEX "kit_versions_org_kit_idx" ON "kit_versions" USING btree ("organization_id","kit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "kits_builtin_key" ON "kits" USING btree ("builtin_key") WHERE "kits"."organization_id" is null;--> statement-breakpoint
 CREATE INDEX "kits_org_created_idx" ON "kits" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "opening_skill_weights_org_opening_idx" ON "opening_skill_weights" USING btree ("organization_id","opening_id");--> statement-breakpoint
 CREATE INDEX "opening_stages_org_opening_idx" ON "opening_stages" USING btree ("organization_id","opening_id","position");--> statement-breakpoint

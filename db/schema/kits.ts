@@ -24,7 +24,7 @@ export const kits = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('kits_org_builtin_key').on(t.organizationId, t.builtinKey).nullsNotDistinct(),
+    uniqueIndex('kits_builtin_key').on(t.builtinKey).where(sql`${t.organizationId} is null`),
     index('kits_org_created_idx').on(t.organizationId, t.createdAt),
   ],
 );

@@ -1,7 +1,7 @@
 // Questions and their immutable versions. A question row is the stable identity; every saved
 // edit inserts a question_versions row, so kits and interviews can pin the exact text they used.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { questionKind, questionStatus, seniorityLevel } from './enums';
@@ -24,7 +24,7 @@ export const questions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('questions_org_builtin_key').on(t.organizationId, t.builtinKey).nullsNotDistinct(),
+    uniqueIndex('questions_builtin_key').on(t.builtinKey).where(sql`${t.organizationId} is null`),
     index('questions_org_status_idx').on(t.organizationId, t.status),
     check('questions_latest_version_positive', sql`${t.latestVersion} >= 1`),
   ],

@@ -11,10 +11,10 @@ import {
 } from '@/lib/auth/accounts';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '@/lib/auth/rate-limit';
 import { RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
-import { useTestDatabase } from './support/database';
+import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 async function rowCounts() {
   const [u] = await t.db.select({ n: count() }).from(users);

@@ -12,10 +12,10 @@ import {
 } from '@/lib/orgs/invitations';
 import { changeMemberRole, removeMember, updateOrganization } from '@/lib/orgs/mutations';
 import { getOrganization, listMembers, listOrganizationsForUser, listPendingInvitations } from '@/lib/orgs/queries';
-import { useTestDatabase } from './support/database';
+import { setupTestDatabase } from './support/database';
 import { PASSWORD, addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 async function invitationCount(organizationId: string) {
   const [row] = await t.db.select({ n: count() }).from(invitations).where(eq(invitations.organizationId, organizationId));

@@ -8,10 +8,10 @@ import { createInvitation } from '@/lib/orgs/invitations';
 import { listMembers } from '@/lib/orgs/queries';
 import { copyQuestionToOrganization } from '@/lib/questions/mutations';
 import { listQuestions } from '@/lib/questions/queries';
-import { useTestDatabase } from './support/database';
+import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = useTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true });
 
 describe('role permissions in the data layer', () => {
   it('an interviewer reads the bank and kits but not members, openings or candidates, and cannot write', async () => {

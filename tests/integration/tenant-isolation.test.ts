@@ -18,10 +18,10 @@ import { getMembershipInOrg } from '@/lib/orgs/queries';
 import { copyQuestionToOrganization } from '@/lib/questions/mutations';
 import { getQuestion } from '@/lib/questions/queries';
 import { getScorecard } from '@/lib/scorecards/queries';
-import { useTestDatabase } from './support/database';
+import { setupTestDatabase } from './support/database';
 import { createOrgWithAdmin } from './support/factories';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 const ids = {} as {
   orgA: string;

@@ -45,7 +45,7 @@ export async function createTestDatabase(options: { seedBuiltin?: boolean } = {}
 }
 
 /** Registers a per-file database; read `.db` inside tests. */
-export function useTestDatabase(options: { seedBuiltin?: boolean } = {}) {
+export function setupTestDatabase(options: { seedBuiltin?: boolean } = {}) {
   const holder = {} as { db: Database; connection: DatabaseConnection };
   let handle: TestDatabase | undefined;
   beforeAll(async () => {

@@ -1,0 +1,89 @@
+// Seeding is idempotent, and the demo organization has the shape every later screen relies on.
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { seedBuiltinContent } from '@/db/seed/builtin';
+import { loadBuiltinContent } from '@/db/seed/content';
+import { DEMO_ORG_SLUG, DEMO_USERS, seedDemoOrganization } from '@/db/seed/demo';
+import {
+  applications,
+  candidates,
+  interviews,
+  kits,
+  memberships,
+  openings,
+  organizations,
+  questions,
+  questionVersionSkills,
+  scorecardRatings,
+  scorecards,
+  skills,
+} from '@/db/schema';
+import { setupTestDatabase } from './support/database';
+
+const t = setupTestDatabase();
+const content = loadBuiltinContent();
+
+async function builtinCounts() {
+  const [q] = await t.db.select({ n: count() }).from(questions).where(isNull(questions.organizationId));
+  const [s] = await t.db.select({ n: count() }).from(skills).where(isNull(skills.organizationId));
+  const [k] = await t.db.select({ n: count() }).from(kits).where(isNull(kits.organizationId));
+  const [qs] = await t.db.select({ n: count() }).from(questionVersionSkills);
+  return { questions: q!.n, skills: s!.n, kits: k!.n, questionSkills: qs!.n };
+}
+
+describe('seeding', () => {
+  it('inserts all built-in content once, and nothing more when run again', async () => {
+    const builtin = await seedBuiltinContent(t.db, content);
+    const first = await builtinCounts();
+    expect(first.questions).toBe(content.questions.length);
+    expect(first.skills).toBe(content.taxonomy.categories.flatMap((c) => c.skills).length);
+    expect(first.kits).toBe(content.kitTemplates.length);
+    expect(first.questionSkills).toBe(content.questions.reduce((n, q) => n + 1 + q.secondarySkills.length, 0));
+
+    expect(await seedDemoOrganization(t.db, content, builtin)).toBe(true);
+    const again = await seedBuiltinContent(t.db, content);
+    expect(await seedDemoOrganization(t.db, content, again)).toBe(false);
+    expect(await builtinCounts()).toEqual(first);
+    const [orgs] = await t.db.select({ n: count() }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+    expect(orgs!.n).toBe(1);
+  });
+
+  it('gives the demo organization one user per role, openings, candidates at every stage and real feedback', async () => {
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+    const organizationId = org!.id;
+    const roles = await t.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.organizationId, organizationId));
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['admin', 'recruiter', 'hiring_manager', 'interviewer']));
+    expect(roles).toHaveLength(DEMO_USERS.length);
+
+    const [openingCount] = await t.db.select({ n: count() }).from(openings).where(eq(openings.organizationId, organizationId));
+    expect(openingCount!.n).toBe(3);
+    const [candidateCount] = await t.db.select({ n: count() }).from(candidates).where(eq(candidates.organizationId, organizationId));
+    expect(candidateCount!.n).toBe(15);
+    const stages = await t.db.selectDistinct({ stage: applications.stage }).from(applications).where(eq(applications.organizationId, organizationId));
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['active', 'hired', 'rejected', 'withdrawn']));
+
+    const [upcoming] = await t.db
+      .select({ n: count() })
+      .from(interviews)
+      .where(and(eq(interviews.organizationId, organizationId), eq(interviews.status, 'scheduled')));
+    expect(upcoming!.n).toBeGreaterThan(0);
+
+    const [submitted] = await t.db
+      .select({ n: count() })
+      .from(scorecards)
+      .where(and(eq(scorecards.organizationId, organizationId), eq(scorecards.status, 'submitted')));
+    expect(submitted!.n).toBeGreaterThanOrEqual(30);
+
+    // Panels agree on most skills and disagree (spread ≥ 2) on some.
+    const spreads = await t.db
+      .select({ spread: sql<number>`max(${scorecardRatings.rating}) - min(${scorecardRatings.rating})` })
+      .from(scorecardRatings)
+      .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+      .where(and(eq(scorecardRatings.organizationId, organizationId), eq(scorecards.status, 'submitted')))
+      .groupBy(scorecards.interviewId, scorecardRatings.skillId)
+      .having(sql`count(${scorecardRatings.rating}) >= 2`);
+    const disagreements = spreads.filter((s) => Number(s.spread) >= 2).length;
+    expect(disagreements).toBeGreaterThan(0);
+    expect(disagreements).toBeLessThan(spreads.length / 2);
+  });
+});
