@@ -18,12 +18,12 @@ test('an admin signs up, invites an interviewer, and manages their access', asyn
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('link', { name: 'Members' }).click();
   const inviteeEmail = uniqueEmail('ivan');
-  await page.getByLabel('Email').fill(inviteeEmail);
-  await page.getByLabel('Role').selectOption('interviewer');
+  await page.getByLabel('Email', { exact: true }).fill(inviteeEmail);
+  await page.getByLabel('Role', { exact: true }).selectOption('interviewer');
   await page.getByRole('button', { name: 'Create invitation' }).click();
   const link = await page.getByLabel('Invitation link').inputValue();
   expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
-  await expect(page.getByText(inviteeEmail)).toBeVisible();
+  await expect(page.getByText(inviteeEmail, { exact: true })).toBeVisible();
 
   // The invitee accepts in a separate browser context (no shared cookies).
   const inviteeContext = await browser.newContext();
@@ -70,7 +70,7 @@ test('an admin signs up, invites an interviewer, and manages their access', asyn
   // Remove: the next request no longer has the organization.
   await page.getByRole('button', { name: 'Remove Ivan Interviewer' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remove member' }).click();
-  await expect(page.getByText(inviteeEmail)).toHaveCount(0);
+  await expect(page.getByText(inviteeEmail, { exact: true })).toHaveCount(0);
   await invitee.goto('/questions');
   await expect(invitee.getByRole('heading', { name: 'You are not in an organization yet' })).toBeVisible();
   await inviteeContext.close();

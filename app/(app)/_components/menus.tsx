@@ -20,12 +20,14 @@ export function OrganizationSwitcher({
   const [pending, startTransition] = useTransition();
   const active = organizations.find((o) => o.id === activeId);
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex max-w-64 items-center gap-2 rounded-md border border-slate-200 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-        aria-label={`Organization: ${active?.name ?? 'none'}. Switch organization`}
       >
-        <span className="truncate">{pending ? 'Switching…' : active?.name}</span>
+        <span className="truncate">
+          <span className="sr-only">Organization: </span>
+          {pending ? 'Switching…' : active?.name}
+        </span>
         <span aria-hidden>▾</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
@@ -57,15 +59,15 @@ export function OrganizationSwitcher({
 export function AccountMenu({ name, email }: { name: string; email: string }) {
   const [, startTransition] = useTransition();
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pl-1 pr-2.5 text-sm text-slate-800 hover:bg-slate-50"
-        aria-label={`Account menu for ${name}`}
       >
         <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
           {initials(name)}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="sr-only">Account menu: </span>
+        <span className="sr-only sm:not-sr-only">{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className={menuClass} align="end" sideOffset={6}>
