@@ -36,3 +36,21 @@ test('an interviewer gets 403 from endpoints their role does not allow', async (
   expect((await page.request.get('/api/v1/members')).status()).toBe(403);
   expect((await page.request.post('/api/v1/invitations', { data: { email: 'x@example.test', role: 'admin' } })).status()).toBe(403);
 });
+
+test('responses carry security headers and the session cookie is HttpOnly and SameSite', async ({ page, context }) => {
+  const response = await page.goto('/sign-in');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-powered-by']).toBeUndefined();
+  // A fresh nonce on every request.
+  const again = await page.request.get('/sign-in');
+  expect(again.headers()['content-security-policy']).not.toBe(headers['content-security-policy']);
+
+  await signIn(page, demo.admin.email, demo.password);
+  const session = (await context.cookies()).find((c) => c.name.includes('authjs.session-token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+});

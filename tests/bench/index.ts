@@ -1,0 +1,26 @@
+// `npm run bench -- <name>`: benchmarks that seed data at a stated scale and print figures.
+// Each benchmark's last line of output is one JSON object with its numbers.
+import { runSessionBench } from './session';
+
+const benches: Record<string, () => Promise<void>> = {
+  session: runSessionBench,
+};
+
+async function main() {
+  const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = requested.length ? requested : Object.keys(benches);
+  for (const name of names) {
+    const bench = benches[name];
+    if (!bench) {
+      console.error(`Unknown benchmark "${name}". Available: ${Object.keys(benches).join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    await bench();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
