@@ -2,14 +2,14 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id } from './columns';
-import { organizations } from './orgs';
+import { tenantIdOrBuiltin } from './orgs';
 
 export const auditEvents = pgTable(
   'audit_events',
   {
     id: id(),
     /** Null for account-level events (sign-up, sign-out everywhere) that belong to no tenant. */
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

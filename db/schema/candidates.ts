@@ -4,15 +4,13 @@ import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt } from './columns';
 import { applicationStage } from './enums';
 import { openingStages, openings } from './openings';
-import { organizations } from './orgs';
+import { tenantId } from './orgs';
 
 export const candidates = pgTable(
   'candidates',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
@@ -32,9 +30,7 @@ export const applications = pgTable(
   'applications',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => candidates.id, { onDelete: 'cascade' }),

@@ -7,15 +7,13 @@ import { createdAt, id, tstz, updatedAt } from './columns';
 import { interviewStatus } from './enums';
 import { kitVersions } from './kits';
 import { openingStages } from './openings';
-import { organizations } from './orgs';
+import { tenantId } from './orgs';
 
 export const interviews = pgTable(
   'interviews',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
@@ -41,9 +39,7 @@ export const interviews = pgTable(
 export const interviewPanelists = pgTable(
   'interview_panelists',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     interviewId: uuid('interview_id')
       .notNull()
       .references(() => interviews.id, { onDelete: 'cascade' }),

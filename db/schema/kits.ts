@@ -5,7 +5,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniq
 import { users } from './auth';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { kitVersionStatus, seniorityLevel } from './enums';
-import { organizations } from './orgs';
+import { tenantIdOrBuiltin } from './orgs';
 import { questionVersions } from './questions';
 import { skills } from './skills';
 
@@ -14,7 +14,7 @@ export const kits = pgTable(
   {
     id: id(),
     /** Null for built-in templates, visible to every organization. */
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     builtinKey: text('builtin_key'),
     isTemplate: boolean('is_template').notNull().default(false),
     name: text('name').notNull(),
@@ -33,7 +33,7 @@ export const kitVersions = pgTable(
   'kit_versions',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     kitId: uuid('kit_id')
       .notNull()
       .references(() => kits.id, { onDelete: 'cascade' }),
@@ -66,7 +66,7 @@ export const kitSections = pgTable(
   'kit_sections',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     kitVersionId: uuid('kit_version_id')
       .notNull()
       .references(() => kitVersions.id, { onDelete: 'cascade' }),
@@ -80,7 +80,7 @@ export const kitItems = pgTable(
   'kit_items',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     kitVersionId: uuid('kit_version_id')
       .notNull()
       .references(() => kitVersions.id, { onDelete: 'cascade' }),
@@ -102,7 +102,7 @@ export const kitItems = pgTable(
 export const kitSkillWeights = pgTable(
   'kit_skill_weights',
   {
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     kitVersionId: uuid('kit_version_id')
       .notNull()
       .references(() => kitVersions.id, { onDelete: 'cascade' }),

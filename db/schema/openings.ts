@@ -6,16 +6,14 @@ import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { openingStatus, seniorityLevel } from './enums';
 import { kits } from './kits';
-import { organizations } from './orgs';
+import { tenantId } from './orgs';
 import { skills } from './skills';
 
 export const openings = pgTable(
   'openings',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     title: text('title').notNull(),
     level: seniorityLevel('level').notNull(),
     status: openingStatus('status').notNull().default('open'),
@@ -31,9 +29,7 @@ export const openingStages = pgTable(
   'opening_stages',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     openingId: uuid('opening_id')
       .notNull()
       .references(() => openings.id, { onDelete: 'cascade' }),
@@ -51,9 +47,7 @@ export const openingStages = pgTable(
 export const openingSkillWeights = pgTable(
   'opening_skill_weights',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     openingId: uuid('opening_id')
       .notNull()
       .references(() => openings.id, { onDelete: 'cascade' }),

@@ -58,3 +58,12 @@ export const invitations = pgTable(
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
+
+/** The owning tenant of a row; deleting the organization deletes its rows. */
+export const tenantId = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
+/** For tables that also hold built-in rows: null means built in, visible to every tenant. */
+export const tenantIdOrBuiltin = () => uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' });

@@ -5,7 +5,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniq
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { questionKind, questionStatus, seniorityLevel } from './enums';
-import { organizations } from './orgs';
+import { tenantIdOrBuiltin } from './orgs';
 import { skills } from './skills';
 
 export const questions = pgTable(
@@ -13,7 +13,7 @@ export const questions = pgTable(
   {
     id: id(),
     /** Null for the built-in bank, visible to every organization. */
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     /** Stable key of built-in content (from db/seed/content), so re-seeding is idempotent. */
     builtinKey: text('builtin_key'),
     status: questionStatus('status').notNull().default('active'),
@@ -34,7 +34,7 @@ export const questionVersions = pgTable(
   'question_versions',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
@@ -70,7 +70,7 @@ export const questionVersions = pgTable(
 export const questionVersionSkills = pgTable(
   'question_version_skills',
   {
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     questionVersionId: uuid('question_version_id')
       .notNull()
       .references(() => questionVersions.id, { onDelete: 'cascade' }),

@@ -7,16 +7,14 @@ import { createdAt, id, tstz, updatedAt } from './columns';
 import { recommendation, scorecardStatus } from './enums';
 import { interviews } from './interviews';
 import { kitItems } from './kits';
-import { organizations } from './orgs';
+import { tenantId } from './orgs';
 import { skills } from './skills';
 
 export const scorecards = pgTable(
   'scorecards',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     interviewId: uuid('interview_id')
       .notNull()
       .references(() => interviews.id, { onDelete: 'cascade' }),
@@ -45,9 +43,7 @@ export const scorecards = pgTable(
 export const scorecardRatings = pgTable(
   'scorecard_ratings',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     scorecardId: uuid('scorecard_id')
       .notNull()
       .references(() => scorecards.id, { onDelete: 'cascade' }),
@@ -71,9 +67,7 @@ export const scorecardRatings = pgTable(
 export const scorecardNotes = pgTable(
   'scorecard_notes',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantId(),
     scorecardId: uuid('scorecard_id')
       .notNull()
       .references(() => scorecards.id, { onDelete: 'cascade' }),

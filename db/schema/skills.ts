@@ -2,13 +2,13 @@
 // an organization adds its own beside them.
 import { index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from './columns';
-import { organizations } from './orgs';
+import { tenantIdOrBuiltin } from './orgs';
 
 export const skillCategories = pgTable(
   'skill_categories',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -22,7 +22,7 @@ export const skills = pgTable(
   'skills',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: tenantIdOrBuiltin(),
     categoryId: uuid('category_id')
       .notNull()
       .references(() => skillCategories.id, { onDelete: 'restrict' }),
