@@ -113,3 +113,41 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
   }
   return null;
 }
+
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  ...props
+}: ComponentProps<'textarea'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
+  const id = props.id ?? `field-${name}`;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${
+          error ? 'border-red-600' : 'border-slate-300'
+        }`}
+        {...props}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

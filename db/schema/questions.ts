@@ -1,7 +1,9 @@
 // Questions and their immutable versions. A question row is the stable identity; every saved
 // edit inserts a question_versions row, so kits and interviews can pin the exact text they used.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { questionKind, questionStatus, seniorityLevel } from './enums';
@@ -18,6 +20,8 @@ export const questions = pgTable(
     builtinKey: text('builtin_key'),
     status: questionStatus('status').notNull().default('active'),
     latestVersion: integer('latest_version').notNull().default(1),
+    /** The version at latest_version, kept beside it so the bank search joins one row per question. */
+    currentVersionId: uuid('current_version_id'),
     copiedFromQuestionId: uuid('copied_from_question_id'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -26,6 +30,7 @@ export const questions = pgTable(
   (t) => [
     uniqueIndex('questions_builtin_key').on(t.builtinKey).where(sql`${t.organizationId} is null`),
     index('questions_org_status_idx').on(t.organizationId, t.status),
+    index('questions_current_version_idx').on(t.currentVersionId),
     check('questions_latest_version_positive', sql`${t.latestVersion} >= 1`),
   ],
 );
@@ -55,10 +60,16 @@ export const questionVersions = pgTable(
     rubric2: text('rubric_2').notNull(),
     rubric3: text('rubric_3').notNull(),
     rubric4: text('rubric_4').notNull(),
+    /** Title, prompt and guidance as one text, for ranked full-text search. */
+    searchText: text('search_text').notNull().default(''),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, search_text)`),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
+    index('question_versions_search_idx').using('gin', t.searchVector),
+    index('question_versions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('question_versions_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     unique('question_versions_question_version_key').on(t.questionId, t.version),
     index('question_versions_org_skill_idx').on(t.organizationId, t.primarySkillId),
     check('question_versions_minutes_range', sql`${t.expectedMinutes} between 1 and 240`),
@@ -87,3 +98,8 @@ export const questionVersionSkills = pgTable(
 
 export type Question = typeof questions.$inferSelect;
 export type QuestionVersion = typeof questionVersions.$inferSelect;
+
+/** What search_text holds for a version: everything an interviewer might search for. */
+export function questionSearchText(v: { title: string; prompt: string; listenFor: string[]; redFlags: string[]; followUps: string[] }): string {
+  return [v.title, v.prompt, ...v.listenFor, ...v.redFlags, ...v.followUps].join(' ');
+}

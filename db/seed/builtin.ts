@@ -1,6 +1,6 @@
 // Seeds the built-in content (organization_id null) idempotently: rows are matched on their
 // stable slug/key, so re-running inserts only what is missing and never duplicates.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import {
   kitItems,
@@ -9,6 +9,7 @@ import {
   kits,
   kitVersions,
   questions,
+  questionSearchText,
   questionVersionSkills,
   questionVersions,
   skillCategories,
@@ -84,11 +85,16 @@ export async function seedBuiltinContent(db: DbExecutor, content: BuiltinContent
             rubric2: q.rubric['2'],
             rubric3: q.rubric['3'],
             rubric4: q.rubric['4'],
+            searchText: questionSearchText(q),
           })),
         )
         .returning({ id: questionVersions.id, questionId: questionVersions.questionId });
       const keyByQuestionId = new Map(insertedQuestions.map((q) => [q.id, q.key!]));
       for (const v of insertedVersions) questionVersionIdByKey.set(keyByQuestionId.get(v.questionId)!, v.id);
+      await tx.execute(sql`
+        update ${questions} set current_version_id = v.id
+        from ${questionVersions} v
+        where v.question_id = ${questions.id} and v.version = ${questions.latestVersion} and ${questions.currentVersionId} is null`);
       await tx.insert(questionVersionSkills).values(
         missingQuestions.flatMap((q) => {
           const versionId = questionVersionIdByKey.get(q.key)!;

@@ -42,9 +42,12 @@ test('signed-in pages', async ({ page }) => {
     await expectAccessible(page, path);
   }
   await page.goto('/questions');
-  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('heading', { level: 3 }).first().getByRole('link').click();
   await expect(page.getByRole('heading', { name: 'Rubric' })).toBeVisible();
   await expectAccessible(page, 'question detail');
+  await page.goto('/questions/new');
+  await expect(page.getByRole('heading', { name: 'New question' })).toBeVisible();
+  await expectAccessible(page, 'new question');
 
   // The account menu and the organization switcher, open.
   await page.getByRole('button', { name: /Account menu/ }).click();

@@ -7,7 +7,7 @@ import { listOpenings } from '@/lib/openings/queries';
 import { createInvitation } from '@/lib/orgs/invitations';
 import { listMembers } from '@/lib/orgs/queries';
 import { copyQuestionToOrganization } from '@/lib/questions/mutations';
-import { listQuestions } from '@/lib/questions/queries';
+import { searchQuestions } from '@/lib/questions/queries';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
@@ -17,7 +17,7 @@ describe('role permissions in the data layer', () => {
   it('an interviewer reads the bank and kits but not members, openings or candidates, and cannot write', async () => {
     const { organizationId } = await createOrgWithAdmin(t.db);
     const { ctx } = await addMember(t.db, organizationId, 'interviewer');
-    const bank = await listQuestions(ctx, { pageSize: 5 });
+    const bank = await searchQuestions(ctx, { pageSize: 5 });
     expect(bank.total).toBeGreaterThanOrEqual(150);
     await expect(listKits(ctx)).resolves.toBeDefined();
     await expect(listMembers(ctx)).rejects.toBeInstanceOf(ForbiddenError);
@@ -30,7 +30,7 @@ describe('role permissions in the data layer', () => {
   it('a recruiter writes questions and reads openings and candidates', async () => {
     const { organizationId } = await createOrgWithAdmin(t.db);
     const { ctx } = await addMember(t.db, organizationId, 'recruiter');
-    const bank = await listQuestions(ctx, { pageSize: 1 });
+    const bank = await searchQuestions(ctx, { pageSize: 1 });
     await expect(copyQuestionToOrganization(ctx, { questionId: bank.rows[0]!.id })).resolves.toBeDefined();
     await expect(listOpenings(ctx)).resolves.toEqual([]);
     await expect(listCandidates(ctx)).resolves.toEqual([]);

@@ -1,19 +1,34 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { getRequestContext } from '@/lib/auth/session';
-import { UnauthenticatedError } from '@/lib/errors';
-import { type ActionState, errorToActionState } from '@/lib/http';
-import { copyQuestionToOrganization } from '@/lib/questions/mutations';
-import { formDataToObject } from '@/lib/validation';
+import { runMemberAction } from '@/app/_lib/member-action';
+import type { ActionState } from '@/lib/http';
+import { archiveQuestion, copyQuestionToOrganization, createQuestion, restoreQuestion, updateQuestion } from '@/lib/questions/mutations';
 
-export async function copyQuestionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let questionId: string;
-  try {
-    const request = await getRequestContext();
-    if (!request?.ctx) throw new UnauthenticatedError();
-    ({ questionId } = await copyQuestionToOrganization(request.ctx, formDataToObject(formData)));
-  } catch (error) {
-    return errorToActionState(error);
-  }
-  redirect(`/questions/${questionId}`);
+export async function copyQuestionAction(_prev: ActionState<{ questionId: string }>, formData: FormData): Promise<ActionState<{ questionId: string }>> {
+  const state = await runMemberAction(formData, async (ctx, input) => {
+    const { questionId } = await copyQuestionToOrganization(ctx, input);
+    return { status: 'success', data: { questionId } };
+  }, '/questions');
+  if (state.status === 'success' && state.data) redirect(`/questions/${state.data.questionId}`);
+  return state;
+}
+
+export async function saveQuestionAction(_prev: ActionState<{ questionId: string }>, formData: FormData): Promise<ActionState<{ questionId: string }>> {
+  const state = await runMemberAction(formData, async (ctx, input) => {
+    const saved = input.questionId ? await updateQuestion(ctx, input) : await createQuestion(ctx, input);
+    return { status: 'success', data: { questionId: saved.questionId } };
+  }, '/questions');
+  if (state.status === 'success' && state.data) redirect(`/questions/${state.data.questionId}?saved=1`);
+  return state;
+}
+
+export async function setQuestionArchivedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runMemberAction(formData, async (ctx, input) => {
+    if (input.archive === 'true') {
+      await archiveQuestion(ctx, input);
+      return 'Question archived. It stays in kits that use it.';
+    }
+    await restoreQuestion(ctx, input);
+    return 'Question restored.';
+  }, '/questions');
 }

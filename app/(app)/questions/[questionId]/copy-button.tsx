@@ -4,7 +4,7 @@ import { FormMessage, SubmitButton } from '@/app/_components/form';
 import type { ActionState } from '@/lib/http';
 import { copyQuestionAction } from '../actions';
 
-const idle: ActionState = { status: 'idle' };
+const idle: ActionState<{ questionId: string }> = { status: 'idle' };
 
 export function CopyQuestionButton({ questionId }: { questionId: string }) {
   const [state, action] = useActionState(copyQuestionAction, idle);

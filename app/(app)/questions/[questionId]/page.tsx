@@ -5,15 +5,16 @@ import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getQuestion } from '@/lib/questions/queries';
-import { KIND_LABELS, LEVEL_LABELS } from '@/lib/questions/schemas';
+import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
+import { ButtonLink } from '@/app/_components/ui';
+import { ArchiveQuestionButton } from './archive-button';
 import { requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
 
 export const metadata: Metadata = { title: 'Question' };
 
-const ANCHOR_LABELS = ['1 — Poor', '2 — Weak', '3 — Solid', '4 — Excellent'];
 
-export default async function QuestionPage({ params }: { params: Promise<{ questionId: string }> }) {
+export default async function QuestionPage({ params, searchParams }: { params: Promise<{ questionId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
   const { questionId } = await params;
@@ -25,6 +26,9 @@ export default async function QuestionPage({ params }: { params: Promise<{ quest
     throw error;
   }
   const v = data.version;
+  const saved = (await searchParams).saved === '1';
+  const canWrite = can(ctx, 'question:write');
+  const archived = data.question.status === 'archived';
   const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4];
   return (
     <>
@@ -42,10 +46,27 @@ export default async function QuestionPage({ params }: { params: Promise<{ quest
             <Badge>{LEVEL_LABELS[v.level]}</Badge>
             <Badge>{v.expectedMinutes} min</Badge>
             <Badge tone={data.builtin ? 'slate' : 'green'}>{data.builtin ? 'Built-in' : `Ours · v${v.version}`}</Badge>
+            {archived ? <Badge tone="amber">Archived</Badge> : null}
           </span>
         }
-        actions={data.builtin && can(ctx, 'question:write') ? <CopyQuestionButton questionId={data.question.id} /> : null}
+        actions={
+          <>
+            {!data.builtin ? (
+              <ButtonLink variant="secondary" href={`/questions/${data.question.id}/history`}>
+                History
+              </ButtonLink>
+            ) : null}
+            {canWrite && !data.builtin ? <ButtonLink href={`/questions/${data.question.id}/edit`}>Edit</ButtonLink> : null}
+            {canWrite && !data.builtin ? <ArchiveQuestionButton questionId={data.question.id} archived={archived} /> : null}
+            {canWrite && data.builtin ? <CopyQuestionButton questionId={data.question.id} /> : null}
+          </>
+        }
       />
+      {saved ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Saved as version {v.version}.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card className="p-5">
@@ -56,8 +77,8 @@ export default async function QuestionPage({ params }: { params: Promise<{ quest
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Rubric</h2>
             <ol className="mt-3 space-y-3">
               {anchors.map((text, i) => (
-                <li key={ANCHOR_LABELS[i]} className="rounded-md border border-slate-200 p-3">
-                  <p className="text-sm font-semibold text-slate-900">{ANCHOR_LABELS[i]}</p>
+                <li key={RUBRIC_LABELS[i]} className="rounded-md border border-slate-200 p-3">
+                  <p className="text-sm font-semibold text-slate-900">{RUBRIC_LABELS[i]}</p>
                   <p className="mt-1 text-sm text-slate-700">{text}</p>
                 </li>
               ))}
@@ -65,6 +86,19 @@ export default async function QuestionPage({ params }: { params: Promise<{ quest
           </Card>
         </div>
         <div className="space-y-6">
+          <Card className="p-5">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Skills assessed</h2>
+            <ul className="mt-2 flex flex-wrap gap-1.5">
+              {data.skills.map((s) => (
+                <li key={s.id}>
+                  <Badge tone={s.isPrimary ? 'brand' : 'slate'}>
+                    {s.name}
+                    {s.isPrimary ? ' (primary)' : ''}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          </Card>
           <GuidanceList title="Listen for" items={v.listenFor} />
           <GuidanceList title="Red flags" items={v.redFlags} />
           <GuidanceList title="Follow-ups" items={v.followUps} />

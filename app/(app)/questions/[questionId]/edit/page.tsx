@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AccessDenied, PageHeader } from '@/app/_components/ui';
+import { can } from '@/lib/context';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { getQuestion } from '@/lib/questions/queries';
+import { listSkillTaxonomy } from '@/lib/skills/queries';
+import { requirePageContext } from '../../../page-context';
+import { QuestionForm } from '../../question-form';
+
+export const metadata: Metadata = { title: 'Edit question' };
+
+export default async function EditQuestionPage({ params }: { params: Promise<{ questionId: string }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'question:write')) return <AccessDenied what="writing questions" />;
+  const { questionId } = await params;
+  const data = await getQuestion(ctx, { questionId }).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  });
+  if (data.builtin) return <AccessDenied what="editing a built-in question (copy it to your bank first)" />;
+  const v = data.version;
+  const taxonomy = await listSkillTaxonomy(ctx);
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={`Edit: ${v.title}`} description={`You are editing version ${v.version}. Saving creates version ${v.version + 1}; kits that pinned earlier versions keep them.`} />
+      <QuestionForm
+        taxonomy={taxonomy}
+        questionId={data.question.id}
+        baseVersion={v.version}
+        initial={{
+          title: v.title,
+          prompt: v.prompt,
+          kind: v.kind,
+          level: v.level,
+          expectedMinutes: v.expectedMinutes,
+          primarySkillId: v.primarySkillId,
+          secondarySkillIds: data.skills.filter((s) => !s.isPrimary).map((s) => s.id),
+          listenFor: v.listenFor,
+          redFlags: v.redFlags,
+          followUps: v.followUps,
+          rubric: [v.rubric1, v.rubric2, v.rubric3, v.rubric4],
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { can } from '@/lib/context';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { getQuestionHistory } from '@/lib/questions/queries';
+import { requirePageContext } from '../../../page-context';
+
+export const metadata: Metadata = { title: 'Question history' };
+
+const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export default async function QuestionHistoryPage({ params }: { params: Promise<{ questionId: string }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
+  const { questionId } = await params;
+  const history = await getQuestionHistory(ctx, { questionId }).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/questions/${questionId}`} className="text-brand-700 hover:underline">
+          ← Back to the question
+        </Link>
+      </p>
+      <PageHeader title="Version history" description="Every saved edit is a version. Kits and interviews keep the version they pinned." />
+      <ol className="space-y-3">
+        {history.versions.map(({ version, changed }) => (
+          <li key={version.id}>
+            <Card className="p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="font-semibold">
+                  Version {version.version}: {version.title}
+                </h2>
+                <span className="text-sm text-slate-600">{when.format(version.createdAt)}</span>
+              </div>
+              <p className="mt-2 flex flex-wrap gap-1.5 text-sm">
+                {version.version === 1 ? (
+                  <Badge>First version</Badge>
+                ) : changed.length ? (
+                  <>
+                    <span className="text-slate-600">Changed:</span>
+                    {changed.map((c) => (
+                      <Badge key={c} tone="amber">
+                        {c}
+                      </Badge>
+                    ))}
+                  </>
+                ) : (
+                  <Badge>No content change</Badge>
+                )}
+              </p>
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-brand-700">Show this version</summary>
+                <p className="mt-2 whitespace-pre-wrap">{version.prompt}</p>
+                <ol className="mt-2 list-decimal pl-5 text-slate-700">
+                  {[version.rubric1, version.rubric2, version.rubric3, version.rubric4].map((a, i) => (
+                    <li key={i}>{a}</li>
+                  ))}
+                </ol>
+              </details>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+// Raw-SQL helpers for the aggregate queries that the query builder cannot express well.
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbExecutor } from '@/db/client';
+
+/** Runs a raw statement and returns its rows on either driver (postgres.js returns an array, PGlite { rows }). */
+export async function queryRows<T>(db: DbExecutor, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** `a, b, c` as bound parameters, for IN (…) lists. */
+export function list(values: readonly unknown[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+}
+
+export function and(parts: (SQL | undefined | false)[]): SQL {
+  const kept = parts.filter(Boolean) as SQL[];
+  return kept.length ? sql.join(kept, sql` and `) : sql`true`;
+}

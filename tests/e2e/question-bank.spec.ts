@@ -1,0 +1,68 @@
+// Finding questions with search and filters, and writing one with its rubric, as a recruiter would.
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './support';
+
+test('search tolerates typos, filters show counts and live in the URL', async ({ page }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/questions');
+  const search = page.getByRole('search', { name: 'Question bank' });
+  await search.getByLabel('Search questions').fill('kubernets');
+  await search.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/q=kubernets/);
+  await expect(page.getByRole('heading', { name: /questions? matching “kubernets”/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3 }).first()).toBeVisible();
+
+  await page.goto('/questions');
+  const senior = search.getByRole('checkbox', { name: 'Senior' });
+  await senior.check();
+  await expect(page).toHaveURL(/level=senior/);
+  await expect(page.getByRole('checkbox', { name: 'Senior' })).toBeChecked();
+  const heading = page.getByRole('heading', { name: /^\d+ questions?/ });
+  const count = Number((await heading.textContent())!.match(/\d+/)![0]);
+  expect(count).toBeGreaterThan(10);
+  await page.getByRole('checkbox', { name: 'Coding' }).check();
+  await expect(page).toHaveURL(/kind=coding/);
+  const codingCount = Number((await heading.textContent())!.match(/\d+/)![0]);
+  expect(codingCount).toBeLessThan(count);
+
+  // The URL is shareable: opening it again gives the same results.
+  const url = page.url();
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: new RegExp(`^${codingCount} question`) })).toBeVisible();
+});
+
+test('a recruiter writes a question with its rubric, edits it into version 2 and sees the history', async ({ page }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/questions');
+  await page.getByRole('link', { name: 'New question' }).click();
+  await page.getByRole('button', { name: 'Create question' }).click();
+  await expect(page.getByText('Describe what a 1 answer sounds like')).toBeVisible();
+
+  await page.getByLabel('Title').fill('Rolling back a bad schema migration');
+  await page.getByLabel('Prompt').fill('A migration that dropped a column shipped ten minutes ago and errors are climbing. Walk me through what you do.');
+  await page.getByLabel('Kind').selectOption('situational');
+  await page.getByLabel('Level').selectOption('senior');
+  await page.getByLabel('Expected minutes').fill('20');
+  await page.getByLabel('Primary skill').selectOption({ label: 'Deployment strategies' });
+  await page.getByRole('checkbox', { name: 'Data modelling and schema design' }).check();
+  await page.getByLabel('Listen for').fill('Stops the bleeding before root cause\nExpand and contract migrations');
+  await page.getByLabel('Red flags').fill('Restores the whole database from backup first');
+  await page.getByLabel('Anchor 1 — Poor').fill('Panics or proposes restoring last night’s backup over live data.');
+  await page.getByLabel('Anchor 2 — Weak').fill('Rolls back the code but forgets the dropped column cannot come back.');
+  await page.getByLabel('Anchor 3 — Solid').fill('Mitigates first, restores the column from backup into a side table, explains expand/contract.');
+  await page.getByLabel('Anchor 4 — Excellent').fill('Also proposes guardrails: migration linting, canary, and a blameless review.');
+  await page.getByRole('button', { name: 'Create question' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Rolling back a bad schema migration' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as version 1.' })).toBeVisible();
+  await expect(page.getByText('Data modelling and schema design')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Expected minutes').fill('25');
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as version 2.' })).toBeVisible();
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: /Version 2:/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Version 1:/ })).toBeVisible();
+  await expect(page.getByText('Minutes', { exact: true })).toBeVisible();
+});
