@@ -1,11 +1,14 @@
 import 'server-only';
-// Reads of interview kits: the organization's kits and the built-in templates.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { kits, kitVersions } from '@/db/schema';
+// Reads of interview kits: the organization's kits and the built-in templates, with the content
+// of a version (sections, items at their pinned question versions, skill weights) and coverage.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbExecutor } from '@/db/client';
+import { kitItems, kits, kitSections, kitSkillWeights, kitVersions, questionVersions, questionVersionSkills, skills } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { ownOrBuiltin } from '../scoping';
+import { computeCoverage } from './coverage';
 
 export async function listKits(ctx: Ctx) {
   requirePermission(ctx, 'kit:read');
@@ -16,6 +19,8 @@ export async function listKits(ctx: Ctx) {
       isTemplate: kits.isTemplate,
       builtin: isNull(kits.organizationId),
       latestVersion: sql<number>`max(${kitVersions.version})`,
+      hasDraft: sql<boolean>`bool_or(${kitVersions.status} = 'draft')`,
+      publishedVersion: sql<number | null>`max(${kitVersions.version}) filter (where ${kitVersions.status} = 'published')`,
       roleTitle: sql<string>`(array_agg(${kitVersions.roleTitle} order by ${kitVersions.version} desc))[1]`,
       level: sql<string>`(array_agg(${kitVersions.level}::text order by ${kitVersions.version} desc))[1]`,
       targetMinutes: sql<number>`(array_agg(${kitVersions.targetMinutes} order by ${kitVersions.version} desc))[1]`,
@@ -27,11 +32,92 @@ export async function listKits(ctx: Ctx) {
     .orderBy(desc(kits.isTemplate), asc(kits.name));
 }
 
-export async function getKit(ctx: Ctx, kitIdInput: unknown) {
-  requirePermission(ctx, 'kit:read');
+/** The kit if the organization can see it (its own or a built-in template), else NotFound. */
+export async function getVisibleKit(ctx: Ctx, kitIdInput: unknown) {
   const kitId = parseId('kitId', kitIdInput);
   const [kit] = await ctx.db.select().from(kits).where(and(eq(kits.id, kitId), ownOrBuiltin(kits.organizationId, ctx.organizationId)));
   if (!kit) throw new NotFoundError('Kit');
+  return kit;
+}
+
+export interface KitContentItem {
+  id: string;
+  questionVersionId: string;
+  questionId: string;
+  title: string;
+  prompt: string;
+  minutes: number;
+  expectedMinutes: number;
+  level: string;
+  kind: string;
+  primarySkillId: string;
+  skillIds: string[];
+  listenFor: string[];
+  redFlags: string[];
+  followUps: string[];
+  rubric: [string, string, string, string];
+}
+
+/** Sections, items (at their pinned question versions) and weights of one kit version. */
+export async function loadKitVersionContent(db: DbExecutor, kitVersionId: string) {
+  const [sectionRows, itemRows, weightRows] = await Promise.all([
+    db.select().from(kitSections).where(eq(kitSections.kitVersionId, kitVersionId)).orderBy(asc(kitSections.position)),
+    db
+      .select({ item: kitItems, version: questionVersions })
+      .from(kitItems)
+      .innerJoin(questionVersions, eq(questionVersions.id, kitItems.questionVersionId))
+      .where(eq(kitItems.kitVersionId, kitVersionId))
+      .orderBy(asc(kitItems.position)),
+    db
+      .select({ skillId: kitSkillWeights.skillId, weight: kitSkillWeights.weight, name: skills.name })
+      .from(kitSkillWeights)
+      .innerJoin(skills, eq(skills.id, kitSkillWeights.skillId))
+      .where(eq(kitSkillWeights.kitVersionId, kitVersionId))
+      .orderBy(desc(kitSkillWeights.weight), asc(skills.name)),
+  ]);
+  const versionIds = itemRows.map((r) => r.version.id);
+  const skillRows = versionIds.length
+    ? await db.select().from(questionVersionSkills).where(inArray(questionVersionSkills.questionVersionId, versionIds))
+    : [];
+  const skillIdsOf = (versionId: string) => skillRows.filter((s) => s.questionVersionId === versionId).map((s) => s.skillId);
+  const toItem = ({ item, version: v }: (typeof itemRows)[number]): KitContentItem => ({
+    id: item.id,
+    questionVersionId: v.id,
+    questionId: v.questionId,
+    title: v.title,
+    prompt: v.prompt,
+    minutes: item.minutes,
+    expectedMinutes: v.expectedMinutes,
+    level: v.level,
+    kind: v.kind,
+    primarySkillId: v.primarySkillId,
+    skillIds: skillIdsOf(v.id),
+    listenFor: v.listenFor,
+    redFlags: v.redFlags,
+    followUps: v.followUps,
+    rubric: [v.rubric1, v.rubric2, v.rubric3, v.rubric4],
+  });
+  return {
+    sections: sectionRows.map((s) => ({ id: s.id, title: s.title, items: itemRows.filter((r) => r.item.sectionId === s.id).map(toItem) })),
+    weights: weightRows,
+  };
+}
+
+/** A kit with its versions and the content of one: the draft, or the requested/latest version. */
+export async function getKit(ctx: Ctx, kitIdInput: unknown, options: { version?: number } = {}) {
+  requirePermission(ctx, 'kit:read');
+  const kit = await getVisibleKit(ctx, kitIdInput);
   const versions = await ctx.db.select().from(kitVersions).where(eq(kitVersions.kitId, kit.id)).orderBy(desc(kitVersions.version));
-  return { kit, versions };
+  const current =
+    (options.version !== undefined ? versions.find((v) => v.version === options.version) : undefined) ??
+    versions.find((v) => v.status === 'draft') ??
+    versions[0];
+  if (!current) throw new NotFoundError('Kit version');
+  const content = await loadKitVersionContent(ctx.db, current.id);
+  const coverage = computeCoverage({
+    targetMinutes: current.targetMinutes,
+    weights: content.weights,
+    items: content.sections.flatMap((s) => s.items.map((i) => ({ key: i.id, title: i.title, minutes: i.minutes, primarySkillId: i.primarySkillId, skillIds: i.skillIds }))),
+  });
+  return { kit, versions, current, ...content, coverage, builtin: kit.organizationId === null };
 }
