@@ -9,15 +9,16 @@ import { type ActionState, errorToActionState } from '@/lib/http';
 import { formDataToObject } from '@/lib/validation';
 
 export async function runMemberAction<T = undefined>(
-  formData: FormData,
+  formData: FormData | Record<string, unknown>,
   work: (ctx: Ctx, input: Record<string, unknown>, request: RequestContext) => Promise<ActionState<T> | string>,
-  revalidate: string,
+  revalidate?: string,
 ): Promise<ActionState<T>> {
   try {
     const request = await getRequestContext();
     if (!request?.ctx) throw new UnauthenticatedError();
-    const result = await work(request.ctx, formDataToObject(formData), request);
-    revalidatePath(revalidate, revalidate === '/' ? 'layout' : 'page');
+    const input = formData instanceof FormData ? formDataToObject(formData) : formData;
+    const result = await work(request.ctx, input, request);
+    if (revalidate) revalidatePath(revalidate, revalidate === '/' ? 'layout' : 'page');
     return typeof result === 'string' ? { status: 'success', message: result } : result;
   } catch (error) {
     return errorToActionState(error);

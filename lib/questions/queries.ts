@@ -23,6 +23,7 @@ export interface QuestionSearchRow {
   primarySkillId: string;
   primarySkill: string;
   snippet: string;
+  skillIds: string[];
 }
 
 export type FacetName = 'category' | 'skill' | 'level' | 'kind' | 'status' | 'origin';
@@ -75,7 +76,8 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     with m as materialized (${m})
     select m.id, m.version_id, m.title, m.kind, m.level, m.expected_minutes, m.status,
            m.organization_id is null as builtin, m.primary_skill_id, m.primary_skill,
-           left(m.prompt, 220) as snippet, count(*) over ()::int as total
+           left(m.prompt, 220) as snippet, count(*) over ()::int as total,
+           (select array_agg(qs.skill_id::text) from question_version_skills qs where qs.question_version_id = m.version_id) as skill_ids
     from m
     where ${filterConditions(f)}
     order by m.rank desc, m.title asc, m.id asc
@@ -111,6 +113,7 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     primary_skill: string;
     snippet: string;
     total: number;
+    skill_ids: string[] | null;
   };
   const [rows, facetRows] = await Promise.all([
     queryRows<Row>(ctx.db, rowsQuery),
@@ -131,6 +134,7 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
       primarySkillId: r.primary_skill_id,
       primarySkill: r.primary_skill,
       snippet: r.snippet,
+      skillIds: r.skill_ids ?? [],
     })),
     total: Number(rows[0]?.total ?? (f.page > 1 ? -1 : 0)),
     page: f.page,

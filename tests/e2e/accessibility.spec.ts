@@ -49,6 +49,22 @@ test('signed-in pages', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'New question' })).toBeVisible();
   await expectAccessible(page, 'new question');
 
+  // Kits: a template, its interviewer guide, the new-kit form and the builder.
+  await page.goto('/kits');
+  await page.getByRole('link', { name: 'Backend engineer — Node.js' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Skills and weights' })).toBeVisible();
+  await expectAccessible(page, 'kit');
+  await page.getByRole('link', { name: 'Interviewer guide' }).click();
+  await expect(page.getByRole('heading', { name: 'Time plan' })).toBeVisible();
+  await expectAccessible(page, 'interviewer guide');
+  await page.goto('/kits/new');
+  await page.getByLabel('Start from').selectOption({ label: 'Junior backend developer' });
+  await expectAccessible(page, 'new kit');
+  await page.getByRole('button', { name: 'Create and open the builder' }).click();
+  await expect(page.getByRole('heading', { name: 'Coverage' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Add questions' }).getByRole('button', { name: /^Add “/ }).first()).toBeVisible();
+  await expectAccessible(page, 'kit builder');
+
   // The account menu and the organization switcher, open.
   await page.getByRole('button', { name: /Account menu/ }).click();
   await expect(page.getByRole('menu')).toBeVisible();

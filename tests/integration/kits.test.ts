@@ -164,7 +164,7 @@ describe('kit suggestion from the bank', () => {
     const first = await suggestKitQuestions(admin, { level: 'mid', budgetMinutes: 60, weights: weights() });
     expect(first.reduce((s, i) => s + i.minutes, 0)).toBeLessThanOrEqual(60);
     const covered = new Set(first.flatMap((i) => [i.primarySkillId, ...i.skillIds]));
-    for (const w of weights()) expect(covered.has(w.skillId)).toBe(true);
+    for (const w of weights()) expect(covered.has(w.skillId!)).toBe(true);
     expect(first.every((i) => i.reason.startsWith('Added'))).toBe(true);
     const again = await suggestKitQuestions(admin, { level: 'mid', budgetMinutes: 60, weights: weights().reverse() });
     expect(again.map((i) => i.questionVersionId)).toEqual(first.map((i) => i.questionVersionId));
