@@ -10,8 +10,8 @@ import { parseInput } from '../validation';
 import { getQuestion } from './queries';
 import { type QuestionContent, QuestionContentInput, QuestionIdInput, UpdateQuestionInput } from './schemas';
 
-/** Inserts version `version` of a question with its skills and points the question at it. */
-async function insertVersion(ctx: Ctx, questionId: string, version: number, content: QuestionContent) {
+/** Inserts version `version` of a question with its skills and points the question at it (internal to lib/questions). */
+export async function insertQuestionVersion(ctx: Ctx, questionId: string, version: number, content: QuestionContent) {
   const secondary = [...new Set(content.secondarySkillIds.filter((id) => id !== content.primarySkillId))];
   const wanted = [content.primarySkillId, ...secondary];
   const visible = await ctx.db
@@ -42,7 +42,7 @@ export async function createQuestion(ctx: Ctx, input: unknown) {
   const content = parseInput(QuestionContentInput, input);
   return inTransaction(ctx, async (tx) => {
     const [question] = await tx.db.insert(questions).values({ organizationId: ctx.organizationId, createdByUserId: ctx.userId }).returning();
-    const version = await insertVersion(tx, question!.id, 1, content);
+    const version = await insertQuestionVersion(tx, question!.id, 1, content);
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.created', entityType: 'question', entityId: question!.id, data: { title: content.title } });
     return { questionId: question!.id, versionId: version.id, version: 1 };
   });
@@ -65,7 +65,7 @@ export async function updateQuestion(ctx: Ctx, input: unknown) {
         latestVersion: question.latestVersion,
       });
     }
-    const version = await insertVersion(tx, question.id, question.latestVersion + 1, content);
+    const version = await insertQuestionVersion(tx, question.id, question.latestVersion + 1, content);
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,
@@ -106,7 +106,7 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
       .values({ organizationId: ctx.organizationId, copiedFromQuestionId: source.question.id, createdByUserId: ctx.userId })
       .returning();
     const v = source.version;
-    const version = await insertVersion(tx, copy!.id, 1, {
+    const version = await insertQuestionVersion(tx, copy!.id, 1, {
       title: v.title,
       prompt: v.prompt,
       kind: v.kind,

@@ -36,7 +36,13 @@ export type SearchQuestionsFilters = z.output<typeof SearchQuestionsInput>;
 
 export const QuestionIdInput = z.object({ questionId: z.uuid({ error: 'Question is not a valid id' }) });
 
-const line = (label: string) => z.string().trim().min(3, `Each ${label} needs at least 3 characters`).max(500, `Each ${label} must be at most 500 characters`);
+const line = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(3, `Each ${label} needs at least 3 characters`)
+    .max(500, `Each ${label} must be at most 500 characters`)
+    .regex(/^[^\r\n]*$/, `Each ${label} must fit on one line`);
 /** Textareas send one item per line. */
 const lines = (label: string, min: number) =>
   z.preprocess(
