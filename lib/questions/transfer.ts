@@ -20,7 +20,7 @@ const ImportInput = z.object({
 });
 
 /** Slug → id for every skill the organization can use; its own skills win over built-in ones. */
-async function skillLookup(ctx: Ctx) {
+export async function skillLookup(ctx: Ctx) {
   const rows = await ctx.db
     .select({ id: skills.id, slug: skills.slug, organizationId: skills.organizationId })
     .from(skills)

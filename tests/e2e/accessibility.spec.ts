@@ -35,6 +35,9 @@ test('signed-in pages', async ({ page }) => {
     ['/settings/members', 'Settings'],
     ['/settings/roles', 'Settings'],
     ['/organizations/new', 'Create another organization'],
+    ['/questions/import', 'Import questions'],
+    ['/kits/import', 'Import a kit file'],
+    ['/questions/skills', 'Skills'],
   ] as const;
   for (const [path, heading] of pages) {
     await page.goto(path);

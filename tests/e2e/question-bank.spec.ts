@@ -66,3 +66,21 @@ test('a recruiter writes a question with its rubric, edits it into version 2 and
   await expect(page.getByRole('heading', { name: /Version 1:/ })).toBeVisible();
   await expect(page.getByText('Minutes', { exact: true })).toBeVisible();
 });
+
+test('the bank exports as CSV and JSON, and an invalid import file is rejected row by row', async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  const csv = await page.request.get('/api/v1/questions/export?format=csv&scope=all');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="loopkit-questions-.*\.csv"/);
+  const text = await csv.text();
+  expect(text.split('\r\n')[0]).toBe('id,title,prompt,kind,level,expected_minutes,primary_skill,secondary_skills,listen_for,red_flags,follow_ups,rubric_1,rubric_2,rubric_3,rubric_4,status');
+  const json = await (await page.request.get('/api/v1/questions/export?format=json&scope=all')).json();
+  expect(json.questions.length).toBeGreaterThanOrEqual(170);
+
+  await page.goto('/questions/import');
+  const broken = text.split('\r\n').slice(0, 3).join('\r\n').replace(/,(junior|mid|senior|staff),/, ',principal,');
+  await page.getByLabel(/Question file/).setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+  await expect(page.getByText(/The file has \d+ error\(s\)/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'level', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import { runMemberAction } from '@/app/_lib/member-action';
 import type { ActionState } from '@/lib/http';
 import { createKit, publishKit, saveKitDraft, type SuggestedItem, startKitDraft, suggestKitQuestions } from '@/lib/kits/mutations';
 import { type QuestionSearchRow, searchQuestions } from '@/lib/questions/queries';
+import { importKit, type KitImportPreview, previewKitImport } from '@/lib/kits/transfer';
 
 export async function createKitAction(_prev: ActionState<{ kitId: string }>, formData: FormData): Promise<ActionState<{ kitId: string }>> {
   const state = await runMemberAction<{ kitId: string }>(formData, async (ctx, input) => {
@@ -49,5 +50,15 @@ export async function publishKitAction(input: Record<string, unknown>): Promise<
     return { status: 'success', data: { version } };
   }, '/kits');
   if (state.status === 'success') redirect(`/kits/${String(input.kitId)}?published=${state.data?.version}`);
+  return state;
+}
+
+export async function previewKitImportAction(input: { content: string }) {
+  return runMemberAction<KitImportPreview>(input, async (ctx, data) => ({ status: 'success', data: await previewKitImport(ctx, data) }));
+}
+
+export async function importKitAction(input: { content: string }): Promise<ActionState<{ kitId: string }>> {
+  const state = await runMemberAction<{ kitId: string }>(input, async (ctx, data) => ({ status: 'success', data: await importKit(ctx, data) }), '/kits');
+  if (state.status === 'success' && state.data) redirect(`/kits/${state.data.kitId}/edit`);
   return state;
 }

@@ -43,7 +43,16 @@ export default async function KitsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="Interview kits"
         description="An ordered plan for one interview: questions, a time budget and the skills it evaluates with weights. Publishing freezes a version that interviews pin."
-        actions={can(ctx, 'kit:write') ? <ButtonLink href="/kits/new">New kit</ButtonLink> : null}
+        actions={
+          can(ctx, 'kit:write') ? (
+            <>
+              <ButtonLink variant="secondary" href="/kits/import">
+                Import kit file
+              </ButtonLink>
+              <ButtonLink href="/kits/new">New kit</ButtonLink>
+            </>
+          ) : null
+        }
       />
       {error ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

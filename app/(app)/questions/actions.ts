@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { runMemberAction } from '@/app/_lib/member-action';
 import type { ActionState } from '@/lib/http';
 import { archiveQuestion, copyQuestionToOrganization, createQuestion, restoreQuestion, updateQuestion } from '@/lib/questions/mutations';
+import { type ImportPreview, importQuestions, previewQuestionImport } from '@/lib/questions/transfer';
 
 export async function copyQuestionAction(_prev: ActionState<{ questionId: string }>, formData: FormData): Promise<ActionState<{ questionId: string }>> {
   const state = await runMemberAction(formData, async (ctx, input) => {
@@ -30,5 +31,16 @@ export async function setQuestionArchivedAction(_prev: ActionState, formData: Fo
     }
     await restoreQuestion(ctx, input);
     return 'Question restored.';
+  }, '/questions');
+}
+
+export async function previewQuestionImportAction(input: { format: string; content: string }) {
+  return runMemberAction<ImportPreview>(input, async (ctx, data) => ({ status: 'success', data: await previewQuestionImport(ctx, data) }));
+}
+
+export async function importQuestionsAction(input: { format: string; content: string }) {
+  return runMemberAction<{ create: number; update: number; unchanged: number }>(input, async (ctx, data) => {
+    const counts = await importQuestions(ctx, data);
+    return { status: 'success', message: `Imported: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged.`, data: counts };
   }, '/questions');
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, Badge, ButtonLink, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, Badge, ButtonLink, buttonClass, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { type FacetName, searchQuestions } from '@/lib/questions/queries';
@@ -94,7 +94,27 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Question bank"
         description="Skill-tagged questions with interviewer guidance and a rubric of four anchored answers. Search tolerates typos."
-        actions={can(ctx, 'question:write') ? <ButtonLink href="/questions/new">New question</ButtonLink> : null}
+        actions={
+          <>
+            <ButtonLink variant="secondary" href="/questions/skills">
+              Skills
+            </ButtonLink>
+            <a className={buttonClass('secondary')} href="/api/v1/questions/export?format=json&scope=ours" download>
+              Export JSON
+            </a>
+            <a className={buttonClass('secondary')} href="/api/v1/questions/export?format=csv&scope=ours" download>
+              Export CSV
+            </a>
+            {can(ctx, 'question:write') ? (
+              <>
+                <ButtonLink variant="secondary" href="/questions/import">
+                  Import
+                </ButtonLink>
+                <ButtonLink href="/questions/new">New question</ButtonLink>
+              </>
+            ) : null}
+          </>
+        }
       />
       <AutoSubmitForm className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="order-2 lg:order-1">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccessDenied, Badge, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, Badge, ButtonLink, buttonClass, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getKit } from '@/lib/kits/queries';
@@ -51,6 +51,9 @@ export default async function KitPage({ params, searchParams }: { params: Promis
             <ButtonLink variant="secondary" href={`/kits/${kit.kit.id}/guide?version=${v.version}`}>
               Interviewer guide
             </ButtonLink>
+            <a className={buttonClass('secondary')} href={`/api/v1/kits/${kit.kit.id}/export?version=${v.version}`} download>
+              Download kit file
+            </a>
             {kit.builtin && can(ctx, 'kit:write') ? <ButtonLink href={`/kits/new?from=${kit.kit.id}`}>Use this template</ButtonLink> : null}
             {canWrite && hasDraft ? <ButtonLink href={`/kits/${kit.kit.id}/edit`}>Edit draft</ButtonLink> : null}
             {canWrite && !hasDraft ? (
