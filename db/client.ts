@@ -35,7 +35,9 @@ export interface ConnectOptions {
 
 export function connect(options: ConnectOptions = {}): DatabaseConnection {
   if (options.url) {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    // JIT compilation pays off for long analytical queries, not for an app's short ones, where its
+    // start-up cost (tens of ms) dominates; it is turned off for this application's sessions.
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, connection: { application_name: 'loopkit', jit: 'off' } });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       driver: 'postgres',

@@ -9,3 +9,4 @@ export * from './candidates';
 export * from './interviews';
 export * from './scorecards';
 export * from './audit';
+export * from './search';

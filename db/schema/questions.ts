@@ -1,9 +1,7 @@
 // Questions and their immutable versions. A question row is the stable identity; every saved
 // edit inserts a question_versions row, so kits and interviews can pin the exact text they used.
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { questionKind, questionStatus, seniorityLevel } from './enums';
@@ -60,16 +58,12 @@ export const questionVersions = pgTable(
     rubric2: text('rubric_2').notNull(),
     rubric3: text('rubric_3').notNull(),
     rubric4: text('rubric_4').notNull(),
-    /** Title, prompt and guidance as one text, for ranked full-text search. */
+    /** Title, prompt and guidance as one text, the source of the search projection (db/schema/search.ts). */
     searchText: text('search_text').notNull().default(''),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, search_text)`),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
-    index('question_versions_search_idx').using('gin', t.searchVector),
-    index('question_versions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
-    index('question_versions_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     unique('question_versions_question_version_key').on(t.questionId, t.version),
     index('question_versions_org_skill_idx').on(t.organizationId, t.primarySkillId),
     check('question_versions_minutes_range', sql`${t.expectedMinutes} between 1 and 240`),

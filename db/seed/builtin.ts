@@ -2,6 +2,7 @@
 // stable slug/key, so re-running inserts only what is missing and never duplicates.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
+import { refreshQuestionSearch } from '../search';
 import {
   kitItems,
   kitSections,
@@ -95,6 +96,7 @@ export async function seedBuiltinContent(db: DbExecutor, content: BuiltinContent
         update ${questions} set current_version_id = v.id
         from ${questionVersions} v
         where v.question_id = ${questions.id} and v.version = ${questions.latestVersion} and ${questions.currentVersionId} is null`);
+      await refreshQuestionSearch(tx, sql`q.organization_id is null`);
       await tx.insert(questionVersionSkills).values(
         missingQuestions.flatMap((q) => {
           const versionId = questionVersionIdByKey.get(q.key)!;

@@ -3,6 +3,7 @@ import 'server-only';
 // inserts a new version, so kits and interviews that pinned an older version keep it exactly.
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { questions, questionSearchText, questionVersions, questionVersionSkills, skills } from '@/db/schema';
+import { questionsById, refreshQuestionSearch } from '@/db/search';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -34,6 +35,7 @@ export async function insertQuestionVersion(ctx: Ctx, questionId: string, versio
     .update(questions)
     .set({ latestVersion: version, currentVersionId: row!.id, updatedAt: new Date() })
     .where(and(eq(questions.id, questionId), eq(questions.organizationId, ctx.organizationId)));
+  await refreshQuestionSearch(ctx.db, questionsById([questionId]));
   return row!;
 }
 
@@ -88,6 +90,7 @@ async function setStatus(ctx: Ctx, input: unknown, status: 'active' | 'archived'
       .where(and(eq(questions.id, questionId), eq(questions.organizationId, ctx.organizationId)))
       .returning({ id: questions.id });
     if (!updated) throw new NotFoundError('Question');
+    await refreshQuestionSearch(db, questionsById([questionId]));
     await recordAudit(db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: `question.${status === 'archived' ? 'archived' : 'restored'}`, entityType: 'question', entityId: questionId });
   });
 }

@@ -41,9 +41,7 @@ export interface QuestionSearchResult {
 function filterConditions(f: SearchQuestionsFilters, except?: FacetName): SQL {
   return allOf([
     except !== 'category' && f.category.length > 0 && sql`m.category_id in (${list(f.category)})`,
-    except !== 'skill' &&
-      f.skill.length > 0 &&
-      sql`exists (select 1 from question_version_skills qs where qs.question_version_id = m.version_id and qs.skill_id in (${list(f.skill)}))`,
+    except !== 'skill' && f.skill.length > 0 && sql`m.skill_ids && array[${list(f.skill)}]::uuid[]`,
     except !== 'level' && f.level.length > 0 && sql`m.level::text in (${list(f.level)})`,
     except !== 'kind' && f.kind.length > 0 && sql`m.kind::text in (${list(f.kind)})`,
     except !== 'status' && f.status !== 'all' && sql`m.status::text = ${f.status}`,
@@ -52,53 +50,108 @@ function filterConditions(f: SearchQuestionsFilters, except?: FacetName): SQL {
   ]);
 }
 
-/** The match set: questions the organization can see, at their current version, matching the text. */
-function matchSet(ctx: Ctx, text: string): SQL {
-  const tsquery = sql`websearch_to_tsquery('english', ${text})`;
-  const rank = text ? sql`(ts_rank_cd(v.search_vector, ${tsquery}) * 2 + word_similarity(${text}, v.title))` : sql`0`;
-  const textMatch = text ? sql`and (v.search_vector @@ ${tsquery} or ${text} <% v.search_text)` : sql``;
+const MAX_TERMS = 8;
+
+/**
+ * The tsquery for what the user typed, built inside the search statement (no extra round trip).
+ * Each word also matches prefixes and up to three words of the bank that are spelt similarly
+ * (pg_trgm), which is how "kubernets" finds Kubernetes; stop words ("the", "me") are dropped.
+ * Words are reduced to [a-z0-9] before they reach SQL, so they cannot carry tsquery syntax.
+ */
+function tsQuerySql(ctx: Ctx, text: string): SQL | null {
+  const terms = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length >= 2))].slice(0, MAX_TERMS);
+  if (!terms.length) return null;
+  return sql`(
+    select to_tsquery('english', coalesce(string_agg(g.alternatives, ' & ' order by g.position), ''))
+    from (
+      select t.position, '(' || t.term || ':*' || coalesce((
+        select string_agg(' | ' || w.word, '' order by similarity(w.word, t.term) desc)
+        from (
+          select distinct word from question_search_words
+          where length(t.term) >= 4 and t.term ~ '^[a-z]+$' and (organization_id = ${ctx.organizationId} or organization_id is null)
+            and word % t.term and word <> t.term
+          order by word limit 6
+        ) w
+      ), '') || ')' as alternatives
+      from unnest(array[${list(terms)}]::text[]) with ordinality as t(term, position)
+      where to_tsvector('english', t.term) <> ''::tsvector
+    ) g
+  )`;
+}
+
+/** The match set: the organization's and built-in questions (search projection) matching the text. */
+function matchSet(ctx: Ctx, query: SQL | null): SQL {
   return sql`
-    select q.id, q.organization_id, q.status, v.id as version_id, v.title, v.kind, v.level,
-           v.expected_minutes, v.primary_skill_id, s.name as primary_skill, s.category_id, v.prompt,
-           ${rank} as rank
-    from questions q
-    join question_versions v on v.id = q.current_version_id
-    join skills s on s.id = v.primary_skill_id
-    where (q.organization_id = ${ctx.organizationId} or q.organization_id is null) ${textMatch}`;
+    select qs.question_id as id, qs.organization_id, qs.status, qs.version_id, qs.title, qs.kind, qs.level,
+           qs.expected_minutes, qs.primary_skill_id, qs.category_id, qs.skill_ids,
+           ${query ? sql`ts_rank_cd(qs.search_vector, (select q from tsq))` : sql`0`} as rank
+    from question_search qs
+    where (qs.organization_id = ${ctx.organizationId} or qs.organization_id is null)
+      ${query ? sql`and qs.search_vector @@ (select q from tsq)` : sql``}`;
+}
+
+/** Facets whose own filter is off share one scan (GROUPING SETS); the others need their own. */
+function facetSelects(f: SearchQuestionsFilters): SQL {
+  const active: Record<FacetName, boolean> = {
+    category: f.category.length > 0,
+    skill: f.skill.length > 0,
+    level: f.level.length > 0,
+    kind: f.kind.length > 0,
+    status: f.status !== 'all',
+    origin: f.origin !== 'all',
+  };
+  const expr: Record<Exclude<FacetName, 'skill'>, SQL> = {
+    category: sql`m.category_id::text`,
+    level: sql`m.level::text`,
+    kind: sql`m.kind::text`,
+    status: sql`m.status::text`,
+    origin: sql`case when m.organization_id is null then 'builtin' else 'ours' end`,
+  };
+  const parts: SQL[] = [];
+  const shared = (Object.keys(expr) as (keyof typeof expr)[]).filter((name) => !active[name]);
+  if (shared.length) {
+    const facetName = sql.join(
+      shared.map((name, i) => sql`when grouping(${expr[name]}) = 0 then ${`${name}:${i}`}`),
+      sql` `,
+    );
+    parts.push(sql`
+      select split_part(case ${facetName} end, ':', 1), coalesce(${sql.join(shared.map((name) => sql`case when grouping(${expr[name]}) = 0 then ${expr[name]} end`), sql`, `)}), count(*)::int, null
+      from m where ${filterConditions(f)}
+      group by grouping sets (${sql.join(shared.map((name) => sql`(${expr[name]})`), sql`, `)})`);
+  }
+  for (const name of (Object.keys(expr) as (keyof typeof expr)[]).filter((n) => active[n])) {
+    parts.push(sql`select ${name}, ${expr[name]}, count(*)::int, null from m where ${filterConditions(f, name)} group by 2`);
+  }
+  parts.push(sql`select 'skill', skill_id::text, count(*)::int, null from m, unnest(m.skill_ids) as skill_id where ${filterConditions(f, 'skill')} group by 2`);
+  return sql.join(parts, sql` union all `);
 }
 
 export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<QuestionSearchResult> {
   requirePermission(ctx, 'question:read');
   const f = parseInput(SearchQuestionsInput, input);
-  const m = matchSet(ctx, f.q);
+  const query = f.q ? tsQuerySql(ctx, f.q) : null;
+  const m = matchSet(ctx, query);
 
-  const rowsQuery = sql`
-    with m as materialized (${m})
-    select m.id, m.version_id, m.title, m.kind, m.level, m.expected_minutes, m.status,
-           m.organization_id is null as builtin, m.primary_skill_id, m.primary_skill,
-           left(m.prompt, 220) as snippet, count(*) over ()::int as total,
-           (select array_agg(qs.skill_id::text) from question_version_skills qs where qs.question_version_id = m.version_id) as skill_ids
-    from m
-    where ${filterConditions(f)}
-    order by m.rank desc, m.title asc, m.id asc
-    limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
-
-  const facetQuery = sql`
-    with m as materialized (${m})
-    select 'category' as facet, m.category_id::text as value, count(*)::int as n from m where ${filterConditions(f, 'category')} group by 2
+  // One statement: the match set is computed once and feeds both the page and every filter count.
+  const statement = sql`
+    with tsq as (select ${query ?? sql`null::tsquery`} as q),
+    m as materialized (${m}),
+    page as (
+      select m.*, count(*) over ()::int as total, row_number() over (order by m.rank desc, m.title asc, m.id asc) as ord from m
+      where ${filterConditions(f)}
+      order by m.rank desc, m.title asc, m.id asc
+      limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}
+    )
+    select 'row' as facet, null as value, page.ord::int as n,
+           json_build_object('id', page.id, 'version_id', page.version_id, 'title', page.title, 'kind', page.kind, 'level', page.level,
+             'expected_minutes', page.expected_minutes, 'status', page.status, 'builtin', page.organization_id is null,
+             'primary_skill_id', page.primary_skill_id, 'primary_skill', s.name, 'snippet', left(v.prompt, 220), 'total', page.total,
+             'skill_ids', page.skill_ids)::text as data
+    from page
+    join question_versions v on v.id = page.version_id
+    join skills s on s.id = page.primary_skill_id
     union all
-    select 'skill', qs.skill_id::text, count(distinct m.id)::int from m
-      join question_version_skills qs on qs.question_version_id = m.version_id
-      where ${filterConditions(f, 'skill')} group by 2
-    union all
-    select 'level', m.level::text, count(*)::int from m where ${filterConditions(f, 'level')} group by 2
-    union all
-    select 'kind', m.kind::text, count(*)::int from m where ${filterConditions(f, 'kind')} group by 2
-    union all
-    select 'status', m.status::text, count(*)::int from m where ${filterConditions(f, 'status')} group by 2
-    union all
-    select 'origin', case when m.organization_id is null then 'builtin' else 'ours' end, count(*)::int from m
-      where ${filterConditions(f, 'origin')} group by 2`;
+    ${facetSelects(f)}`;
 
   type Row = {
     id: string;
@@ -115,10 +168,12 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     total: number;
     skill_ids: string[] | null;
   };
-  const [rows, facetRows] = await Promise.all([
-    queryRows<Row>(ctx.db, rowsQuery),
-    queryRows<{ facet: FacetName; value: string; n: number }>(ctx.db, facetQuery),
-  ]);
+  const results = await queryRows<{ facet: FacetName | 'row'; value: string | null; n: number; data: string | null }>(ctx.db, statement);
+  const rows = results
+    .filter((r) => r.facet === 'row')
+    .sort((a, b) => Number(a.n) - Number(b.n))
+    .map((r) => JSON.parse(r.data!) as Row);
+  const facetRows = results.filter((r) => r.facet !== 'row') as { facet: FacetName; value: string; n: number }[];
   const facets: FacetCounts = { category: {}, skill: {}, level: {}, kind: {}, status: {}, origin: {} };
   for (const r of facetRows) facets[r.facet][r.value] = Number(r.n);
   return {
@@ -136,7 +191,8 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
       snippet: r.snippet,
       skillIds: r.skill_ids ?? [],
     })),
-    total: Number(rows[0]?.total ?? (f.page > 1 ? -1 : 0)),
+    // An empty page (no match, or a page past the end) reports 0; the UI then offers to clear filters.
+    total: rows.length ? Number(rows[0]!.total) : 0,
     page: f.page,
     pageSize: f.pageSize,
     facets,

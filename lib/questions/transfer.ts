@@ -5,6 +5,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { questions, questionVersions, questionVersionSkills, skills } from '@/db/schema';
+import { questionsById, refreshQuestionSearch } from '@/db/search';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ValidationError } from '../errors';
@@ -199,6 +200,7 @@ export async function importQuestions(ctx: Ctx, input: unknown) {
           .for('update');
         await tx.db.update(questions).set({ status: p.status }).where(eq(questions.id, q!.id));
         if (p.contentChanged) await insertQuestionVersion(tx, q!.id, q!.latestVersion + 1, p.content);
+        else await refreshQuestionSearch(tx.db, questionsById([q!.id]));
       }
     }
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'questions.imported', entityType: 'question', data: counts });

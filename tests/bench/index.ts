@@ -1,8 +1,10 @@
 // `npm run bench -- <name>`: benchmarks that seed data at a stated scale and print figures.
 // Each benchmark's last line of output is one JSON object with its numbers.
+import { runQuestionsBench } from './questions';
 import { runSessionBench } from './session';
 
 const benches: Record<string, () => Promise<void>> = {
+  questions: runQuestionsBench,
   session: runSessionBench,
 };
 
