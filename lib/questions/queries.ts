@@ -83,8 +83,7 @@ function tsQuerySql(ctx: Ctx, text: string): SQL | null {
 function matchSet(ctx: Ctx, query: SQL | null): SQL {
   return sql`
     select qs.question_id as id, qs.organization_id, qs.status, qs.version_id, qs.title, qs.kind, qs.level,
-           qs.expected_minutes, qs.primary_skill_id, qs.category_id, qs.skill_ids,
-           ${query ? sql`ts_rank_cd(qs.search_vector, (select q from tsq))` : sql`0`} as rank
+           qs.expected_minutes, qs.primary_skill_id, qs.category_id, qs.skill_ids, ${query ? sql`qs.search_vector` : sql`null::tsvector`} as search_vector
     from question_search qs
     where (qs.organization_id = ${ctx.organizationId} or qs.organization_id is null)
       ${query ? sql`and qs.search_vector @@ (select q from tsq)` : sql``}`;
@@ -137,12 +136,15 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     with tsq as (select ${query ?? sql`null::tsquery`} as q),
     m as materialized (${m}),
     page as (
-      select m.*, count(*) over ()::int as total, row_number() over (order by m.rank desc, m.title asc, m.id asc) as ord from m
+      -- Ranked only after the filters, so the (costlier) ranking runs on the rows that can show.
+      select m.*, count(*) over ()::int as total,
+             ${query ? sql`ts_rank_cd(m.search_vector, (select q from tsq))` : sql`0::real`} as rank
+      from m
       where ${filterConditions(f)}
-      order by m.rank desc, m.title asc, m.id asc
+      order by rank desc, m.title asc, m.id asc
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}
     )
-    select 'row' as facet, null as value, page.ord::int as n,
+    select 'row' as facet, null as value, (row_number() over (order by page.rank desc, page.title asc, page.id asc))::int as n,
            json_build_object('id', page.id, 'version_id', page.version_id, 'title', page.title, 'kind', page.kind, 'level', page.level,
              'expected_minutes', page.expected_minutes, 'status', page.status, 'builtin', page.organization_id is null,
              'primary_skill_id', page.primary_skill_id, 'primary_skill', s.name, 'snippet', left(v.prompt, 220), 'total', page.total,
@@ -169,6 +171,7 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     skill_ids: string[] | null;
   };
   const results = await queryRows<{ facet: FacetName | 'row'; value: string | null; n: number; data: string | null }>(ctx.db, statement);
+  // UNION ALL does not keep the page's order; each row carries its position (n) within the page.
   const rows = results
     .filter((r) => r.facet === 'row')
     .sort((a, b) => Number(a.n) - Number(b.n))
