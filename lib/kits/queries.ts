@@ -4,7 +4,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { kitItems, kits, kitSections, kitSkillWeights, kitVersions, questionVersions, questionVersionSkills, skills } from '@/db/schema';
-import { type Ctx, requirePermission } from '../context';
+import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { ownOrBuiltin } from '../scoping';
@@ -29,6 +29,8 @@ export async function listKits(ctx: Ctx) {
     .innerJoin(kitVersions, eq(kitVersions.kitId, kits.id))
     .where(and(ownOrBuiltin(kits.organizationId, ctx.organizationId), isNull(kits.archivedAt)))
     .groupBy(kits.id)
+    // Members who cannot write kits (interviewers) see only kits with a published version.
+    .having(can(ctx, 'kit:write') ? undefined : sql`bool_or(${kitVersions.status} = 'published')`)
     .orderBy(desc(kits.isTemplate), asc(kits.name));
 }
 
@@ -107,7 +109,9 @@ export async function loadKitVersionContent(db: DbExecutor, kitVersionId: string
 export async function getKit(ctx: Ctx, kitIdInput: unknown, options: { version?: number } = {}) {
   requirePermission(ctx, 'kit:read');
   const kit = await getVisibleKit(ctx, kitIdInput);
-  const versions = await ctx.db.select().from(kitVersions).where(eq(kitVersions.kitId, kit.id)).orderBy(desc(kitVersions.version));
+  const allVersions = await ctx.db.select().from(kitVersions).where(eq(kitVersions.kitId, kit.id)).orderBy(desc(kitVersions.version));
+  // Drafts are work in progress: only members who can write kits see them.
+  const versions = can(ctx, 'kit:write') ? allVersions : allVersions.filter((v) => v.status === 'published');
   const current =
     (options.version !== undefined ? versions.find((v) => v.version === options.version) : undefined) ??
     versions.find((v) => v.status === 'draft') ??

@@ -4,7 +4,7 @@ import { kits, skills } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { createKit, publishKit, saveKitDraft, startKitDraft, suggestKitQuestions } from '@/lib/kits/mutations';
-import { getKit } from '@/lib/kits/queries';
+import { getKit, listKits } from '@/lib/kits/queries';
 import { copyQuestionToOrganization, updateQuestion } from '@/lib/questions/mutations';
 import { getQuestion, searchQuestions } from '@/lib/questions/queries';
 import { setupTestDatabase } from './support/database';
@@ -117,6 +117,11 @@ describe('kit builder', () => {
       [1, 'published'],
     ]);
     expect(both.sections.flatMap((s) => s.items)).toHaveLength(6);
+    // An interviewer sees version 1, never the draft.
+    const interviewer = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
+    const seen = await getKit(interviewer, kitId);
+    expect(seen.versions.map((x) => x.version)).toEqual([1]);
+    expect(seen.current.status).toBe('published');
   });
 
   it('refuses to publish an empty kit, naming what is missing', async () => {
@@ -139,7 +144,10 @@ describe('kit builder', () => {
   it('enforces permissions (403) and tenant isolation (404); templates are read-only', async () => {
     const { kitId } = await createKit(admin, { name: 'Private kit', roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 30 });
     const interviewer = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
-    await expect(getKit(interviewer, kitId)).resolves.toBeDefined();
+    // Interviewers read published kits only: a draft-only kit is not there for them.
+    await expect(getKit(interviewer, kitId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listKits(interviewer)).map((k) => k.id)).not.toContain(kitId);
+    expect((await listKits(admin)).map((k) => k.id)).toContain(kitId);
     await expect(createKit(interviewer, { name: 'Nope kit', roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 30 })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(saveKitDraft(interviewer, await draftPayload(kitId))).rejects.toBeInstanceOf(ForbiddenError);
     const other = (await createOrgWithAdmin(t.db)).ctx;

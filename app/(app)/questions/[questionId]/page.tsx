@@ -8,6 +8,7 @@ import { getQuestion } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { ButtonLink } from '@/app/_components/ui';
 import { ArchiveQuestionButton } from './archive-button';
+import { Markdown } from '@/app/_components/markdown';
 import { requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
 
@@ -71,7 +72,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
         <div className="space-y-6 lg:col-span-2">
           <Card className="p-5">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Prompt</h2>
-            <p className="mt-2 whitespace-pre-wrap text-slate-900">{v.prompt}</p>
+            <Markdown className="mt-2">{v.prompt}</Markdown>
           </Card>
           <Card className="p-5">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Rubric</h2>

@@ -8,6 +8,7 @@ import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { requirePageContext } from '../../../page-context';
 import { PrintButton } from './print-button';
+import { Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Interviewer guide' };
 
@@ -89,7 +90,7 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
                 <p className="mt-1 text-xs text-slate-600">
                   Assesses: {item.skillIds.map((id) => skillNames.get(id)).filter(Boolean).join(', ') || '—'}
                 </p>
-                <p className="mt-2 whitespace-pre-wrap text-sm">{item.prompt}</p>
+                <Markdown className="mt-2 text-sm">{item.prompt}</Markdown>
                 <div className="mt-3 grid gap-3 text-sm sm:grid-cols-2 print:grid-cols-2">
                   <div>
                     <h4 className="font-medium">Listen for</h4>

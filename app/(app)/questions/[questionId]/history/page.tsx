@@ -6,6 +6,7 @@ import { can } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getQuestionHistory } from '@/lib/questions/queries';
 import { requirePageContext } from '../../../page-context';
+import { Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Question history' };
 
@@ -55,7 +56,7 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
               </p>
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-brand-700">Show this version</summary>
-                <p className="mt-2 whitespace-pre-wrap">{version.prompt}</p>
+                <Markdown className="mt-2">{version.prompt}</Markdown>
                 <ol className="mt-2 list-decimal pl-5 text-slate-700">
                   {[version.rubric1, version.rubric2, version.rubric3, version.rubric4].map((a, i) => (
                     <li key={i}>{a}</li>

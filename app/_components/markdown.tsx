@@ -1,0 +1,14 @@
+// Question prompts are Markdown written by users. react-markdown renders it without ever passing
+// raw HTML through (no dangerouslySetInnerHTML, HTML in the source is shown as text), and links
+// are limited to http(s) and mailto by its default URL transform.
+import ReactMarkdown from 'react-markdown';
+
+export function Markdown({ children, className = '' }: { children: string; className?: string }) {
+  return (
+    <div
+      className={`space-y-2 text-slate-900 [&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
+    >
+      <ReactMarkdown skipHtml>{children}</ReactMarkdown>
+    </div>
+  );
+}
