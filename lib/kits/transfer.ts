@@ -9,6 +9,7 @@ import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { QuestionFileEntry } from '../questions/file-format';
+import { entryToContent } from '../questions/content';
 import { insertQuestionVersion } from '../questions/mutations';
 import { LEVELS } from '../questions/schemas';
 import { skillLookup } from '../questions/transfer';
@@ -163,22 +164,12 @@ export async function importKit(ctx: Ctx, input: unknown) {
       for (const item of section.items) {
         const q = item.question;
         const [question] = await tx.db.insert(questions).values({ organizationId, createdByUserId: ctx.userId }).returning();
-        const questionVersion = await insertQuestionVersion(tx, question!.id, 1, {
-          title: q.title,
-          prompt: q.prompt,
-          kind: q.kind,
-          level: q.level,
-          expectedMinutes: q.expectedMinutes,
-          primarySkillId: bySlug.get(q.primarySkill)!,
-          secondarySkillIds: q.secondarySkills.map((s) => bySlug.get(s)!),
-          listenFor: q.listenFor,
-          redFlags: q.redFlags,
-          followUps: q.followUps,
-          rubric1: q.rubric['1'],
-          rubric2: q.rubric['2'],
-          rubric3: q.rubric['3'],
-          rubric4: q.rubric['4'],
-        });
+        const questionVersion = await insertQuestionVersion(
+          tx,
+          question!.id,
+          1,
+          entryToContent(q, { primarySkillId: bySlug.get(q.primarySkill)!, secondarySkillIds: q.secondarySkills.map((slug) => bySlug.get(slug)!) }),
+        );
         await tx.db.insert(kitItems).values({ organizationId, kitVersionId: version!.id, sectionId: row!.id, questionVersionId: questionVersion.id, position: position++, minutes: item.minutes });
       }
     }

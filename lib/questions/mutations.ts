@@ -8,6 +8,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
+import { versionToContent } from './content';
 import { getQuestion } from './queries';
 import { type QuestionContent, QuestionContentInput, QuestionIdInput, UpdateQuestionInput } from './schemas';
 
@@ -108,23 +109,12 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
       .insert(questions)
       .values({ organizationId: ctx.organizationId, copiedFromQuestionId: source.question.id, createdByUserId: ctx.userId })
       .returning();
-    const v = source.version;
-    const version = await insertQuestionVersion(tx, copy!.id, 1, {
-      title: v.title,
-      prompt: v.prompt,
-      kind: v.kind,
-      level: v.level,
-      expectedMinutes: v.expectedMinutes,
-      primarySkillId: v.primarySkillId,
-      secondarySkillIds: source.skills.filter((s) => !s.isPrimary).map((s) => s.id),
-      listenFor: v.listenFor,
-      redFlags: v.redFlags,
-      followUps: v.followUps,
-      rubric1: v.rubric1,
-      rubric2: v.rubric2,
-      rubric3: v.rubric3,
-      rubric4: v.rubric4,
-    });
+    const version = await insertQuestionVersion(
+      tx,
+      copy!.id,
+      1,
+      versionToContent(source.version, source.skills.filter((s) => !s.isPrimary).map((s) => s.id)),
+    );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.copied', entityType: 'question', entityId: copy!.id, data: { from: source.question.id } });
     return { questionId: copy!.id, versionId: version.id };
   });

@@ -11,6 +11,7 @@ import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { parseQuestionFile, type QuestionFileEntry, questionsToCsv, questionsToJson, type RowError } from './file-format';
+import { entryToContent, versionToContent } from './content';
 import { insertQuestionVersion } from './mutations';
 import type { QuestionContent } from './schemas';
 
@@ -121,44 +122,17 @@ async function planImport(ctx: Ctx, input: unknown): Promise<{ ok: true; planned
     if (entry.id && seenIds.has(entry.id)) errors.push({ row, field: 'id', message: 'The same question id appears twice in the file' });
     if (entry.id) seenIds.add(entry.id);
     if (!primarySkillId) return;
-    const content: QuestionContent = {
-      title: entry.title,
-      prompt: entry.prompt,
-      kind: entry.kind,
-      level: entry.level,
-      expectedMinutes: entry.expectedMinutes,
-      primarySkillId,
-      secondarySkillIds,
-      listenFor: entry.listenFor,
-      redFlags: entry.redFlags,
-      followUps: entry.followUps,
-      rubric1: entry.rubric['1'],
-      rubric2: entry.rubric['2'],
-      rubric3: entry.rubric['3'],
-      rubric4: entry.rubric['4'],
-    };
+    const content = entryToContent(entry, { primarySkillId, secondarySkillIds });
     const match = entry.id ? existing.find((e) => e.question.id === entry.id) : undefined;
     if (!match) {
       planned.push({ plan: { row, action: 'create', title: entry.title }, content, status: entry.status, contentChanged: true });
       return;
     }
     const v = match.version;
-    const current: QuestionContent = {
-      title: v.title,
-      prompt: v.prompt,
-      kind: v.kind,
-      level: v.level,
-      expectedMinutes: v.expectedMinutes,
-      primarySkillId: v.primarySkillId,
-      secondarySkillIds: existingSkills.filter((s) => s.questionVersionId === v.id && !s.isPrimary).map((s) => s.skillId),
-      listenFor: v.listenFor,
-      redFlags: v.redFlags,
-      followUps: v.followUps,
-      rubric1: v.rubric1,
-      rubric2: v.rubric2,
-      rubric3: v.rubric3,
-      rubric4: v.rubric4,
-    };
+    const current = versionToContent(
+      v,
+      existingSkills.filter((s) => s.questionVersionId === v.id && !s.isPrimary).map((s) => s.skillId),
+    );
     const contentChanged = !sameContent(current, content);
     const unchanged = !contentChanged && match.question.status === entry.status;
     planned.push({ plan: { row, action: unchanged ? 'unchanged' : 'update', title: entry.title, questionId: match.question.id }, content, status: entry.status, contentChanged });
