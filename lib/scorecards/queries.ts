@@ -1,23 +1,86 @@
 import 'server-only';
-// Reads of scorecards. Until the full independent-scoring rules land with live scoring, a
-// member reads their own scorecards, and roles with scorecard:read_all read submitted ones.
-import { and, eq } from 'drizzle-orm';
-import { scorecardRatings, scorecards } from '@/db/schema';
+// Reads of scorecards, all subject to the independent-scoring rule (./visibility.ts): a member
+// reads their own scorecards; others' submitted ones only once they may see others' feedback.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { applications, candidates, interviewPanelists, interviews, scorecards, users } from '@/db/schema';
 import { can, type Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
+import { parseInput } from '../validation';
+import { CandidateIdInput } from './schemas';
+import { loadScorecardState, type ScorecardState } from './state';
+import { canSeeOthersFeedback } from './visibility';
 
-export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown) {
+async function candidateOfInterview(ctx: Ctx, interviewId: string): Promise<string> {
+  const [row] = await ctx.db
+    .select({ candidateId: applications.candidateId })
+    .from(interviews)
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
+  if (!row) throw new NotFoundError('Scorecard');
+  return row.candidateId;
+}
+
+export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown): Promise<{ scorecard: ScorecardState }> {
   const scorecardId = parseId('scorecardId', scorecardIdInput);
-  const [scorecard] = await ctx.db
-    .select()
+  const [card] = await ctx.db
+    .select({ id: scorecards.id, interviewId: scorecards.interviewId, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status })
     .from(scorecards)
     .where(and(eq(scorecards.id, scorecardId), eq(scorecards.organizationId, ctx.organizationId)));
-  const visible = scorecard && (scorecard.interviewerUserId === ctx.userId || (can(ctx, 'scorecard:read_all') && scorecard.status === 'submitted'));
-  if (!scorecard || !visible) throw new NotFoundError('Scorecard');
-  const ratings = await ctx.db
-    .select()
-    .from(scorecardRatings)
-    .where(and(eq(scorecardRatings.organizationId, ctx.organizationId), eq(scorecardRatings.scorecardId, scorecard.id)));
-  return { scorecard, ratings };
+  if (!card) throw new NotFoundError('Scorecard');
+  if (card.interviewerUserId !== ctx.userId) {
+    // Someone else's scorecard: hidden (as missing) until the rule allows it, and drafts always.
+    const visible = card.status === 'submitted' && (await canSeeOthersFeedback(ctx, await candidateOfInterview(ctx, card.interviewId)));
+    if (!visible) throw new NotFoundError('Scorecard');
+  }
+  return { scorecard: (await loadScorecardState(ctx.db, card.id))! };
+}
+
+export interface CandidateFeedback {
+  /** False while the independent-scoring rule hides other interviewers' feedback from ctx. */
+  othersVisible: boolean;
+  scorecards: (ScorecardState & { interviewerName: string; mine: boolean })[];
+}
+
+/**
+ * Feedback on one candidate: the caller's own scorecards, plus — if the rule allows — everyone
+ * else's submitted ones. Readable by members with candidate:read and by the candidate's panelists.
+ */
+export async function listCandidateFeedback(ctx: Ctx, input: unknown): Promise<CandidateFeedback> {
+  const { candidateId } = parseInput(CandidateIdInput, input);
+  const [candidate] = await ctx.db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)));
+  if (!candidate) throw new NotFoundError('Candidate');
+  const interviewRows = await ctx.db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .where(and(eq(interviews.organizationId, ctx.organizationId), eq(applications.candidateId, candidateId)));
+  const interviewIds = interviewRows.map((r) => r.id);
+  let allowed = can(ctx, 'candidate:read');
+  if (!allowed && interviewIds.length) {
+    const [panel] = await ctx.db
+      .select({ userId: interviewPanelists.userId })
+      .from(interviewPanelists)
+      .where(and(inArray(interviewPanelists.interviewId, interviewIds), eq(interviewPanelists.userId, ctx.userId)))
+      .limit(1);
+    allowed = Boolean(panel);
+  }
+  if (!allowed) throw new NotFoundError('Candidate');
+  if (!interviewIds.length) return { othersVisible: false, scorecards: [] };
+  const othersVisible = await canSeeOthersFeedback(ctx, candidateId);
+  const rows = await ctx.db
+    .select({ id: scorecards.id, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email })
+    .from(scorecards)
+    .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
+    .where(and(eq(scorecards.organizationId, ctx.organizationId), inArray(scorecards.interviewId, interviewIds)))
+    .orderBy(desc(scorecards.submittedAt));
+  const visibleRows = rows.filter((r) => r.interviewerUserId === ctx.userId || (othersVisible && r.status === 'submitted'));
+  const states = await Promise.all(visibleRows.map((r) => loadScorecardState(ctx.db, r.id)));
+  return {
+    othersVisible,
+    scorecards: visibleRows.map((r, i) => ({ ...states[i]!, interviewerName: r.name ?? r.email, mine: r.interviewerUserId === ctx.userId })),
+  };
 }
