@@ -1,15 +1,17 @@
 // The one place where typed domain errors become HTTP responses and server-action results.
 import { ZodError } from 'zod';
-import { DomainError, type FieldErrors, RateLimitedError, ValidationError } from './errors';
+import { ConflictError, DomainError, type FieldErrors, RateLimitedError, ValidationError } from './errors';
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldErrors };
+  error: { code: string; message: string; fields?: FieldErrors; current?: unknown };
 }
 
 export function errorToResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error instanceof ValidationError) body.error.fields = error.fieldErrors;
+    // A 409 carries the current state so the client can merge instead of losing either side.
+    if (error instanceof ConflictError && error.current !== undefined) body.error.current = error.current;
     const headers: Record<string, string> = {};
     if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
     return Response.json(body, { status: error.status, headers });

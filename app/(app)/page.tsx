@@ -37,7 +37,10 @@ export default async function HomePage() {
             <ul className="mt-3 divide-y divide-slate-200">
               {upcoming.slice(0, 5).map((i) => (
                 <li key={i.id} className="py-2 text-sm">
-                  <span className="font-medium">{i.candidate}</span> · {i.opening}
+                  <Link href={`/interviews/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                    {i.candidate}
+                  </Link>{' '}
+                  · {i.opening}
                   <span className="block text-slate-600">
                     {when.format(i.scheduledAt)} · {i.durationMinutes} min
                   </span>
@@ -54,7 +57,10 @@ export default async function HomePage() {
             <ul className="mt-3 divide-y divide-slate-200">
               {owed.map((i) => (
                 <li key={i.id} className="py-2 text-sm">
-                  <span className="font-medium">{i.candidate}</span> · {i.opening}
+                  <Link href={`/interviews/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                    {i.candidate}
+                  </Link>{' '}
+                  · {i.opening}
                   <span className="block text-slate-600">Interviewed {when.format(i.scheduledAt)}</span>
                 </li>
               ))}

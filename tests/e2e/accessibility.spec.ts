@@ -81,3 +81,14 @@ test('small screens', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Invite someone' })).toBeVisible();
   await expectAccessible(page, 'members on mobile');
 });
+
+test('live scorecard', async ({ page }) => {
+  await signIn(page, demo.interviewer.email, demo.password);
+  await page.goto('/interviews');
+  await page.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link').first().click();
+  await expect(page.getByRole('region', { name: 'Skills' })).toBeVisible();
+  await expectAccessible(page, 'live scorecard');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectAccessible(page, 'shortcut help');
+});

@@ -54,3 +54,22 @@ test('responses carry security headers and the session cookie is HttpOnly and Sa
   const session = (await context.cookies()).find((c) => c.name.includes('authjs.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 });
+
+test('autosave over the API: 409 with the current state for a stale revision, 422 naming the field', async ({ page }) => {
+  await signIn(page, 'amara@demo.loopkit.dev', demo.password);
+  await page.goto('/interviews');
+  const href = await page.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link').first().getAttribute('href');
+  const opened = await (await page.request.get(`/api/v1${href}/scorecard`)).json();
+  const { id, revision } = opened.scorecard;
+  const first = await page.request.patch(`/api/v1/scorecards/${id}`, { data: { baseRevision: revision, summary: 'first writer' } });
+  expect(first.status()).toBe(200);
+  const stale = await page.request.patch(`/api/v1/scorecards/${id}`, { data: { baseRevision: revision, summary: 'second writer' } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error.current).toMatchObject({ summary: 'first writer', revision: revision + 1 });
+  const skillId = opened.kit.skills[0].skillId;
+  const bad = await page.request.patch(`/api/v1/scorecards/${id}`, { data: { baseRevision: revision + 1, ratings: { [skillId]: 7 } } });
+  expect(bad.status()).toBe(422);
+  expect(Object.keys((await bad.json()).error.fields)).toEqual([`ratings.${skillId}`]);
+  const other = await page.request.patch('/api/v1/scorecards/00000000-0000-4000-8000-000000000000', { data: { baseRevision: 0, summary: 'x' } });
+  expect(other.status()).toBe(404);
+});

@@ -73,16 +73,37 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
         <DropdownMenu.Content className={menuClass} align="end" sideOffset={6}>
           <DropdownMenu.Label className="px-2.5 py-1.5 text-xs text-slate-600">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-          <DropdownMenu.Item className={itemClass} onSelect={() => startTransition(() => signOutAction())}>
+          <DropdownMenu.Item
+            className={itemClass}
+            onSelect={() => {
+              clearLocalDrafts();
+              startTransition(() => signOutAction());
+            }}
+          >
             Sign out
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={itemClass} onSelect={() => startTransition(() => signOutEverywhereAction())}>
+          <DropdownMenu.Item
+            className={itemClass}
+            onSelect={() => {
+              clearLocalDrafts();
+              startTransition(() => signOutEverywhereAction());
+            }}
+          >
             Sign out everywhere
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
   );
+}
+
+/** Scorecard drafts kept for offline safety must not outlive the session on a shared computer. */
+function clearLocalDrafts() {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('loopkit:scorecard:')) localStorage.removeItem(key);
+  } catch {
+    // Storage unavailable: nothing to clear.
+  }
 }
 
 function initials(name: string): string {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Badge, Card, ComingSoon, EmptyState } from '@/app/_components/ui';
 import { listMyInterviews } from '@/lib/interviews/queries';
 import { requirePageContext } from '../page-context';
@@ -15,7 +16,7 @@ export default async function InterviewsPage() {
       <ComingSoon
         title="My interviews"
         description="Interviews you sit on, and the feedback you still owe."
-        bullets={['Schedule interviews with a panel and a pinned kit version', 'The live scorecard: rubric anchors, per-skill ratings, autosave that never loses a note']}
+        bullets={['Schedule interviews with a panel and a pinned kit version', 'Openings, candidates and CSV import']}
       />
       <h2 className="mb-3 mt-8 text-base font-semibold">Your interviews</h2>
       {rows.length === 0 ? (
@@ -26,7 +27,10 @@ export default async function InterviewsPage() {
             {rows.map((i) => (
               <li key={i.id} className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
                 <span>
-                  <span className="font-medium">{i.candidate}</span> · {i.opening}
+                  <Link href={`/interviews/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                    {i.candidate}
+                  </Link>{' '}
+                  · {i.opening}
                 </span>
                 <span className="flex items-center gap-2 text-slate-600">
                   {when.format(i.scheduledAt)}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AccessDenied } from '@/app/_components/ui';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { openScorecard } from '@/lib/scorecards/mutations';
+import { requirePageContext } from '../../page-context';
+import { LiveScorecard } from './live-scorecard';
+
+export const metadata: Metadata = { title: 'Live scorecard' };
+
+export default async function LiveScorecardPage({ params }: { params: Promise<{ interviewId: string }> }) {
+  const { ctx } = await requirePageContext();
+  const { interviewId } = await params;
+  let opened;
+  try {
+    opened = await openScorecard(ctx, { interviewId });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return <AccessDenied what="this scorecard (only the interview’s panel fills it in)" />;
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  }
+  const { scorecard, interview, kit } = opened;
+  return (
+    <>
+      <h1 className="sr-only">
+        Scorecard: {interview.candidateName}, {kit.name}
+      </h1>
+      <LiveScorecard
+        scorecard={{
+          id: scorecard.id,
+          revision: scorecard.revision,
+          status: scorecard.status,
+          notes: scorecard.notes,
+          questionRatings: scorecard.questionRatings,
+          ratings: scorecard.ratings,
+          recommendation: scorecard.recommendation,
+          summary: scorecard.summary,
+        }}
+        interview={{ candidateName: interview.candidateName, openingTitle: interview.openingTitle, stageName: interview.stageName }}
+        kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items: kit.sections.flatMap((s) => s.items), skills: kit.skills }}
+      />
+    </>
+  );
+}
