@@ -1,0 +1,135 @@
+import 'server-only';
+// Candidates and their applications. Every move between stages is audited; a CSV import is
+// validated row by row and written all-or-nothing, like the question bank import.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { applications, candidates, openings } from '@/db/schema';
+import { recordAudit } from '../audit';
+import { type Ctx, inTransaction, requirePermission } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+import type { RowError } from '../questions/file-format';
+import { parseInput } from '../validation';
+import { CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput } from './schemas';
+
+async function findCandidateByEmail(ctx: Ctx, email: string) {
+  const [row] = await ctx.db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(and(eq(candidates.organizationId, ctx.organizationId), eq(sql`lower(${candidates.email})`, email.toLowerCase())));
+  return row;
+}
+
+async function openingInOrg(ctx: Ctx, openingId: string, field = 'openingId') {
+  const [row] = await ctx.db.select({ id: openings.id }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
+  if (!row) throw ValidationError.field(field, 'Choose an opening from the list');
+  return row;
+}
+
+export async function createCandidate(ctx: Ctx, input: unknown) {
+  requirePermission(ctx, 'candidate:write');
+  const { openingId, ...data } = parseInput(CreateCandidateInput, input);
+  return inTransaction(ctx, async (tx) => {
+    if (await findCandidateByEmail(tx, data.email)) throw ValidationError.field('email', 'A candidate with this email already exists');
+    if (openingId) await openingInOrg(tx, openingId);
+    const [candidate] = await tx.db.insert(candidates).values({ organizationId: ctx.organizationId, ...data }).returning();
+    if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidate.created', entityType: 'candidate', entityId: candidate!.id, data: { openingId: openingId ?? null } });
+    return { candidateId: candidate!.id };
+  });
+}
+
+/** Moves an application between active, hired, rejected and withdrawn. Audited. */
+export async function moveApplication(ctx: Ctx, input: unknown) {
+  requirePermission(ctx, 'candidate:write');
+  const data = parseInput(MoveApplicationInput, input);
+  return inTransaction(ctx, async ({ db }) => {
+    const [application] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, data.applicationId), eq(applications.organizationId, ctx.organizationId)))
+      .for('update');
+    if (!application) throw new NotFoundError('Application');
+    if (application.stage === data.stage) return application;
+    const [updated] = await db.update(applications).set({ stage: data.stage, updatedAt: new Date() }).where(eq(applications.id, application.id)).returning();
+    await recordAudit(db, {
+      organizationId: ctx.organizationId,
+      actorUserId: ctx.userId,
+      action: 'application.moved',
+      entityType: 'application',
+      entityId: application.id,
+      data: { from: application.stage, to: data.stage },
+    });
+    return updated!;
+  });
+}
+
+const CsvCandidate = z.object({ ...CandidateFields, opening: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional()) });
+
+export type CandidateImportPreview = { ok: true; create: number; applications: number; rows: { row: number; name: string; email: string; opening: string | null }[] } | { ok: false; errors: RowError[] };
+
+async function planCandidateImport(ctx: Ctx, input: unknown) {
+  const { content } = parseInput(ImportCandidatesInput, input);
+  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const missing = ['name', 'email'].filter((c) => !parsed.meta.fields?.includes(c));
+  if (missing.length) return { ok: false as const, errors: [{ row: 0, field: 'header', message: `Missing columns: ${missing.join(', ')}` }] };
+  const openingRows = await ctx.db.select({ id: openings.id, title: openings.title }).from(openings).where(eq(openings.organizationId, ctx.organizationId));
+  const openingByTitle = new Map(openingRows.map((o) => [o.title.toLowerCase(), o.id]));
+  const errors: RowError[] = [];
+  const rows: { row: number; data: z.output<typeof CsvCandidate>; openingId: string | null }[] = [];
+  const seen = new Set<string>();
+  parsed.data.forEach((raw, index) => {
+    const row = index + 1;
+    const result = CsvCandidate.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) errors.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
+      return;
+    }
+    if (seen.has(result.data.email)) errors.push({ row, field: 'email', message: 'This email appears twice in the file' });
+    seen.add(result.data.email);
+    const openingId = result.data.opening ? openingByTitle.get(result.data.opening.toLowerCase()) : null;
+    if (result.data.opening && !openingId) errors.push({ row, field: 'opening', message: `No opening is titled "${result.data.opening}"` });
+    rows.push({ row, data: result.data, openingId: openingId ?? null });
+  });
+  if (rows.length) {
+    const existing = await ctx.db
+      .select({ email: candidates.email })
+      .from(candidates)
+      .where(and(eq(candidates.organizationId, ctx.organizationId), inArray(sql`lower(${candidates.email})`, rows.map((r) => r.data.email))));
+    const taken = new Set(existing.map((e) => e.email.toLowerCase()));
+    for (const r of rows) if (taken.has(r.data.email)) errors.push({ row: r.row, field: 'email', message: 'A candidate with this email already exists' });
+  }
+  if (!rows.length && !errors.length) errors.push({ row: 0, field: 'file', message: 'The file has no candidates' });
+  return errors.length ? { ok: false as const, errors } : { ok: true as const, rows };
+}
+
+export async function previewCandidateImport(ctx: Ctx, input: unknown): Promise<CandidateImportPreview> {
+  requirePermission(ctx, 'candidate:write');
+  const plan = await planCandidateImport(ctx, input);
+  if (!plan.ok) return plan;
+  return {
+    ok: true,
+    create: plan.rows.length,
+    applications: plan.rows.filter((r) => r.openingId).length,
+    rows: plan.rows.map((r) => ({ row: r.row, name: r.data.name, email: r.data.email, opening: r.data.opening ?? null })),
+  };
+}
+
+export async function importCandidates(ctx: Ctx, input: unknown) {
+  requirePermission(ctx, 'candidate:write');
+  return inTransaction(ctx, async (tx) => {
+    const plan = await planCandidateImport(tx, input);
+    if (!plan.ok) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const e of plan.errors) (fieldErrors[`row ${e.row}: ${e.field}`] ??= []).push(e.message);
+      throw new ValidationError(fieldErrors, `The file has ${plan.errors.length} error(s); nothing was imported.`);
+    }
+    for (const { data, openingId } of plan.rows) {
+      const { opening: _opening, ...fields } = data;
+      const [candidate] = await tx.db.insert(candidates).values({ organizationId: ctx.organizationId, ...fields }).returning({ id: candidates.id });
+      if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
+    }
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidates.imported', entityType: 'candidate', data: { count: plan.rows.length } });
+    return { created: plan.rows.length };
+  });
+}

@@ -1,0 +1,26 @@
+// Input schemas for candidates and applications; safe to import in the browser.
+import { z } from 'zod';
+
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `Use at most ${max} characters`).optional());
+
+export const CandidateFields = {
+  name: z.string({ error: 'Enter a name' }).trim().min(2, 'Enter the candidate’s name').max(120, 'Use at most 120 characters'),
+  email: z.string({ error: 'Enter an email address' }).trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address')),
+  phone: optionalText(40),
+  location: optionalText(120),
+  source: optionalText(80),
+};
+
+export const CreateCandidateInput = z.object({
+  ...CandidateFields,
+  openingId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'Choose an opening' }).optional()),
+});
+export type CreateCandidateInput = z.input<typeof CreateCandidateInput>;
+
+export const APPLICATION_STAGES = ['active', 'hired', 'rejected', 'withdrawn'] as const;
+export const MoveApplicationInput = z.object({
+  applicationId: z.uuid({ error: 'Application is not a valid id' }),
+  stage: z.enum(APPLICATION_STAGES, { error: 'Choose active, hired, rejected or withdrawn' }),
+});
+
+export const ImportCandidatesInput = z.object({ content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB') });
