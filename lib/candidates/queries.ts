@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of candidates and their applications.
-import { and, desc, eq } from 'drizzle-orm';
-import { applications, candidates, openings } from '@/db/schema';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { applications, candidates, interviewPanelists, interviews, openingStages, openings, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -33,4 +33,40 @@ export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
     .from(applications)
     .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id)));
   return { candidate, applications: apps };
+}
+
+/** Everything the candidate page shows: applications with their loop, and interviews with panels. */
+export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
+  const { candidate, applications: apps } = await getCandidate(ctx, candidateIdInput);
+  const openingIds = apps.map((a) => a.openingId);
+  const [openingRows, stageRows, interviewRows] = await Promise.all([
+    openingIds.length ? ctx.db.select().from(openings).where(and(eq(openings.organizationId, ctx.organizationId), inArray(openings.id, openingIds))) : [],
+    openingIds.length ? ctx.db.select().from(openingStages).where(and(eq(openingStages.organizationId, ctx.organizationId), inArray(openingStages.openingId, openingIds))).orderBy(asc(openingStages.position)) : [],
+    apps.length
+      ? ctx.db
+          .select({ interview: interviews, stageName: openingStages.name })
+          .from(interviews)
+          .leftJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
+          .where(and(eq(interviews.organizationId, ctx.organizationId), inArray(interviews.applicationId, apps.map((a) => a.id))))
+          .orderBy(asc(interviews.scheduledAt))
+      : [],
+  ]);
+  const panelRows = interviewRows.length
+    ? await ctx.db
+        .select({ interviewId: interviewPanelists.interviewId, name: users.name, email: users.email })
+        .from(interviewPanelists)
+        .innerJoin(users, eq(users.id, interviewPanelists.userId))
+        .where(inArray(interviewPanelists.interviewId, interviewRows.map((r) => r.interview.id)))
+    : [];
+  return {
+    candidate,
+    applications: apps.map((a) => ({
+      ...a,
+      opening: openingRows.find((o) => o.id === a.openingId)!,
+      stages: stageRows.filter((s) => s.openingId === a.openingId),
+      interviews: interviewRows
+        .filter((r) => r.interview.applicationId === a.id)
+        .map((r) => ({ ...r.interview, stageName: r.stageName, panel: panelRows.filter((p) => p.interviewId === r.interview.id).map((p) => p.name ?? p.email) })),
+    })),
+  };
 }

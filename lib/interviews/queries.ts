@@ -58,3 +58,18 @@ export async function summarizeMyInterviews(ctx: Ctx, now = new Date()) {
     owed: rows.filter((i) => i.status === 'completed' && i.scorecardStatus !== 'submitted'),
   };
 }
+
+/** "My interviews": today's, the ones still ahead, and past ones whose feedback is still owed. */
+export async function groupMyInterviews(ctx: Ctx, now = new Date()) {
+  const rows = await listMyInterviews(ctx);
+  const startOfDay = new Date(now);
+  startOfDay.setHours(0, 0, 0, 0);
+  const endOfDay = new Date(startOfDay.getTime() + 86_400_000);
+  const isToday = (d: Date) => d >= startOfDay && d < endOfDay;
+  return {
+    today: rows.filter((i) => isToday(i.scheduledAt) && i.status !== 'cancelled'),
+    upcoming: rows.filter((i) => i.scheduledAt >= endOfDay && i.status === 'scheduled'),
+    owed: rows.filter((i) => i.scheduledAt < startOfDay && i.status !== 'cancelled' && i.scorecardStatus !== 'submitted'),
+    done: rows.filter((i) => i.scorecardStatus === 'submitted'),
+  };
+}

@@ -125,3 +125,8 @@ export async function getKit(ctx: Ctx, kitIdInput: unknown, options: { version?:
   });
   return { kit, versions, current, ...content, coverage, builtin: kit.organizationId === null };
 }
+
+/** Kits with a published version, for choosing a stage's kit. */
+export async function listPublishedKits(ctx: Ctx) {
+  return (await listKits(ctx)).filter((k) => k.publishedVersion !== null);
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of openings and their interview loops.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { applications, openingStages, openings } from '@/db/schema';
+import { applications, candidates, kits, openingSkillWeights, openingStages, openings, skills } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -28,4 +28,27 @@ export async function getOpening(ctx: Ctx, openingIdInput: unknown) {
     .where(and(eq(openingStages.organizationId, ctx.organizationId), eq(openingStages.openingId, opening.id)))
     .orderBy(asc(openingStages.position));
   return { opening, stages };
+}
+
+/** The opening page: loop with kit names, skill weights and the candidates with their stage. */
+export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
+  const { opening, stages } = await getOpening(ctx, openingIdInput);
+  const [kitRows, weights, apps] = await Promise.all([
+    ctx.db.select({ id: kits.id, name: kits.name }).from(kits).innerJoin(openingStages, eq(openingStages.kitId, kits.id)).where(eq(openingStages.openingId, opening.id)),
+    ctx.db
+      .select({ skillId: openingSkillWeights.skillId, weight: openingSkillWeights.weight, name: skills.name })
+      .from(openingSkillWeights)
+      .innerJoin(skills, eq(skills.id, openingSkillWeights.skillId))
+      .where(and(eq(openingSkillWeights.organizationId, ctx.organizationId), eq(openingSkillWeights.openingId, opening.id)))
+      .orderBy(desc(openingSkillWeights.weight), asc(skills.name)),
+    ctx.db
+      .select({ id: applications.id, candidateId: candidates.id, candidateName: candidates.name, stage: applications.stage, currentStage: openingStages.name })
+      .from(applications)
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .leftJoin(openingStages, eq(openingStages.id, applications.currentStageId))
+      .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.openingId, opening.id)))
+      .orderBy(asc(candidates.name)),
+  ]);
+  const kitName = new Map(kitRows.map((k) => [k.id, k.name]));
+  return { opening, stages: stages.map((s) => ({ ...s, kitName: s.kitId ? kitName.get(s.kitId) ?? null : null })), weights, applications: apps };
 }

@@ -38,6 +38,8 @@ test('signed-in pages', async ({ page }) => {
     ['/questions/import', 'Import questions'],
     ['/kits/import', 'Import a kit file'],
     ['/questions/skills', 'Skills'],
+    ['/openings/new', 'New opening'],
+    ['/candidates/import', 'Import candidates'],
   ] as const;
   for (const [path, heading] of pages) {
     await page.goto(path);
@@ -51,6 +53,15 @@ test('signed-in pages', async ({ page }) => {
   await page.goto('/questions/new');
   await expect(page.getByRole('heading', { name: 'New question' })).toBeVisible();
   await expectAccessible(page, 'new question');
+
+  // An opening and a candidate from the demo data.
+  await page.goto('/openings');
+  await page.getByRole('link', { name: 'Backend Engineer — Node.js' }).click();
+  await expect(page.getByRole('heading', { name: 'Interview loop' })).toBeVisible();
+  await expectAccessible(page, 'opening');
+  await page.getByRole('link', { name: 'David Okonkwo' }).click();
+  await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+  await expectAccessible(page, 'candidate');
 
   // Kits: a template, its interviewer guide, the new-kit form and the builder.
   await page.goto('/kits');

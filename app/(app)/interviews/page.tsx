@@ -1,26 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Badge, Card, ComingSoon, EmptyState } from '@/app/_components/ui';
-import { listMyInterviews } from '@/lib/interviews/queries';
+import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { groupMyInterviews } from '@/lib/interviews/queries';
 import { requirePageContext } from '../page-context';
 
-export const metadata: Metadata = { title: 'Interviews' };
+export const metadata: Metadata = { title: 'My interviews' };
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-export default async function InterviewsPage() {
-  const { ctx } = await requirePageContext();
-  const rows = await listMyInterviews(ctx);
+type Row = Awaited<ReturnType<typeof groupMyInterviews>>['today'][number];
+
+function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; empty: string }) {
   return (
-    <>
-      <ComingSoon
-        title="My interviews"
-        description="Interviews you sit on, and the feedback you still owe."
-        bullets={['Schedule interviews with a panel and a pinned kit version', 'Openings, candidates and CSV import']}
-      />
-      <h2 className="mb-3 mt-8 text-base font-semibold">Your interviews</h2>
+    <section aria-labelledby={`h-${title.replace(/\W+/g, '-')}`} className="space-y-2">
+      <h2 id={`h-${title.replace(/\W+/g, '-')}`} className="text-base font-semibold">
+        {title} <span className="text-sm font-normal text-slate-600">({rows.length})</span>
+      </h2>
       {rows.length === 0 ? (
-        <EmptyState title="You are not on any interview panel yet" />
+        <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <Card>
           <ul className="divide-y divide-slate-200">
@@ -33,15 +30,36 @@ export default async function InterviewsPage() {
                   · {i.opening}
                 </span>
                 <span className="flex items-center gap-2 text-slate-600">
-                  {when.format(i.scheduledAt)}
+                  {when.format(i.scheduledAt)} · {i.durationMinutes} min
                   <Badge tone={i.scorecardStatus === 'submitted' ? 'green' : i.status === 'completed' ? 'amber' : 'slate'}>
-                    {i.scorecardStatus === 'submitted' ? 'Feedback submitted' : i.status === 'completed' ? 'Feedback owed' : 'Scheduled'}
+                    {i.scorecardStatus === 'submitted' ? 'Feedback submitted' : i.status === 'completed' ? 'Feedback owed' : i.scorecardStatus === 'draft' ? 'Scheduled · draft started' : 'Scheduled'}
                   </Badge>
                 </span>
               </li>
             ))}
           </ul>
         </Card>
+      )}
+    </section>
+  );
+}
+
+export default async function InterviewsPage() {
+  const { ctx } = await requirePageContext();
+  const groups = await groupMyInterviews(ctx);
+  const total = groups.today.length + groups.upcoming.length + groups.owed.length + groups.done.length;
+  return (
+    <>
+      <PageHeader title="My interviews" description="Interviews you sit on. Open one to run it with the live scorecard; your notes save as you type." />
+      {total === 0 ? (
+        <EmptyState title="You are not on any interview panel yet">When a recruiter schedules you on a panel, the interview appears here.</EmptyState>
+      ) : (
+        <div className="space-y-8">
+          <InterviewList title="Today" rows={groups.today} empty="Nothing today." />
+          <InterviewList title="Upcoming" rows={groups.upcoming} empty="Nothing scheduled after today." />
+          <InterviewList title="Feedback owed" rows={groups.owed} empty="You are all caught up." />
+          <InterviewList title="Submitted" rows={groups.done} empty="No submitted feedback yet." />
+        </div>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { AccessDenied, Badge, Card, ComingSoon, EmptyState } from '@/app/_components/ui';
+import Link from 'next/link';
+import { AccessDenied, Badge, ButtonLink, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { listOpenings } from '@/lib/openings/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
@@ -13,20 +14,21 @@ export default async function OpeningsPage() {
   const openings = await listOpenings(ctx);
   return (
     <>
-      <ComingSoon
+      <PageHeader
         title="Openings"
         description="Roles you are hiring for, each with its interview loop."
-        bullets={['Create openings with a hiring manager and skill weights', 'Define the loop: ordered stages, each with a published kit']}
+        actions={can(ctx, 'opening:write') ? <ButtonLink href="/openings/new">New opening</ButtonLink> : null}
       />
-      <h2 className="mb-3 mt-8 text-base font-semibold">Current openings</h2>
       {openings.length === 0 ? (
-        <EmptyState title="No openings yet" />
+        <EmptyState title="No openings yet" action={can(ctx, 'opening:write') ? <ButtonLink href="/openings/new">Create an opening</ButtonLink> : null} />
       ) : (
         <Card>
           <ul className="divide-y divide-slate-200">
             {openings.map((o) => (
               <li key={o.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
-                <span className="font-medium">{o.title}</span>
+                <Link href={`/openings/${o.id}`} className="font-medium text-brand-700 hover:underline">
+                  {o.title}
+                </Link>
                 <span className="flex items-center gap-2 text-slate-600">
                   {LEVEL_LABELS[o.level]} · {o.applications} candidates <Badge>{o.status.replace('_', ' ')}</Badge>
                 </span>

@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { getCandidateProfile } from '@/lib/candidates/queries';
+import { can } from '@/lib/context';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { listMembers } from '@/lib/orgs/queries';
+import { listCandidateFeedback } from '@/lib/scorecards/queries';
+import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
+import { requirePageContext } from '../../page-context';
+import { MoveApplicationForm, ScheduleInterviewForm } from '../candidate-forms';
+
+export const metadata: Metadata = { title: 'Candidate' };
+
+const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export default async function CandidatePage({ params }: { params: Promise<{ candidateId: string }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'candidate:read')) return <AccessDenied what="candidates" />;
+  const { candidateId } = await params;
+  const profile = await getCandidateProfile(ctx, candidateId).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  });
+  const [feedback, members] = await Promise.all([listCandidateFeedback(ctx, { candidateId }), can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([])]);
+  const { candidate } = profile;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/candidates" className="text-brand-700 hover:underline">
+          ← Candidates
+        </Link>
+      </p>
+      <PageHeader title={candidate.name} description={[candidate.email, candidate.location, candidate.source].filter(Boolean).join(' · ')} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          {profile.applications.length === 0 ? <p className="text-sm text-slate-600">No applications yet.</p> : null}
+          {profile.applications.map((a) => (
+            <Card key={a.id} className="space-y-4 p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="font-semibold">
+                  <Link href={`/openings/${a.opening.id}`} className="text-brand-700 hover:underline">
+                    {a.opening.title}
+                  </Link>
+                </h2>
+                <Badge>{a.stage}</Badge>
+              </div>
+              {can(ctx, 'candidate:write') ? <MoveApplicationForm applicationId={a.id} stage={a.stage} label={a.opening.title} /> : null}
+              <div>
+                <h3 className="text-sm font-semibold">Interviews</h3>
+                {a.interviews.length === 0 ? (
+                  <p className="text-sm text-slate-600">None scheduled.</p>
+                ) : (
+                  <ul className="mt-1 divide-y divide-slate-100 text-sm">
+                    {a.interviews.map((i) => (
+                      <li key={i.id} className="py-1.5">
+                        {i.stageName ?? 'Interview'} · {when.format(i.scheduledAt)} · {i.durationMinutes} min · {i.panel.join(', ')} <Badge>{i.status}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+              {can(ctx, 'interview:schedule') && a.stages.length ? (
+                <details>
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Schedule an interview</summary>
+                  <div className="mt-3">
+                    <ScheduleInterviewForm
+                      applicationId={a.id}
+                      stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes }))}
+                      members={members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }))}
+                    />
+                  </div>
+                </details>
+              ) : null}
+            </Card>
+          ))}
+        </div>
+        <Card className="h-fit p-4">
+          <h2 className="font-semibold">Feedback</h2>
+          {!feedback.othersVisible ? (
+            <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+              Other interviewers’ feedback is hidden until you submit your own scorecard for this candidate (independent scoring).
+            </p>
+          ) : null}
+          {feedback.scorecards.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">No feedback to show.</p>
+          ) : (
+            <ul className="mt-2 space-y-3 text-sm">
+              {feedback.scorecards.map((s) => (
+                <li key={s.id} className="rounded-md border border-slate-200 p-2">
+                  <p className="font-medium">
+                    {s.interviewerName}
+                    {s.mine ? ' (you)' : ''} · {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation yet'} <Badge>{s.status}</Badge>
+                  </p>
+                  {s.summary ? <p className="mt-1 text-slate-700">{s.summary}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

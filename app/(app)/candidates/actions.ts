@@ -1,0 +1,41 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { runMemberAction } from '@/app/_lib/member-action';
+import { type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
+import type { ActionState } from '@/lib/http';
+import { scheduleInterview } from '@/lib/interviews/mutations';
+
+export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
+  const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
+  if (state.status === 'success' && state.data) redirect(`/candidates/${state.data.candidateId}`);
+  return state;
+}
+
+export async function moveApplicationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runMemberAction(formData, async (ctx, input) => {
+    const moved = await moveApplication(ctx, input);
+    return `Moved to ${moved.stage}.`;
+  }, '/candidates');
+}
+
+export async function scheduleInterviewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runMemberAction(formData, async (ctx, input) => {
+    // datetime-local has no zone: the browser sends its offset alongside.
+    const local = String(input.scheduledAt ?? '');
+    const offset = Number(input.timezoneOffset ?? 0);
+    const scheduledAt = local ? new Date(new Date(`${local}:00Z`).getTime() + offset * 60_000).toISOString() : '';
+    await scheduleInterview(ctx, { ...input, scheduledAt });
+    return 'Interview scheduled. The panel sees it under My interviews.';
+  }, '/candidates');
+}
+
+export async function previewCandidateImportAction(input: { content: string }) {
+  return runMemberAction<CandidateImportPreview>(input, async (ctx, data) => ({ status: 'success', data: await previewCandidateImport(ctx, data) }));
+}
+
+export async function importCandidatesAction(input: { content: string }) {
+  return runMemberAction<{ created: number }>(input, async (ctx, data) => {
+    const result = await importCandidates(ctx, data);
+    return { status: 'success', message: `Imported ${result.created} candidate(s).`, data: result };
+  }, '/candidates');
+}

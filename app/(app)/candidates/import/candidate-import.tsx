@@ -1,0 +1,57 @@
+'use client';
+import Link from 'next/link';
+import { ImportFlow } from '@/app/_components/file-import';
+import type { CandidateImportPreview } from '@/lib/candidates/mutations';
+import { importCandidatesAction, previewCandidateImportAction } from '../actions';
+
+export function CandidateImport() {
+  return (
+    <ImportFlow<CandidateImportPreview>
+      accept=".csv,text/csv"
+      label="Candidates CSV (columns: name, email, phone, location, source, opening)"
+      preview={(file) => previewCandidateImportAction({ content: file.content })}
+      commit={(file) => importCandidatesAction({ content: file.content })}
+      renderPreview={(preview) =>
+        preview.ok
+          ? {
+              ok: true,
+              confirmLabel: `Import ${preview.create} candidate(s)`,
+              body: (
+                <div role="status" className="text-sm">
+                  <p>
+                    The file is valid: {preview.create} candidate(s), {preview.applications} applied to an opening.
+                  </p>
+                  <ul className="mt-2 list-disc pl-5">
+                    {preview.rows.map((r) => (
+                      <li key={r.row}>
+                        {r.name} ({r.email}){r.opening ? ` → ${r.opening}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ),
+            }
+          : {
+              ok: false,
+              body: (
+                <div role="alert" className="text-sm">
+                  <p className="font-medium text-red-800">The file has {preview.errors.length} error(s). Nothing will be imported.</p>
+                  <ul className="mt-2 space-y-1">
+                    {preview.errors.map((e, i) => (
+                      <li key={i}>
+                        Row {e.row || 'header'}, <code>{e.field}</code>: {e.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ),
+            }
+      }
+      done={
+        <Link href="/candidates" className="text-sm font-medium text-brand-700 underline">
+          See candidates
+        </Link>
+      }
+    />
+  );
+}
