@@ -6,7 +6,7 @@ import { authConfig } from './lib/auth/config';
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';
@@ -28,7 +28,7 @@ function contentSecurityPolicy(nonce: string): string {
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((re) => re.test(pathname));
-  if (!request.auth && !isPublic && !pathname.startsWith('/api/')) {
+  if (!request.auth && !isPublic) {
     const url = new URL('/sign-in', request.nextUrl);
     if (pathname !== '/') url.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(url);
@@ -47,7 +47,8 @@ export default auth((request) => {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
+      // API routes authenticate in lib/ and return JSON errors; they need neither redirects nor a CSP nonce.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -71,7 +71,9 @@ function buildConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+// Built on first use (env is read then, not at import) and reused: Auth.js calls this per request.
+let config: NextAuthConfig | undefined;
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= buildConfig()));
 
 export const oauthProviders = () => {
   const e = env();

@@ -149,13 +149,19 @@ export async function saveScorecard(ctx: Ctx, input: unknown): Promise<{ revisio
     if (card.status === 'submitted') throw new ConflictError('This scorecard is submitted and can no longer be edited.');
     if (card.revision !== data.baseRevision) throw new StaleRevisionError((await loadScorecardState(tx.db, card.id))!);
 
-    const [interview] = await tx.db.select({ kitVersionId: interviews.kitVersionId }).from(interviews).where(eq(interviews.id, card.interviewId));
+    // Keys must belong to the kit version this interview pinned (one query each, joined through it).
     const itemIds = [...new Set([...Object.keys(data.notes ?? {}), ...Object.keys(data.questionRatings ?? {})])];
     const skillIds = Object.keys(data.ratings ?? {});
     const errors: Record<string, string[]> = {};
     if (itemIds.length) {
       const valid = new Set(
-        (await tx.db.select({ id: kitItems.id }).from(kitItems).where(and(eq(kitItems.kitVersionId, interview!.kitVersionId), inArray(kitItems.id, itemIds)))).map((r) => r.id),
+        (
+          await tx.db
+            .select({ id: kitItems.id })
+            .from(kitItems)
+            .innerJoin(interviews, eq(interviews.kitVersionId, kitItems.kitVersionId))
+            .where(and(eq(interviews.id, card.interviewId), inArray(kitItems.id, itemIds)))
+        ).map((r) => r.id),
       );
       for (const id of itemIds) if (!valid.has(id)) errors[`notes.${id}`] = ['This question is not part of the interview’s kit'];
     }
@@ -165,7 +171,8 @@ export async function saveScorecard(ctx: Ctx, input: unknown): Promise<{ revisio
           await tx.db
             .select({ id: kitSkillWeights.skillId })
             .from(kitSkillWeights)
-            .where(and(eq(kitSkillWeights.kitVersionId, interview!.kitVersionId), inArray(kitSkillWeights.skillId, skillIds)))
+            .innerJoin(interviews, eq(interviews.kitVersionId, kitSkillWeights.kitVersionId))
+            .where(and(eq(interviews.id, card.interviewId), inArray(kitSkillWeights.skillId, skillIds)))
         ).map((r) => r.id),
       );
       for (const id of skillIds) if (!valid.has(id)) errors[`ratings.${id}`] = ['This skill is not evaluated by the interview’s kit'];

@@ -1,14 +1,17 @@
 // `npm run bench -- <name>`: benchmarks that seed data at a stated scale and print figures.
 // Each benchmark's last line of output is one JSON object with its numbers.
+import { runAutosaveBench } from './autosave';
 import { runQuestionsBench } from './questions';
 import { runSessionBench } from './session';
 
 const benches: Record<string, () => Promise<void>> = {
+  autosave: runAutosaveBench,
   questions: runQuestionsBench,
   session: runSessionBench,
 };
 
 async function main() {
+  // Benchmarks start and stop their own servers and pools; exit when all have finished.
   const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const names = requested.length ? requested : Object.keys(benches);
   for (const name of names) {
@@ -22,7 +25,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,0 +1,186 @@
+// `npm run bench -- autosave`: `next start` on the PostgreSQL server; 50 interviewers autosave
+// their own scorecards over HTTP on loopback for 20 seconds, each save based on the revision the
+// previous one returned. Afterwards every acknowledged save is checked against the database.
+// Prints saves/s, p50/p99 latency, the server's peak memory and the number of lost saves.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import { connect } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { memberships, scorecardNotes, scorecards, users } from '@/db/schema';
+import { seedBuiltinContent } from '@/db/seed/builtin';
+import { loadBuiltinContent } from '@/db/seed/content';
+import { signUp } from '@/lib/auth/accounts';
+import { hashPassword } from '@/lib/auth/password';
+import { createCandidate } from '@/lib/candidates/mutations';
+import type { Ctx } from '@/lib/context';
+import { scheduleInterview } from '@/lib/interviews/mutations';
+import { createKit, publishKit } from '@/lib/kits/mutations';
+import { kits } from '@/db/schema';
+import { createOpening } from '@/lib/openings/mutations';
+import { getOpening } from '@/lib/openings/queries';
+import { getCandidate } from '@/lib/candidates/queries';
+import { freshBenchDatabase, percentile } from './support';
+
+const INTERVIEWERS = Number(process.env.BENCH_INTERVIEWERS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const PASSWORD = 'bench password 123';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function cookieHeader(setCookies: string[], jar: Map<string, string>) {
+  for (const c of setCookies) {
+    const [pair] = c.split(';');
+    const [name, ...rest] = pair!.split('=');
+    jar.set(name!.trim(), rest.join('='));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+async function signInOverHttp(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  let cookies = cookieHeader(csrf.headers.getSetCookie(), jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: '/' }),
+  });
+  cookies = cookieHeader(response.headers.getSetCookie(), jar);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);
+  return cookies;
+}
+
+/** Resident memory of the server process and its children, in MB. */
+function treeRssMb(rootPid: number): number {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=']).toString();
+  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const pids = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of rows) {
+      if (pids.has(ppid) && !pids.has(pid)) {
+        pids.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter(([pid]) => pids.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
+export async function runAutosaveBench(): Promise<void> {
+  if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    console.log('autosave bench: no production build found, running `next build` first…');
+    execFileSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
+  }
+  const url = await freshBenchDatabase();
+  const connection = connect({ url, max: 4 });
+  const { db } = connection;
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await runMigrations(connection);
+    await seedBuiltinContent(db, loadBuiltinContent());
+    const { user, organizationId } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: PASSWORD, organizationName: 'Autosave Bench' });
+    const admin: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
+    const passwordHash = await hashPassword(PASSWORD);
+    const interviewerRows = await db
+      .insert(users)
+      .values(Array.from({ length: INTERVIEWERS }, (_, i) => ({ name: `Interviewer ${i}`, email: `interviewer${i}@bench.test`, passwordHash })))
+      .returning();
+    await db.insert(memberships).values(interviewerRows.map((u) => ({ organizationId, userId: u.id, role: 'interviewer' as const })));
+    const [template] = await db.select().from(kits).where(eq(kits.builtinKey, 'backend-engineer-nodejs'));
+    const { kitId } = await createKit(admin, { name: 'Bench kit', roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 90, sourceKitId: template!.id });
+    await publishKit(admin, { kitId, revision: 0 });
+    const { openingId } = await createOpening(admin, { title: 'Bench opening', level: 'mid', stages: [{ name: 'Technical', kitId, durationMinutes: 90 }] });
+    const stageId = (await getOpening(admin, openingId)).stages[0]!.id;
+    const interviewIds: string[] = [];
+    for (const [i, interviewer] of interviewerRows.entries()) {
+      const { candidateId } = await createCandidate(admin, { name: `Candidate ${i}`, email: `candidate${i}@bench.test`, openingId });
+      const applicationId = (await getCandidate(admin, candidateId)).applications[0]!.id;
+      interviewIds.push((await scheduleInterview(admin, { applicationId, openingStageId: stageId, scheduledAt: new Date().toISOString(), durationMinutes: 90, panelUserIds: [interviewer.id] })).interviewId);
+    }
+
+    server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop', AUTH_URL: BASE, SEED_DEMO: 'false', NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let i = 0; i < 120; i++) {
+      const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const sessions = await Promise.all(interviewerRows.map((u) => signInOverHttp(u.email)));
+    const cards = await Promise.all(
+      interviewIds.map(async (interviewId, i) => {
+        const response = await fetch(`${BASE}/api/v1/interviews/${interviewId}/scorecard`, { headers: { cookie: sessions[i]! } });
+        const body = (await response.json()) as { scorecard: { id: string; revision: number }; kit: { sections: { items: { id: string }[] }[] } };
+        return { id: body.scorecard.id, revision: body.scorecard.revision, itemId: body.kit.sections[0]!.items[0]!.id };
+      }),
+    );
+
+    let peakRss = treeRssMb(server.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server!.pid!))), 250);
+    const latencies: number[] = [];
+    const acked = cards.map(() => ({ count: 0, last: '' }));
+    let failures = 0;
+    const deadline = Date.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      cards.map(async (card, w) => {
+        let revision = card.revision;
+        let n = 0;
+        while (Date.now() < deadline) {
+          n += 1;
+          const text = `worker ${w} save ${n}: candidate explained idempotency keys and retries`;
+          const t0 = performance.now();
+          const response = await fetch(`${BASE}/api/v1/scorecards/${card.id}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', cookie: sessions[w]! },
+            body: JSON.stringify({ baseRevision: revision, notes: { [card.itemId]: text } }),
+          });
+          const body = (await response.json()) as { revision?: number };
+          latencies.push(performance.now() - t0);
+          if (response.ok && body.revision !== undefined) {
+            revision = body.revision;
+            acked[w]!.count += 1;
+            acked[w]!.last = text;
+          } else failures += 1;
+        }
+      }),
+    );
+    const elapsedS = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+
+    // Every acknowledged save must be in the database: the revision advanced once per ack and
+    // the note holds the last acknowledged text.
+    const rows = await db.select().from(scorecards).where(inArray(scorecards.id, cards.map((c) => c.id)));
+    const notes = await db.select().from(scorecardNotes).where(inArray(scorecardNotes.scorecardId, cards.map((c) => c.id)));
+    let lost = 0;
+    cards.forEach((card, w) => {
+      const row = rows.find((r) => r.id === card.id)!;
+      const note = notes.find((n) => n.scorecardId === card.id && n.kitItemId === card.itemId);
+      lost += Math.max(0, acked[w]!.count - (row.revision - card.revision));
+      if (acked[w]!.count && note?.body !== acked[w]!.last) lost += 1;
+    });
+    const total = acked.reduce((s, a) => s + a.count, 0);
+    latencies.sort((a, b) => a - b);
+    const result = {
+      bench: 'autosave',
+      saves_per_s: Math.round(total / elapsedS),
+      p50_ms: percentile(latencies, 50),
+      p99_ms: percentile(latencies, 99),
+      lost,
+      peak_rss_mb: Math.round(peakRss),
+    };
+    console.log(`autosave: ${INTERVIEWERS} interviewers for ${SECONDS} s: ${total} acknowledged saves, ${failures} refused, ${result.saves_per_s}/s`);
+    console.log(`latency p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; server peak RSS ${result.peak_rss_mb} MB; lost ${lost}`);
+    console.log(JSON.stringify(result));
+  } finally {
+    server?.kill('SIGTERM');
+    await connection.close();
+  }
+}
