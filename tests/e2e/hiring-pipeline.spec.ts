@@ -45,3 +45,16 @@ test('a recruiter opens a role, adds a candidate and schedules an interview the 
   await expect(upcoming.getByRole('link', { name: 'Noor Haddad' })).toBeVisible();
   await other.close();
 });
+
+test('an admin reopens a submitted scorecard with a reason', async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  await page.goto('/candidates');
+  await page.getByRole('link', { name: 'Elena Petrova' }).click();
+  await page.getByText(/^Reopen .*’s scorecard$/).first().click();
+  await page.getByLabel('Reason (recorded in the audit log)').first().fill('typo');
+  await page.getByRole('button', { name: 'Reopen scorecard' }).first().click();
+  await expect(page.getByText('Give a reason of at least 10 characters')).toBeVisible();
+  await page.getByLabel('Reason (recorded in the audit log)').first().fill('Rated the wrong skill by mistake');
+  await page.getByRole('button', { name: 'Reopen scorecard' }).first().click();
+  await expect(page.getByText('Scorecard reopened; its author can edit it again.')).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { runMemberAction } from '@/app/_lib/member-action';
 import { type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
 import type { ActionState } from '@/lib/http';
 import { scheduleInterview } from '@/lib/interviews/mutations';
+import { reopenScorecard } from '@/lib/scorecards/mutations';
 
 export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
   const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
@@ -38,4 +39,9 @@ export async function importCandidatesAction(input: { content: string }) {
     const result = await importCandidates(ctx, data);
     return { status: 'success', message: `Imported ${result.created} candidate(s).`, data: result };
   }, '/candidates');
+}
+
+export async function reopenScorecardAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  // No revalidation: the reopened scorecard would vanish from this list together with the confirmation.
+  return runMemberAction(formData, async (ctx, input) => (await reopenScorecard(ctx, input), 'Scorecard reopened; its author can edit it again.'));
 }

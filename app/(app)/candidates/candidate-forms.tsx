@@ -2,7 +2,7 @@
 import { useActionState, useState } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextField, fieldError } from '@/app/_components/form';
 import type { ActionState } from '@/lib/http';
-import { createCandidateAction, moveApplicationAction, scheduleInterviewAction } from './actions';
+import { createCandidateAction, moveApplicationAction, reopenScorecardAction, scheduleInterviewAction } from './actions';
 
 export function NewCandidateForm({ openings }: { openings: { id: string; title: string }[] }) {
   const [state, action] = useActionState(createCandidateAction, { status: 'idle' } as ActionState<{ candidateId: string }>);
@@ -99,5 +99,22 @@ export function ScheduleInterviewForm({
       </fieldset>
       <SubmitButton pendingText="Scheduling…">Schedule interview</SubmitButton>
     </form>
+  );
+}
+
+export function ReopenScorecardForm({ scorecardId, interviewer }: { scorecardId: string; interviewer: string }) {
+  const [state, action] = useActionState(reopenScorecardAction, { status: 'idle' } as ActionState);
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-xs font-medium text-brand-700">Reopen {interviewer}’s scorecard</summary>
+      <form action={action} className="mt-2 space-y-2" noValidate>
+        <input type="hidden" name="scorecardId" value={scorecardId} />
+        <FormMessage state={state} />
+        <TextField label="Reason (recorded in the audit log)" name="reason" id={`reason-${scorecardId}`} required error={fieldError(state, 'reason')} />
+        <SubmitButton variant="secondary" pendingText="Reopening…" className="py-1 text-xs">
+          Reopen scorecard
+        </SubmitButton>
+      </form>
+    </details>
   );
 }

@@ -9,7 +9,7 @@ import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 import { requirePageContext } from '../../page-context';
-import { MoveApplicationForm, ScheduleInterviewForm } from '../candidate-forms';
+import { MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
 
@@ -94,6 +94,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     {s.mine ? ' (you)' : ''} · {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation yet'} <Badge>{s.status}</Badge>
                   </p>
                   {s.summary ? <p className="mt-1 text-slate-700">{s.summary}</p> : null}
+                  {s.status === 'submitted' && can(ctx, 'scorecard:reopen') ? <ReopenScorecardForm scorecardId={s.id} interviewer={s.interviewerName} /> : null}
                 </li>
               ))}
             </ul>
