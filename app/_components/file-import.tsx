@@ -85,3 +85,20 @@ export function ImportFlow<P>(props: ImportFlowProps<P>) {
     </div>
   );
 }
+
+/** The shared "nothing will be imported" error list, by row (when there is one) and field. */
+export function ImportErrors({ errors }: { errors: { row?: number; field: string; message: string }[] }) {
+  return (
+    <div role="alert" className="text-sm">
+      <p className="font-medium text-red-800">The file has {errors.length} error(s). Nothing will be imported until all are fixed.</p>
+      <ul className="mt-2 space-y-1">
+        {errors.map((e, i) => (
+          <li key={i}>
+            {e.row !== undefined ? `Row ${e.row || 'header'}, ` : ''}
+            <code className="text-xs">{e.field}</code>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

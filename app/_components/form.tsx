@@ -10,30 +10,19 @@ export function fieldError(state: ActionState<unknown>, name: string): string | 
   return state.status === 'error' ? state.fields?.[name]?.[0] : undefined;
 }
 
-export function TextField({
-  label,
-  name,
-  error,
-  hint,
-  ...props
-}: ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
-  const id = props.id ?? `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+const controlClass = (error?: string) =>
+  `block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${
+    error ? 'border-red-600' : 'border-slate-300'
+  }`;
+
+/** Label, hint and error around one control, wired together with ids for screen readers. */
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${
-          error ? 'border-red-600' : 'border-slate-300'
-        }`}
-        {...props}
-      />
+      {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -45,6 +34,25 @@ export function TextField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...props
+}: ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass(error)} {...props} />
+    </Field>
   );
 }
 
@@ -122,32 +130,9 @@ export function TextAreaField({
   ...props
 }: ComponentProps<'textarea'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
   const id = props.id ?? `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${
-          error ? 'border-red-600' : 'border-slate-300'
-        }`}
-        {...props}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass(error)} {...props} />
+    </Field>
   );
 }

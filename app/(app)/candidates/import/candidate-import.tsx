@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { ImportFlow } from '@/app/_components/file-import';
+import { ImportErrors, ImportFlow } from '@/app/_components/file-import';
 import type { CandidateImportPreview } from '@/lib/candidates/mutations';
 import { importCandidatesAction, previewCandidateImportAction } from '../actions';
 
@@ -33,18 +33,7 @@ export function CandidateImport() {
             }
           : {
               ok: false,
-              body: (
-                <div role="alert" className="text-sm">
-                  <p className="font-medium text-red-800">The file has {preview.errors.length} error(s). Nothing will be imported.</p>
-                  <ul className="mt-2 space-y-1">
-                    {preview.errors.map((e, i) => (
-                      <li key={i}>
-                        Row {e.row || 'header'}, <code>{e.field}</code>: {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ),
+              body: <ImportErrors errors={preview.errors} />,
             }
       }
       done={

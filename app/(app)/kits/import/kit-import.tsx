@@ -1,5 +1,5 @@
 'use client';
-import { ImportFlow } from '@/app/_components/file-import';
+import { ImportErrors, ImportFlow } from '@/app/_components/file-import';
 import type { KitImportPreview as Preview } from '@/lib/kits/transfer';
 import { importKitAction, previewKitImportAction } from '../actions';
 
@@ -33,18 +33,7 @@ export function KitImport() {
             }
           : {
               ok: false,
-              body: (
-                <div role="alert" className="text-sm">
-                  <p className="font-medium text-red-800">The file has {preview.errors.length} error(s). Nothing will be imported.</p>
-                  <ul className="mt-2 space-y-1">
-                    {preview.errors.map((e, i) => (
-                      <li key={i}>
-                        <code className="text-xs">{e.field}</code>: {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ),
+              body: <ImportErrors errors={preview.errors} />,
             }
       }
       done={null}
