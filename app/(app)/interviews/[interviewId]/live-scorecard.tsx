@@ -4,6 +4,7 @@
 // server's state, which is merged three ways (lib/scorecards/draft.ts); real conflicts are shown
 // side by side and neither text is dropped. Offline, saves retry until the network returns.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Markdown } from '@/app/_components/markdown';
 import { buttonClass } from '@/app/_components/ui';
 import { type Conflict, dirtyKeys, type Flat, flatten, keepBoth, mergeWithServer, type ScorecardValues, toPatch, valueOf } from '@/lib/scorecards/draft';
 import { RATING_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS } from '@/lib/scorecards/schemas';
@@ -305,8 +306,8 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
           {interview.openingTitle}
           {interview.stageName ? ` · ${interview.stageName}` : ''}
         </span>
-        <span className="tabular-nums" aria-label={`Elapsed ${clock}`}>
-          ⏱ {clock}
+        <span className="tabular-nums">
+          <span className="text-slate-600">Elapsed</span> {clock}
         </span>
         <span className={overBy > 0 ? 'text-red-700' : 'text-slate-600'}>
           {overBy > 0 ? `${overBy} min over the plan` : `Plan: question ${expectedIndex + 1} of ${items.length}`}
@@ -389,7 +390,7 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
             <h2 id="question-heading" className="mt-1 text-lg font-semibold">
               {item.title}
             </h2>
-            <p className="mt-2 whitespace-pre-wrap text-slate-900">{item.prompt}</p>
+            <Markdown className="mt-2">{item.prompt}</Markdown>
             <div className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
               {[
                 ['Listen for', item.listenFor],
