@@ -1,0 +1,104 @@
+// The dashboard grid against values computed by hand on a small fixture.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skills } from '@/db/schema';
+import { createCandidate } from '@/lib/candidates/mutations';
+import { getCandidate } from '@/lib/candidates/queries';
+import type { Ctx } from '@/lib/context';
+import { getOpeningGrid } from '@/lib/dashboard/queries';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { scheduleInterview } from '@/lib/interviews/mutations';
+import { createKit, publishKit, saveKitDraft } from '@/lib/kits/mutations';
+import { createOpening } from '@/lib/openings/mutations';
+import { getOpening } from '@/lib/openings/queries';
+import { searchQuestions } from '@/lib/questions/queries';
+import { openScorecard, saveScorecard, submitScorecard } from '@/lib/scorecards/mutations';
+import type { SkillRatingValue } from '@/lib/scorecards/schemas';
+import { setupTestDatabase } from './support/database';
+import { addMember, createOrgWithAdmin } from './support/factories';
+
+const t = setupTestDatabase({ seedBuiltin: true });
+let admin: Ctx;
+let openingId: string;
+let A: string; // weight 60
+let B: string; // weight 40
+const raters: Ctx[] = [];
+const candidateIds: Record<string, string> = {};
+
+async function score(rater: Ctx, interviewId: string, ratings: Record<string, SkillRatingValue>, recommendation: 'strong_no' | 'no' | 'yes' | 'strong_yes') {
+  const { scorecard } = await openScorecard(rater, { interviewId });
+  const { revision } = await saveScorecard(rater, { scorecardId: scorecard.id, baseRevision: scorecard.revision, ratings, recommendation });
+  await submitScorecard(rater, { scorecardId: scorecard.id, baseRevision: revision });
+}
+
+beforeAll(async () => {
+  admin = (await createOrgWithAdmin(t.db, 'Dashboard Co')).ctx;
+  const bySlug = Object.fromEntries((await t.db.select().from(skills)).map((s) => [s.slug, s.id]));
+  A = bySlug['sql-databases']!;
+  B = bySlug['communication']!;
+  const { kitId } = await createKit(admin, { name: 'Fixture kit', roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 60 });
+  const question = (await searchQuestions(admin, { skill: A, pageSize: 1 })).rows[0]!;
+  await saveKitDraft(admin, {
+    kitId, revision: 0, name: 'Fixture kit', roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 60,
+    weights: [{ skillId: A, weight: 60 }, { skillId: B, weight: 40 }],
+    sections: [{ title: 'All', items: [{ questionVersionId: question.versionId, minutes: 20 }] }],
+  });
+  await publishKit(admin, { kitId, revision: 1 });
+  ({ openingId } = await createOpening(admin, { title: 'Fixture opening', level: 'mid', stages: [{ name: 'Technical', kitId, durationMinutes: 60 }] }));
+  const stageId = (await getOpening(admin, openingId)).stages[0]!.id;
+  for (let i = 0; i < 3; i++) raters.push((await addMember(t.db, admin.organizationId, 'interviewer')).ctx);
+  const interviewOf = async (name: string) => {
+    const { candidateId } = await createCandidate(admin, { name, email: `${name.toLowerCase()}@example.test`, openingId });
+    candidateIds[name] = candidateId;
+    const applicationId = (await getCandidate(admin, candidateId)).applications[0]!.id;
+    return (await scheduleInterview(admin, { applicationId, openingStageId: stageId, scheduledAt: new Date().toISOString(), durationMinutes: 60, panelUserIds: raters.map((r) => r.userId) })).interviewId;
+  };
+  // Ana: A rated 1, 3, 4 (mean 8/3, range 3 → disagreement); B rated 3, 3 and one "no evidence".
+  const ana = await interviewOf('Ana');
+  await score(raters[0]!, ana, { [A]: 1, [B]: 3 }, 'no');
+  await score(raters[1]!, ana, { [A]: 3, [B]: 3 }, 'yes');
+  await score(raters[2]!, ana, { [A]: 4, [B]: 'no_evidence' }, 'strong_yes');
+  // Ben: A rated 2, 2, 2; B never evidenced; one draft that must not count.
+  const ben = await interviewOf('Ben');
+  await score(raters[0]!, ben, { [A]: 2, [B]: 'no_evidence' }, 'no');
+  await score(raters[1]!, ben, { [A]: 2, [B]: 'no_evidence' }, 'no');
+  await score(raters[2]!, ben, { [A]: 2, [B]: 'no_evidence' }, 'strong_no');
+  const draft = await openScorecard(admin, { interviewId: ben }).catch(() => undefined);
+  expect(draft).toBeUndefined(); // the admin is not on the panel: no stray draft either
+});
+
+describe('opening dashboard grid', () => {
+  it('computes means, n, range, sd, composite, coverage, tallies and disagreement like the hand calculation', async () => {
+    const grid = await getOpeningGrid(admin, openingId);
+    expect(grid.skills.map((s) => [s.skillId, s.weight])).toEqual([
+      [A, 60],
+      [B, 40],
+    ]);
+    const [first, second] = grid.candidates;
+    expect(first!.name).toBe('Ana');
+    expect(first!.cells[A]).toMatchObject({ n: 3, min: 1, max: 4, disagreement: true });
+    expect(first!.cells[A]!.mean).toBeCloseTo(8 / 3, 10);
+    expect(first!.cells[A]!.sd).toBeCloseTo(Math.sqrt(((1 - 8 / 3) ** 2 + (3 - 8 / 3) ** 2 + (4 - 8 / 3) ** 2) / 3), 10);
+    expect(first!.cells[B]).toMatchObject({ mean: 3, n: 2, disagreement: false });
+    expect(first!.composite).toBeCloseTo((60 * (8 / 3) + 40 * 3) / 100, 10);
+    expect(first!.coverage).toBe(1);
+    expect(first!.recommendations).toEqual({ strong_no: 0, no: 1, yes: 1, strong_yes: 1 });
+
+    expect(second!.name).toBe('Ben');
+    expect(second!.cells[B]).toBeUndefined();
+    expect(second!.composite).toBe(2);
+    expect(second!.coverage).toBeCloseTo(0.6, 10);
+    expect(second!.recommendations).toEqual({ strong_no: 1, no: 2, yes: 0, strong_yes: 0 });
+  });
+
+  it('applies the independent-scoring rule and tenant isolation', async () => {
+    // A recruiter (dashboard:read, no read_all) who has not scored anyone sees no candidate's feedback.
+    const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
+    const hidden = await getOpeningGrid(recruiter, openingId);
+    expect(hidden.candidates).toEqual([]);
+    expect(hidden.hiddenCandidates).toBe(2);
+    await expect(getOpeningGrid(raters[0]!, openingId)).rejects.toBeInstanceOf(ForbiddenError);
+    const other = (await createOrgWithAdmin(t.db)).ctx;
+    await expect(getOpeningGrid(other, openingId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(Object.keys(candidateIds)).toEqual(['Ana', 'Ben']);
+  });
+});
