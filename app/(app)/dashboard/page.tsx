@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
-import { AccessDenied, ComingSoon } from '@/app/_components/ui';
+import Link from 'next/link';
+import { AccessDenied, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
+import { listOpenings } from '@/lib/openings/queries';
+import { LEVEL_LABELS } from '@/lib/questions/schemas';
 import { requirePageContext } from '../page-context';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -8,15 +11,29 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'dashboard:read')) return <AccessDenied what="the dashboard" />;
+  const openings = await listOpenings(ctx);
   return (
-    <ComingSoon
-      title="Dashboard"
-      description="Compare candidates on evidence and see how far that evidence can be trusted."
-      bullets={[
-        'Candidates × skills heatmap with raters and spread, weighted composite and coverage',
-        'Disagreement flags where raters differ by two points or more',
-        'Interviewer calibration and inter-rater reliability (Krippendorff’s alpha)',
-      ]}
-    />
+    <>
+      <PageHeader title="Dashboard" description="Compare candidates on evidence: per-skill scores with their raters and spread, and the weighted composite with its coverage." />
+      {openings.length === 0 ? (
+        <EmptyState title="No openings yet">Create an opening and collect feedback to compare candidates.</EmptyState>
+      ) : (
+        <Card>
+          <ul className="divide-y divide-slate-200">
+            {openings.map((o) => (
+              <li key={o.id} className="flex items-center justify-between px-4 py-3 text-sm">
+                <Link href={`/dashboard/${o.id}`} className="font-medium text-brand-700 hover:underline">
+                  {o.title}
+                </Link>
+                <span className="text-slate-600">
+                  {LEVEL_LABELS[o.level]} · {o.applications} candidates
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <p className="mt-6 text-sm text-slate-600">Coming next: side-by-side comparison charts, interviewer calibration and inter-rater reliability.</p>
+    </>
   );
 }

@@ -1,0 +1,138 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied, buttonClass, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { can } from '@/lib/context';
+import { getOpeningGrid } from '@/lib/dashboard/queries';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { getOpening } from '@/lib/openings/queries';
+import { requirePageContext } from '../../page-context';
+
+export const metadata: Metadata = { title: 'Candidate comparison' };
+
+const STAGES = ['all', 'active', 'hired', 'rejected', 'withdrawn'] as const;
+
+/** Background by score, always paired with the number itself so colour is never the only signal. */
+function heat(mean: number): string {
+  if (mean >= 3.5) return 'bg-green-200';
+  if (mean >= 2.75) return 'bg-green-50';
+  if (mean >= 2) return 'bg-amber-50';
+  return 'bg-red-100';
+}
+
+export default async function OpeningDashboardPage({ params, searchParams }: { params: Promise<{ openingId: string }>; searchParams: Promise<{ sort?: string; stage?: string }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'dashboard:read')) return <AccessDenied what="the dashboard" />;
+  const { openingId } = await params;
+  const { sort = 'composite', stage = 'all' } = await searchParams;
+  const [grid, { opening }] = await Promise.all([getOpeningGrid(ctx, openingId), getOpening(ctx, openingId)]).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  });
+  const rows = grid.candidates
+    .filter((c) => stage === 'all' || c.stage === stage)
+    .sort((a, b) => {
+      if (sort === 'name') return a.name.localeCompare(b.name);
+      if (sort !== 'composite') return (b.cells[sort]?.mean ?? -1) - (a.cells[sort]?.mean ?? -1);
+      return (b.composite ?? -1) - (a.composite ?? -1);
+    });
+  const link = (next: { sort?: string; stage?: string }) => `/dashboard/${openingId}?sort=${next.sort ?? sort}&stage=${next.stage ?? stage}`;
+  const sortHeader = (key: string, label: string) => (
+    <Link href={link({ sort: key })} aria-current={sort === key ? 'true' : undefined} className={sort === key ? 'font-semibold text-brand-800 underline' : 'text-slate-800 hover:underline'}>
+      {label}
+      {sort === key ? <span className="sr-only"> (sorted)</span> : null}
+    </Link>
+  );
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/dashboard" className="text-brand-700 hover:underline">
+          ← Dashboard
+        </Link>
+      </p>
+      <PageHeader
+        title={`Compare candidates: ${opening.title}`}
+        description="Each cell: mean of submitted ratings, the number of raters (n) and the range; “split” marks raters 2 or more points apart. The composite weighs skills with evidence; coverage is the share of weight that has evidence."
+        actions={
+          <a className={buttonClass('secondary')} href={`/api/v1/openings/${openingId}/dashboard`} download>
+            Export CSV
+          </a>
+        }
+      />
+      <nav aria-label="Filter by stage" className="mb-4 flex flex-wrap gap-2">
+        {STAGES.map((s) => (
+          <Link key={s} href={link({ stage: s })} aria-current={stage === s ? 'page' : undefined} className={`rounded-full px-3 py-1 text-sm ${stage === s ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}>
+            {s === 'all' ? 'All stages' : s}
+          </Link>
+        ))}
+      </nav>
+      {grid.hiddenCandidates > 0 ? (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {grid.hiddenCandidates} candidate(s) hidden: you see other interviewers’ feedback only after submitting your own (independent scoring).
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState title="No submitted feedback to compare yet" />
+      ) : (
+        <Card className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Candidates by skill, sorted by {sort === 'composite' ? 'composite' : sort === 'name' ? 'name' : grid.skills.find((s) => s.skillId === sort)?.name}</caption>
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{sortHeader('name', 'Candidate')}</th>
+                <th scope="col" className="px-3 py-2">{sortHeader('composite', 'Composite')}</th>
+                <th scope="col" className="px-3 py-2">Recommendations</th>
+                {grid.skills.map((s) => (
+                  <th key={s.skillId} scope="col" className="px-3 py-2">
+                    {sortHeader(s.skillId, s.name)} <span className="block text-xs font-normal text-slate-600">weight {s.weight}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((c) => (
+                <tr key={c.candidateId}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link href={`/candidates/${c.candidateId}`} className="text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
+                    <span className="block text-xs font-normal text-slate-600">{c.stage}</span>
+                  </th>
+                  <td className="px-3 py-2 tabular-nums">
+                    <span className="font-semibold">{c.composite === null ? '—' : c.composite.toFixed(2)}</span>
+                    <span className={`block text-xs ${c.coverage < 0.7 ? 'font-medium text-red-700' : 'text-slate-600'}`}>coverage {Math.round(c.coverage * 100)}%</span>
+                  </td>
+                  <td className="px-3 py-2 text-xs text-slate-700">
+                    SY {c.recommendations.strong_yes} · Y {c.recommendations.yes} · N {c.recommendations.no} · SN {c.recommendations.strong_no}
+                  </td>
+                  {grid.skills.map((s) => {
+                    const cell = c.cells[s.skillId];
+                    return (
+                      <td key={s.skillId} className={`px-3 py-2 tabular-nums ${cell ? heat(cell.mean) : ''}`}>
+                        {cell ? (
+                          <>
+                            <span className="font-semibold">{cell.mean.toFixed(1)}</span>
+                            {cell.disagreement ? (
+                              <span className="ml-1 rounded bg-red-700 px-1 text-xs font-medium text-white" title="Raters differ by 2 points or more">
+                                split
+                              </span>
+                            ) : null}
+                            <span className="block text-xs text-slate-700">
+                              n {cell.n} · {cell.min}–{cell.max}
+                            </span>
+                          </>
+                        ) : (
+                          <span className="text-slate-600">no evidence</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+    </>
+  );
+}
