@@ -39,3 +39,16 @@ test('an interviewer cannot open the dashboard', async ({ page }) => {
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: 'You don’t have access to the dashboard' })).toBeVisible();
 });
+
+test('the calibration page shows leniency and reliability with honest bands', async ({ page }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Interviewer calibration and reliability' }).click();
+  const interviewers = page.getByRole('table', { name: 'Interviewers' });
+  await expect(interviewers.getByRole('rowheader', { name: 'Amara Okafor' })).toBeVisible();
+  await expect(interviewers.getByRole('row', { name: /Amara Okafor/ })).toContainText('lenient');
+  await expect(interviewers.getByRole('row', { name: /Liam O'Connor/ })).toContainText('severe');
+  await expect(page.getByRole('table', { name: 'Reliability by skill' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { skills } from '@/db/schema';
 import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
+import { getCalibration } from '@/lib/dashboard/calibration';
 import { getOpeningGrid } from '@/lib/dashboard/queries';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { scheduleInterview } from '@/lib/interviews/mutations';
@@ -100,5 +101,28 @@ describe('opening dashboard grid', () => {
     const other = (await createOrgWithAdmin(t.db)).ctx;
     await expect(getOpeningGrid(other, openingId)).rejects.toBeInstanceOf(NotFoundError);
     expect(Object.keys(candidateIds)).toEqual(['Ana', 'Ben']);
+  });
+});
+
+describe('calibration', () => {
+  it('computes each interviewer’s leniency against the rest of the panel, with n and distribution', async () => {
+    const { interviewers, bySkill, byKit } = await getCalibration(admin);
+    const of = (ctx: Ctx) => interviewers.find((i) => i.userId === ctx.userId)!;
+    // Ana A: 1, 3, 4 → deviations −2.5, +0.5, +2; Ana B: 3, 3 → 0, 0; Ben A: 2, 2, 2 → 0, 0, 0.
+    expect(of(raters[0]!).leniency).toBeCloseTo((-2.5 + 0 + 0) / 3, 10);
+    expect(of(raters[0]!).leniencyN).toBe(3);
+    expect(of(raters[1]!).leniency).toBeCloseTo((0.5 + 0 + 0) / 3, 10);
+    expect(of(raters[2]!).leniency).toBeCloseTo((2 + 0) / 2, 10);
+    expect(of(raters[2]!).leniencyN).toBe(2);
+    expect(of(raters[0]!).distribution).toEqual({ '1': 1, '2': 1, '3': 1, '4': 0 });
+    expect(of(raters[0]!).scorecards).toBe(2);
+    expect(bySkill.map((r) => r.label).sort()).toEqual(['Communication', 'SQL databases']);
+    expect(bySkill.every((r) => r.band === 'not enough data')).toBe(true); // two candidates are not enough
+    expect(byKit.map((r) => r.label)).toEqual(['Fixture kit']);
+  });
+
+  it('needs scorecard:read_all (403)', async () => {
+    const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
+    await expect(getCalibration(recruiter)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

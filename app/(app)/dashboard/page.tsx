@@ -33,7 +33,14 @@ export default async function DashboardPage() {
           </ul>
         </Card>
       )}
-      <p className="mt-6 text-sm text-slate-600">Coming next: side-by-side comparison charts, interviewer calibration and inter-rater reliability.</p>
+      {can(ctx, 'scorecard:read_all') ? (
+        <p className="mt-6 text-sm">
+          <Link href="/dashboard/calibration" className="font-medium text-brand-700 underline">
+            Interviewer calibration and reliability
+          </Link>
+        </p>
+      ) : null}
+      <p className="mt-2 text-sm text-slate-600">Coming next: side-by-side comparison charts and question analytics.</p>
     </>
   );
 }
