@@ -40,6 +40,8 @@ test('sign out, and sign out everywhere ends sessions in other browsers', async 
   await page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
   await expect(page.getByText('You have been signed out on every device.')).toBeVisible();
 
+  // The API refuses the other browser's old token too (the fast token path checks the session version).
+  expect((await other.request.get('/api/v1/me')).status()).toBe(401);
   await other.goto('/questions');
   await expect(other).toHaveURL(/\/sign-in/);
   await otherContext.close();
