@@ -5,9 +5,12 @@ import 'server-only';
 // recommendations; a disagreement flag where the range is 2 points or more. Only submitted
 // scorecards count, and the independent-scoring rule limits which candidates a viewer sees.
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { openings, organizations } from '@/db/schema';
 import { can, type Ctx, requirePermission } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { listCandidateFeedback } from '../scorecards/queries';
+import { parseInput } from '../validation';
 import { parseId } from '../ids';
 import { queryRows } from '../sql';
 
@@ -116,4 +119,35 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown): Promise
   const candidates = rows.filter((r) => r.kind === 'candidate').map((r) => JSON.parse(r.data) as GridCandidate);
   candidates.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.name.localeCompare(b.name));
   return { skills, candidates, hiddenCandidates: Number(rows.find((r) => r.kind === 'hidden')?.data ?? 0) };
+}
+
+const CompareInput = z.object({
+  openingId: z.uuid({ error: 'Opening is not a valid id' }),
+  candidateIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v ? [v] : []),
+    z.array(z.uuid({ error: 'Candidate is not a valid id' })).min(2, 'Choose 2 to 5 candidates').max(5, 'Choose 2 to 5 candidates'),
+  ),
+});
+
+/** Two to five candidates side by side: their grid rows, strongest and weakest skills, and the feedback the viewer may see. */
+export async function compareCandidates(ctx: Ctx, input: unknown) {
+  const { openingId, candidateIds } = parseInput(CompareInput, input);
+  const grid = await getOpeningGrid(ctx, openingId);
+  const chosen = candidateIds.map((id) => grid.candidates.find((c) => c.candidateId === id)).filter((c): c is GridCandidate => Boolean(c));
+  if (chosen.length < candidateIds.length) throw ValidationError.field('candidateIds', 'Choose candidates of this opening whose feedback you can see');
+  const feedback = await Promise.all(chosen.map((c) => listCandidateFeedback(ctx, { candidateId: c.candidateId })));
+  return {
+    skills: grid.skills,
+    candidates: chosen.map((c, i) => {
+      const scored = grid.skills.filter((s) => c.cells[s.skillId]).map((s) => ({ name: s.name, mean: c.cells[s.skillId]!.mean }));
+      const best = Math.max(...scored.map((s) => s.mean));
+      const worst = Math.min(...scored.map((s) => s.mean));
+      return {
+        ...c,
+        strongest: scored.filter((s) => s.mean === best).map((s) => s.name),
+        weakest: scored.length > 1 ? scored.filter((s) => s.mean === worst && worst < best).map((s) => s.name) : [],
+        scorecards: feedback[i]!.scorecards.filter((s) => s.status === 'submitted'),
+      };
+    }),
+  };
 }

@@ -12,7 +12,17 @@ test('a hiring manager compares candidates, sorts, filters and exports the grid'
   await expect(table.getByRole('row')).not.toHaveCount(1);
   await expect(table.getByText(/coverage \d+%/).first()).toBeVisible();
 
-  await table.getByRole('link', { name: 'Node.js / JavaScript' }).click();
+  // Compare three candidates side by side.
+  for (const name of ['Elena Petrova', 'David Okonkwo', 'Chloé Martin']) await page.getByRole('checkbox', { name: `Select ${name} to compare` }).check();
+  await page.getByRole('button', { name: 'Compare selected' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Compare: / })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Per-skill means (n raters)' })).toBeVisible();
+  await expect(page.getByText('Strongest:').first()).toBeVisible();
+  const compareScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(compareScan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.goBack();
+
+  await page.getByRole('table').getByRole('link', { name: 'Node.js / JavaScript' }).click();
   await expect(page).toHaveURL(/sort=[0-9a-f-]{36}/);
   await expect(page.getByRole('table')).toHaveAccessibleName(/sorted by Node\.js/);
 

@@ -5,8 +5,8 @@ import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { getCalibration } from '@/lib/dashboard/calibration';
-import { getOpeningGrid } from '@/lib/dashboard/queries';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { scheduleInterview } from '@/lib/interviews/mutations';
 import { createKit, publishKit, saveKitDraft } from '@/lib/kits/mutations';
 import { createOpening } from '@/lib/openings/mutations';
@@ -124,5 +124,25 @@ describe('calibration', () => {
   it('needs scorecard:read_all (403)', async () => {
     const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
     await expect(getCalibration(recruiter)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('side-by-side comparison', () => {
+  it('returns each candidate’s strongest and weakest skills and the visible feedback', async () => {
+    const { candidates } = await compareCandidates(admin, { openingId, candidateIds: [candidateIds.Ana, candidateIds.Ben] });
+    expect(candidates.map((c) => c.name)).toEqual(['Ana', 'Ben']);
+    expect(candidates[0]!.strongest).toEqual(['Communication']); // 3 > 8/3
+    expect(candidates[0]!.weakest).toEqual(['SQL databases']);
+    expect(candidates[1]!.strongest).toEqual(['SQL databases']);
+    expect(candidates[1]!.weakest).toEqual([]);
+    expect(candidates[0]!.scorecards).toHaveLength(3);
+  });
+
+  it('needs 2–5 candidates whose feedback the viewer can see', async () => {
+    const one = await compareCandidates(admin, { openingId, candidateIds: [candidateIds.Ana] }).catch((e) => e);
+    expect(one).toBeInstanceOf(ValidationError);
+    expect(Object.keys(one.fieldErrors)).toEqual(['candidateIds']);
+    const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
+    await expect(compareCandidates(recruiter, { openingId, candidateIds: [candidateIds.Ana, candidateIds.Ben] })).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -74,6 +74,13 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
       {rows.length === 0 ? (
         <EmptyState title="No submitted feedback to compare yet" />
       ) : (
+        <form method="get" action={`/dashboard/${openingId}/compare`}>
+        <div className="mb-2 flex items-center gap-3 text-sm">
+          <button type="submit" className={buttonClass('secondary', 'py-1.5')}>
+            Compare selected
+          </button>
+          <span className="text-slate-600">Tick 2 to 5 candidates.</span>
+        </div>
         <Card className="overflow-x-auto">
           <table className="min-w-full text-sm">
             <caption className="sr-only">Candidates by skill, sorted by {sort === 'composite' ? 'composite' : sort === 'name' ? 'name' : grid.skills.find((s) => s.skillId === sort)?.name}</caption>
@@ -93,6 +100,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
               {rows.map((c) => (
                 <tr key={c.candidateId}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <input type="checkbox" name="c" value={c.candidateId} aria-label={`Select ${c.name} to compare`} className="mr-2 size-4 align-middle" />
                     <Link href={`/candidates/${c.candidateId}`} className="text-brand-700 hover:underline">
                       {c.name}
                     </Link>
@@ -132,6 +140,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
             </tbody>
           </table>
         </Card>
+        </form>
       )}
     </>
   );
