@@ -1,9 +1,10 @@
 import 'server-only';
 // Reads of candidates and their applications.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, candidates, interviewPanelists, interviews, openingStages, openings, users } from '@/db/schema';
+import { applications, auditEvents, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
+import { canSeeOthersFeedback } from '../scorecards/visibility';
 import { parseId } from '../ids';
 
 export async function listCandidates(ctx: Ctx) {
@@ -69,4 +70,47 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
         .map((r) => ({ ...r.interview, stageName: r.stageName, panel: panelRows.filter((p) => p.interviewId === r.interview.id).map((p) => p.name ?? p.email) })),
     })),
   };
+}
+
+export interface TimelineEvent {
+  at: Date;
+  kind: 'added' | 'applied' | 'moved' | 'interview' | 'feedback';
+  text: string;
+}
+
+/**
+ * The candidate's history, newest first: added, applied, stage moves (from the audit log),
+ * interviews, and submitted feedback — the latter only where the independent-scoring rule lets
+ * the viewer see it (their own, or everyone's once visible).
+ */
+export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown): Promise<TimelineEvent[]> {
+  const profile = await getCandidateProfile(ctx, candidateIdInput);
+  const othersFeedbackVisible = await canSeeOthersFeedback(ctx, profile.candidate.id);
+  const appIds = profile.applications.map((a) => a.id);
+  const titleOf = new Map(profile.applications.map((a) => [a.id, a.opening.title]));
+  const events: TimelineEvent[] = [{ at: profile.candidate.createdAt, kind: 'added', text: 'Added as a candidate' }];
+  for (const a of profile.applications) {
+    events.push({ at: a.createdAt, kind: 'applied', text: `Applied to ${a.opening.title}` });
+    for (const i of a.interviews) events.push({ at: i.scheduledAt, kind: 'interview', text: `${i.stageName ?? 'Interview'} for ${a.opening.title} with ${i.panel.join(', ')} (${i.status})` });
+  }
+  if (appIds.length) {
+    const moves = await ctx.db
+      .select({ at: auditEvents.createdAt, entityId: auditEvents.entityId, data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, ctx.organizationId), eq(auditEvents.action, 'application.moved'), inArray(auditEvents.entityId, appIds)));
+    for (const m of moves) events.push({ at: m.at, kind: 'moved', text: `Moved from ${String(m.data.from)} to ${String(m.data.to)} for ${titleOf.get(m.entityId ?? '') ?? 'an opening'}` });
+    const interviewIds = profile.applications.flatMap((a) => a.interviews.map((i) => i.id));
+    if (interviewIds.length) {
+      const cards = await ctx.db
+        .select({ at: scorecards.submittedAt, interviewer: scorecards.interviewerUserId, name: users.name, email: users.email, recommendation: scorecards.recommendation })
+        .from(scorecards)
+        .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
+        .where(and(eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.status, 'submitted'), inArray(scorecards.interviewId, interviewIds)));
+      for (const c of cards) {
+        if (!c.at || (c.interviewer !== ctx.userId && !othersFeedbackVisible)) continue;
+        events.push({ at: c.at, kind: 'feedback', text: `${c.name ?? c.email} submitted feedback (${c.recommendation?.replace('_', ' ')})` });
+      }
+    }
+  }
+  return events.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

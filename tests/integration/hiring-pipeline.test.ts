@@ -3,7 +3,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, candidates, kits } from '@/db/schema';
 import { createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
-import { getCandidate } from '@/lib/candidates/queries';
+import { getCandidate, getCandidateTimeline } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { scheduleInterview } from '@/lib/interviews/mutations';
@@ -85,6 +85,9 @@ describe('openings, candidates and scheduling', () => {
     expect(pinned.kit.version).toBe(1);
 
     await moveApplication(admin, { applicationId: applications[0]!.id, stage: 'hired' });
+    const timeline = await getCandidateTimeline(admin, candidateId);
+    expect(timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['added', 'applied', 'interview', 'moved']));
+    expect(timeline.find((e) => e.kind === 'moved')!.text).toBe('Moved from active to hired for Platform Engineer');
     const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'application.moved'), eq(auditEvents.entityId, applications[0]!.id)));
     expect(event!.data).toEqual({ from: 'active', to: 'hired' });
     const bad = await moveApplication(admin, { applicationId: applications[0]!.id, stage: 'ghosted' }).catch((e) => e);

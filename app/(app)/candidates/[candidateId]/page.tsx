@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
-import { getCandidateProfile } from '@/lib/candidates/queries';
+import { getCandidateProfile, getCandidateTimeline } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { listMembers } from '@/lib/orgs/queries';
@@ -24,6 +24,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
     throw error;
   });
   const [feedback, members] = await Promise.all([listCandidateFeedback(ctx, { candidateId }), can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([])]);
+  const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;
   return (
     <>
@@ -76,6 +77,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             </Card>
           ))}
         </div>
+        <div className="space-y-6">
         <Card className="h-fit p-4">
           <h2 className="font-semibold">Feedback</h2>
           {!feedback.othersVisible ? (
@@ -100,6 +102,18 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             </ul>
           )}
         </Card>
+        <Card className="h-fit p-4">
+          <h2 className="font-semibold">Timeline</h2>
+          <ol className="mt-2 space-y-2 border-l border-slate-200 pl-4 text-sm">
+            {timeline.map((e, i) => (
+              <li key={i}>
+                <span className="block text-xs text-slate-600">{when.format(e.at)}</span>
+                {e.text}
+              </li>
+            ))}
+          </ol>
+        </Card>
+        </div>
       </div>
     </>
   );
