@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { getCandidateProfile, getCandidateTimeline } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
-import { requirePageContext } from '../../page-context';
+import { orNotFound, requirePageContext } from '../../page-context';
 import { MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
@@ -19,10 +17,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'candidate:read')) return <AccessDenied what="candidates" />;
   const { candidateId } = await params;
-  const profile = await getCandidateProfile(ctx, candidateId).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const profile = await orNotFound(getCandidateProfile(ctx, candidateId));
   const [feedback, members] = await Promise.all([listCandidateFeedback(ctx, { candidateId }), can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([])]);
   const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, buttonClass, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getOpeningGrid } from '@/lib/dashboard/queries';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getOpening } from '@/lib/openings/queries';
-import { requirePageContext } from '../../page-context';
+import { orNotFound, requirePageContext } from '../../page-context';
 
 export const metadata: Metadata = { title: 'Candidate comparison' };
 
@@ -25,10 +23,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
   if (!can(ctx, 'dashboard:read')) return <AccessDenied what="the dashboard" />;
   const { openingId } = await params;
   const { sort = 'composite', stage = 'all' } = await searchParams;
-  const [grid, { opening }] = await Promise.all([getOpeningGrid(ctx, openingId), getOpening(ctx, openingId)]).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const [grid, { opening }] = await orNotFound(Promise.all([getOpeningGrid(ctx, openingId), getOpening(ctx, openingId)]));
   const rows = grid.candidates
     .filter((c) => stage === 'all' || c.stage === stage)
     .sort((a, b) => {

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, ButtonLink, buttonClass, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind } from '@/lib/questions/schemas';
-import { requirePageContext } from '../../page-context';
+import { orNotFound, requirePageContext } from '../../page-context';
 import { startKitDraftAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Kit' };
@@ -19,10 +17,7 @@ export default async function KitPage({ params, searchParams }: { params: Promis
   const { kitId } = await params;
   const sp = await searchParams;
   const requested = sp.version ? Number.parseInt(sp.version, 10) : undefined;
-  const kit = await getKit(ctx, kitId, { version: Number.isFinite(requested) ? requested : undefined }).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const kit = await orNotFound(getKit(ctx, kitId, { version: Number.isFinite(requested) ? requested : undefined }));
   const v = kit.current;
   const canWrite = can(ctx, 'kit:write') && !kit.builtin;
   const hasDraft = kit.versions.some((x) => x.status === 'draft');

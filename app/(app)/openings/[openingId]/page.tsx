@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getOpeningOverview } from '@/lib/openings/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
-import { requirePageContext } from '../../page-context';
+import { orNotFound, requirePageContext } from '../../page-context';
 
 export const metadata: Metadata = { title: 'Opening' };
 
@@ -16,10 +14,7 @@ export default async function OpeningPage({ params }: { params: Promise<{ openin
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'opening:read')) return <AccessDenied what="openings" />;
   const { openingId } = await params;
-  const data = await getOpeningOverview(ctx, openingId).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const data = await orNotFound(getOpeningOverview(ctx, openingId));
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getQuestion } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { ButtonLink } from '@/app/_components/ui';
 import { ArchiveQuestionButton } from './archive-button';
 import { Markdown } from '@/app/_components/markdown';
-import { requirePageContext } from '../../page-context';
+import { orNotFound, requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
 
 export const metadata: Metadata = { title: 'Question' };
@@ -19,13 +17,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
   const { questionId } = await params;
-  let data;
-  try {
-    data = await getQuestion(ctx, { questionId });
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  }
+  const data = await orNotFound(getQuestion(ctx, { questionId }));
   const v = data.version;
   const saved = (await searchParams).saved === '1';
   const canWrite = can(ctx, 'question:write');

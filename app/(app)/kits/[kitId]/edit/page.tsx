@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getKit } from '@/lib/kits/queries';
 import type { Level } from '@/lib/questions/schemas';
 import { listSkillTaxonomy } from '@/lib/skills/queries';
-import { requirePageContext } from '../../../page-context';
+import { orNotFound, requirePageContext } from '../../../page-context';
 import { KitBuilder } from './kit-builder';
 
 export const metadata: Metadata = { title: 'Kit builder' };
@@ -15,10 +14,7 @@ export default async function KitBuilderPage({ params }: { params: Promise<{ kit
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'kit:write')) return <AccessDenied what="building kits" />;
   const { kitId } = await params;
-  const kit = await getKit(ctx, kitId).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const kit = await orNotFound(getKit(ctx, kitId));
   if (kit.builtin || kit.current.status !== 'draft') redirect(`/kits/${kitId}`);
   const taxonomy = await listSkillTaxonomy(ctx);
   return (

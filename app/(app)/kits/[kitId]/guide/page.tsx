@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
-import { requirePageContext } from '../../../page-context';
+import { orNotFound, requirePageContext } from '../../../page-context';
 import { PrintButton } from './print-button';
 import { Markdown } from '@/app/_components/markdown';
 
@@ -17,10 +15,7 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
   if (!can(ctx, 'kit:read')) return <AccessDenied what="interview kits" />;
   const { kitId } = await params;
   const requested = Number.parseInt((await searchParams).version ?? '', 10);
-  const kit = await getKit(ctx, kitId, { version: Number.isFinite(requested) ? requested : undefined }).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const kit = await orNotFound(getKit(ctx, kitId, { version: Number.isFinite(requested) ? requested : undefined }));
   const v = kit.current;
   const skillNames = new Map(kit.weights.map((w) => [w.skillId, w.name]));
   const items = kit.sections.flatMap((s) => s.items);

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getQuestion } from '@/lib/questions/queries';
 import { listSkillTaxonomy } from '@/lib/skills/queries';
-import { requirePageContext } from '../../../page-context';
+import { orNotFound, requirePageContext } from '../../../page-context';
 import { QuestionForm } from '../../question-form';
 
 export const metadata: Metadata = { title: 'Edit question' };
@@ -14,10 +12,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ q
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'question:write')) return <AccessDenied what="writing questions" />;
   const { questionId } = await params;
-  const data = await getQuestion(ctx, { questionId }).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const data = await orNotFound(getQuestion(ctx, { questionId }));
   if (data.builtin) return <AccessDenied what="editing a built-in question (copy it to your bank first)" />;
   const v = data.version;
   const taxonomy = await listSkillTaxonomy(ctx);

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getQuestionHistory } from '@/lib/questions/queries';
-import { requirePageContext } from '../../../page-context';
+import { orNotFound, requirePageContext } from '../../../page-context';
 import { Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Question history' };
@@ -16,10 +14,7 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
   const { questionId } = await params;
-  const history = await getQuestionHistory(ctx, { questionId }).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const history = await orNotFound(getQuestionHistory(ctx, { questionId }));
   return (
     <>
       <p className="mb-2 text-sm">
