@@ -10,3 +10,4 @@ export * from './interviews';
 export * from './scorecards';
 export * from './audit';
 export * from './search';
+export * from './analytics';

@@ -1,6 +1,7 @@
 // The demo organization: one user per role, three openings, fifteen candidates at different
 // stages, and interviews whose submitted scorecards agree and disagree the way real panels do,
 // so every screen has data in its first minute. Seeded once; re-running changes nothing.
+import { rebuildScoreAnalytics } from '../analytics';
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
@@ -258,6 +259,8 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
         await tx.insert(interviewPanelists).values(stage.panel.map((key) => ({ organizationId, interviewId: interview!.id, userId: uid(key) })));
       }
     }
+    // Submitted scorecards were written directly, so the dashboard's tallies are built in one go.
+    await rebuildScoreAnalytics(tx, organizationId);
   });
   return true;
 }

@@ -6,12 +6,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../context';
 import { queryRows } from '../sql';
-import { ordinalAlphaSql, type ReliabilityBand, reliabilityBand } from './reliability';
+import { alphaFromCoincidencesSql, type ReliabilityBand, reliabilityBand } from './reliability';
 
 export interface InterviewerCalibration {
   userId: string;
   name: string;
-  /** Mean of (own rating − mean of the other raters' ratings of the same interview and skill). */
+  /** Mean of (own rating − mean of the other raters' ratings of the same candidate and skill, within one application). */
   leniency: number | null;
   leniencyN: number;
   distribution: Record<'1' | '2' | '3' | '4', number>;
@@ -31,11 +31,8 @@ export async function getCalibration(ctx: Ctx): Promise<{ interviewers: Intervie
   requirePermission(ctx, 'dashboard:read');
   requirePermission(ctx, 'scorecard:read_all');
   const org = ctx.organizationId;
-  const ratings = sql`
-    select s.id as scorecard_id, s.interviewer_user_id, s.interview_id, r.skill_id, r.rating::float8 as rating
-    from scorecards s join scorecard_ratings r on r.scorecard_id = s.id and r.organization_id = ${org}
-    where s.organization_id = ${org} and s.status = 'submitted' and r.rating is not null`;
-
+  // Both read the running tallies kept by db/analytics.ts at every submit and reopen, so the
+  // cost depends on the number of interviewers, skills and kits — not on the number of ratings.
   const interviewerRows = await queryRows<{
     user_id: string;
     name: string;
@@ -50,48 +47,28 @@ export async function getCalibration(ctx: Ctx): Promise<{ interviewers: Intervie
   }>(
     ctx.db,
     sql`
-    with r as (${ratings}),
-    peers as (
-      select r.*, sum(rating) over w as total, count(*) over w as raters
-      from r window w as (partition by interview_id, skill_id)
-    ),
-    deviation as (
-      select interviewer_user_id, rating - (total - rating) / (raters - 1) as d from peers where raters > 1
-    ),
-    per_user as (
-      select interviewer_user_id,
-             count(*) filter (where rating = 1)::int as d1, count(*) filter (where rating = 2)::int as d2,
-             count(*) filter (where rating = 3)::int as d3, count(*) filter (where rating = 4)::int as d4
-      from r group by 1
-    ),
-    timing as (
-      select s.interviewer_user_id, count(*)::int as scorecards,
-             avg(extract(epoch from (s.submitted_at - (i.scheduled_at + make_interval(mins => i.duration_minutes)))) / 3600)::float8 as hours
-      from scorecards s join interviews i on i.id = s.interview_id
-      where s.organization_id = ${org} and s.status = 'submitted'
-      group by 1
-    )
     select u.id as user_id, coalesce(u.name, u.email) as name,
-           (select avg(d)::float8 from deviation dv where dv.interviewer_user_id = u.id) as leniency,
-           (select count(*)::int from deviation dv where dv.interviewer_user_id = u.id) as leniency_n,
-           coalesce(p.d1, 0) as d1, coalesce(p.d2, 0) as d2, coalesce(p.d3, 0) as d3, coalesce(p.d4, 0) as d4,
-           t.scorecards, t.hours
-    from timing t join users u on u.id = t.interviewer_user_id
-    left join per_user p on p.interviewer_user_id = u.id
+           case when t.deviation_n > 0 then t.deviation_sum / t.deviation_n end as leniency, t.deviation_n as leniency_n,
+           t.n1 as d1, t.n2 as d2, t.n3 as d3, t.n4 as d4, t.scorecards,
+           t.hours_to_submit_sum / t.scorecards as hours
+    from interviewer_tallies t join users u on u.id = t.user_id
+    where t.organization_id = ${org} and t.scorecards > 0
     order by name`,
   );
 
   const reliability = async (grouping: 'skill' | 'kit') => {
-    const observations =
-      grouping === 'skill'
-        ? sql`select sk.name as grp, r.interview_id::text as unit, r.rating as value from (${ratings}) r join skills sk on sk.id = r.skill_id`
-        : sql`select k.name as grp, r.interview_id::text || ':' || r.skill_id::text as unit, r.rating as value
-              from (${ratings}) r join interviews i on i.id = r.interview_id join kit_versions kv on kv.id = i.kit_version_id join kits k on k.id = kv.kit_id`;
-    const rows = await queryRows<{ grp: string; alpha: number | null; pairable_values: number; units: number }>(ctx.db, ordinalAlphaSql(observations));
+    const label = grouping === 'skill' ? sql`(select name from skills where id = rc.group_id)` : sql`(select name from kits where id = rc.group_id)`;
+    const matrix = sql`
+      select ${label} || chr(31) || rc.group_id as grp, rc.c, rc.k, rc.o
+      from reliability_coincidences rc
+      where rc.organization_id = ${org} and rc.grouping = ${grouping}`;
+    const rows = await queryRows<{ grp: string; alpha: number | null; pairable_values: number; units: number }>(ctx.db, alphaFromCoincidencesSql(matrix));
     return rows
+      .filter((r) => Number(r.pairable_values) > 0)
       .map((r) => {
         const alpha = r.alpha === null ? null : Number(r.alpha);
-        return { label: r.grp, alpha, pairableValues: Number(r.pairable_values), units: Number(r.units), band: reliabilityBand(alpha, Number(r.pairable_values), Number(r.units)) };
+        const [name] = r.grp.split('\u001f');
+        return { label: name!, alpha, pairableValues: Number(r.pairable_values), units: Number(r.units), band: reliabilityBand(alpha, Number(r.pairable_values), Number(r.units)) };
       })
       .sort((a, b) => a.label.localeCompare(b.label));
   };

@@ -58,58 +58,64 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown): Promise
     sql`
     with apps as (
       select a.id, a.candidate_id, a.stage,
-        (${seesAll} or exists (
-          select 1 from scorecards s2
+        (${seesAll} or a.candidate_id in (
+          select a2.candidate_id from scorecards s2
           join interviews i2 on i2.id = s2.interview_id
           join applications a2 on a2.id = i2.application_id
-          where s2.organization_id = ${org} and s2.interviewer_user_id = ${ctx.userId} and s2.status = 'submitted' and a2.candidate_id = a.candidate_id
+          where s2.organization_id = ${org} and s2.interviewer_user_id = ${ctx.userId} and s2.status = 'submitted'
         )) as visible
       from applications a
       where a.organization_id = ${org} and a.opening_id = ${openingId}
     ),
-    submitted as (
-      select apps.candidate_id, s.id as scorecard_id, s.recommendation
-      from apps
-      join interviews i on i.application_id = apps.id and i.organization_id = ${org}
-      join scorecards s on s.interview_id = i.id and s.organization_id = ${org} and s.status = 'submitted'
-      where apps.visible
+    -- Per application and skill, from the running tallies of submitted ratings (db/analytics.ts).
+    tallies as (
+      select t.application_id, t.skill_id, t.n1 + t.n2 + t.n3 + t.n4 as n,
+             (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 as total,
+             (t.n1 + 4 * t.n2 + 9 * t.n3 + 16 * t.n4)::float8 as squares,
+             case when t.n1 > 0 then 1 when t.n2 > 0 then 2 when t.n3 > 0 then 3 else 4 end as min,
+             case when t.n4 > 0 then 4 when t.n3 > 0 then 3 when t.n2 > 0 then 2 else 1 end as max
+      from application_skill_tallies t join apps on apps.id = t.application_id and apps.visible
+      where t.organization_id = ${org} and t.opening_id = ${openingId} and t.n1 + t.n2 + t.n3 + t.n4 > 0
     ),
     cells as (
-      select sub.candidate_id, r.skill_id, avg(r.rating)::float8 as mean, count(*)::int as n, min(r.rating)::int as min, max(r.rating)::int as max,
-             coalesce(stddev_pop(r.rating), 0)::float8 as sd
-      from submitted sub
-      join scorecard_ratings r on r.scorecard_id = sub.scorecard_id and r.organization_id = ${org} and r.rating is not null
-      group by 1, 2
+      select application_id, skill_id, n, min, max, total / n as mean,
+             sqrt(greatest(squares / n - (total / n) ^ 2, 0)) as sd
+      from tallies
     ),
     weights as (
       select w.skill_id, w.weight, s.name from opening_skill_weights w join skills s on s.id = w.skill_id
       where w.organization_id = ${org} and w.opening_id = ${openingId}
     ),
-    composite as (
-      select c.candidate_id, sum(c.mean * w.weight) / sum(w.weight) as composite,
-             sum(w.weight)::float8 / nullif((select sum(weight) from weights), 0) as coverage
-      from cells c join weights w on w.skill_id = c.skill_id
+    per_application as (
+      select c.application_id,
+             sum(c.mean * w.weight) filter (where w.weight is not null) / sum(w.weight) as composite,
+             coalesce(sum(w.weight), 0)::float8 / nullif((select sum(weight) from weights), 0) as coverage,
+             json_object_agg(c.skill_id, json_build_object('mean', c.mean, 'n', c.n, 'min', c.min, 'max', c.max, 'sd', c.sd,
+                             'disagreement', c.max - c.min >= ${DISAGREEMENT_RANGE})) as cells
+      from cells c left join weights w on w.skill_id = c.skill_id
       group by 1
     ),
     recs as (
-      select candidate_id,
-        count(*) filter (where recommendation = 'strong_no')::int as strong_no, count(*) filter (where recommendation = 'no')::int as no,
-        count(*) filter (where recommendation = 'yes')::int as yes, count(*) filter (where recommendation = 'strong_yes')::int as strong_yes
-      from submitted group by 1
+      select i.application_id,
+        count(*) filter (where s.recommendation = 'strong_no')::int as strong_no, count(*) filter (where s.recommendation = 'no')::int as no,
+        count(*) filter (where s.recommendation = 'yes')::int as yes, count(*) filter (where s.recommendation = 'strong_yes')::int as strong_yes
+      from apps
+      join interviews i on i.application_id = apps.id and i.organization_id = ${org}
+      join scorecards s on s.interview_id = i.id and s.organization_id = ${org} and s.status = 'submitted'
+      where apps.visible
+      group by 1
     )
     select 'skill' as kind, json_build_object('skillId', w.skill_id, 'name', w.name, 'weight', w.weight)::text as data from weights w
     union all
     select 'candidate', json_build_object(
       'candidateId', c.id, 'name', c.name, 'stage', apps.stage,
-      'composite', comp.composite, 'coverage', coalesce(comp.coverage, 0),
+      'composite', pa.composite, 'coverage', coalesce(pa.coverage, 0),
       'recommendations', json_build_object('strong_no', coalesce(recs.strong_no, 0), 'no', coalesce(recs.no, 0), 'yes', coalesce(recs.yes, 0), 'strong_yes', coalesce(recs.strong_yes, 0)),
-      'cells', coalesce((select json_object_agg(cells.skill_id, json_build_object('mean', cells.mean, 'n', cells.n, 'min', cells.min, 'max', cells.max, 'sd', cells.sd,
-                                'disagreement', cells.max - cells.min >= ${DISAGREEMENT_RANGE}))
-                         from cells where cells.candidate_id = c.id), '{}'::json))::text
+      'cells', coalesce(pa.cells, '{}'::json))::text
     from apps
     join candidates c on c.id = apps.candidate_id
-    left join composite comp on comp.candidate_id = apps.candidate_id
-    left join recs on recs.candidate_id = apps.candidate_id
+    left join per_application pa on pa.application_id = apps.id
+    left join recs on recs.application_id = apps.id
     where apps.visible
     union all
     select 'hidden', count(*)::text from apps where not apps.visible`,

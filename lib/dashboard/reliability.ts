@@ -13,23 +13,35 @@ import { type SQL, sql } from 'drizzle-orm';
 
 /** Rows (grp text, alpha float8 | null, pairable_values int, units int) for a relation of (grp, unit, value). */
 export function ordinalAlphaSql(observations: SQL): SQL {
-  return sql`
+  return alphaFromCoincidencesSql(sql`
     with obs as (${observations}),
     units as (select grp, unit, count(*)::float8 as m from obs group by grp, unit having count(*) >= 2),
     cnt as (
       select o.grp, o.unit, o.value::float8 as value, count(*)::float8 as n
       from obs o join units u on u.grp = o.grp and u.unit = o.unit
       group by o.grp, o.unit, o.value
-    ),
-    coincidence as (
-      select a.grp, a.value as c, b.value as k,
-             sum((a.n * b.n - case when a.value = b.value then a.n else 0 end) / (u.m - 1)) as o
-      from cnt a
-      join cnt b on b.grp = a.grp and b.unit = a.unit
-      join units u on u.grp = a.grp and u.unit = a.unit
-      group by a.grp, a.value, b.value
-    ),
-    marginals as (select grp, c as value, sum(o) as n from coincidence group by grp, c),
+    )
+    select a.grp, a.value as c, b.value as k, sum((a.n * b.n - case when a.value = b.value then a.n else 0 end) / (u.m - 1)) as o
+    from cnt a
+    join cnt b on b.grp = a.grp and b.unit = a.unit
+    join units u on u.grp = a.grp and u.unit = a.unit
+    group by a.grp, a.value, b.value
+    union all
+    select grp, 0, 0, count(*) from units group by grp`);
+}
+
+/**
+ * Alpha from coincidence matrices: rows (grp, c, k, o) with c, k the rated values, plus one row
+ * per group with c = k = 0 whose o is the number of pairable units. The dashboard keeps these
+ * matrices as running tallies (db/analytics.ts), so alpha costs a few rows per group.
+ */
+export function alphaFromCoincidencesSql(matrix: SQL): SQL {
+  return sql`
+    with matrix as (${matrix}),
+    coincidence as (select grp, c::float8 as c, k::float8 as k, o::float8 as o from matrix where c > 0),
+    unit_counts as (select grp, round(o)::int as units from matrix where c = 0),
+    -- Values nobody uses drop out; the tolerance absorbs rounding left by running additions.
+    marginals as (select grp, c as value, sum(o) as n from coincidence group by grp, c having sum(o) > 1e-9),
     distance as (
       select a.grp, a.value as c, b.value as k, a.n as n_c, b.n as n_k,
              power((select sum(g.n) from marginals g where g.grp = a.grp and g.value between least(a.value, b.value) and greatest(a.value, b.value)) - (a.n + b.n) / 2.0, 2) as d
@@ -45,10 +57,10 @@ export function ordinalAlphaSql(observations: SQL): SQL {
       group by d.grp
     )
     select t.grp::text as grp,
-           case when t.expected > 0 then 1 - (t.n - 1) * t.observed / t.expected end as alpha,
-           t.n::int as pairable_values,
-           (select count(*) from units u where u.grp = t.grp)::int as units
-    from totals t`;
+           case when t.expected > 1e-9 then 1 - (t.n - 1) * t.observed / t.expected end as alpha,
+           round(t.n)::int as pairable_values,
+           coalesce(u.units, 0) as units
+    from totals t left join unit_counts u on u.grp = t.grp`;
 }
 
 export type ReliabilityBand = 'not enough data' | 'poor' | 'moderate' | 'good' | 'excellent';

@@ -21,6 +21,7 @@ import {
   scorecards,
   skills,
 } from '@/db/schema';
+import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -225,7 +226,10 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
     const card = await lockOwnScorecard(tx, data.scorecardId);
     if (card.status === 'submitted') throw new ConflictError('This scorecard is already submitted.');
     if (card.revision !== data.baseRevision) throw new StaleRevisionError((await loadScorecardState(tx.db, card.id))!);
-    const [interview] = await tx.db.select({ kitVersionId: interviews.kitVersionId }).from(interviews).where(eq(interviews.id, card.interviewId));
+    const [interview] = await tx.db
+      .select({ kitVersionId: interviews.kitVersionId, applicationId: interviews.applicationId })
+      .from(interviews)
+      .where(eq(interviews.id, card.interviewId));
     const evaluated = await tx.db
       .select({ skillId: kitSkillWeights.skillId, name: skills.name })
       .from(kitSkillWeights)
@@ -236,11 +240,9 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
     if (!card.recommendation) errors.recommendation = ['Choose an overall recommendation'];
     for (const s of evaluated) if (!rated.has(s.skillId)) errors[`ratings.${s.skillId}`] = [`Rate ${s.name} or mark it “no evidence”`];
     if (Object.keys(errors).length) throw new ValidationError(errors, 'Finish the scorecard before submitting.');
-    const [saved] = await tx.db
-      .update(scorecards)
-      .set({ status: 'submitted', submittedAt: new Date(), revision: card.revision + 1, updatedAt: new Date() })
-      .where(eq(scorecards.id, card.id))
-      .returning();
+    const [saved] = await withScoreAnalytics(tx.db, interview!.applicationId, () =>
+      tx.db.update(scorecards).set({ status: 'submitted', submittedAt: new Date(), revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)).returning(),
+    );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.submitted', entityType: 'scorecard', entityId: card.id, data: { interviewId: card.interviewId } });
     return { revision: saved!.revision, submittedAt: saved!.submittedAt!.toISOString() };
   });
@@ -258,7 +260,10 @@ export async function reopenScorecard(ctx: Ctx, input: unknown) {
       .for('update');
     if (!card) throw new NotFoundError('Scorecard');
     if (card.status !== 'submitted') throw new ConflictError('Only a submitted scorecard can be reopened.');
-    await tx.db.update(scorecards).set({ status: 'draft', submittedAt: null, revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id));
+    const [interview] = await tx.db.select({ applicationId: interviews.applicationId }).from(interviews).where(eq(interviews.id, card.interviewId));
+    await withScoreAnalytics(tx.db, interview!.applicationId, () =>
+      tx.db.update(scorecards).set({ status: 'draft', submittedAt: null, revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)),
+    );
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,

@@ -1,0 +1,126 @@
+// Keeps the score analytics tallies (db/schema/analytics.ts) in step with submitted ratings.
+//
+// Every figure they hold is a sum over applications, so a change to one application's submitted
+// scorecards is applied as "subtract what this application contributed, make the change, add
+// what it contributes now" — in the caller's transaction, with the application row locked so
+// two submits for the same candidate cannot interleave. rebuildScoreAnalytics recomputes the
+// lot from the ratings (seeding, and the proof in tests that the running tallies are exact).
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbExecutor } from './client';
+
+/** Submitted ratings of the applications matching `filter` (a condition on alias a). */
+function submittedRatings(filter: SQL): SQL {
+  return sql`
+    select a.organization_id, a.id as application_id, s.interviewer_user_id as user_id, kv.kit_id, sr.skill_id, sr.rating::int as v
+    from applications a
+    join interviews i on i.application_id = a.id
+    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    join kit_versions kv on kv.id = i.kit_version_id
+    join scorecard_ratings sr on sr.scorecard_id = s.id and sr.rating is not null
+    where ${filter}`;
+}
+
+/** Adds (sign 1) or removes (sign −1) what the matching applications contribute to the running tallies. */
+async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Promise<void> {
+  await db.execute(sql`
+    with r as (${submittedRatings(filter)}),
+    units as (select application_id, skill_id, count(*)::float8 as m, sum(v)::float8 as t from r group by 1, 2),
+    per_user as (
+      select r.organization_id, r.user_id,
+             coalesce(sum(r.v - (u.t - r.v) / (u.m - 1)) filter (where u.m > 1), 0) as deviation_sum,
+             count(*) filter (where u.m > 1) as deviation_n,
+             count(*) filter (where r.v = 1) as n1, count(*) filter (where r.v = 2) as n2,
+             count(*) filter (where r.v = 3) as n3, count(*) filter (where r.v = 4) as n4
+      from r join units u on u.application_id = r.application_id and u.skill_id = r.skill_id
+      group by 1, 2
+    ),
+    timing as (
+      select a.organization_id, s.interviewer_user_id as user_id, count(*) as scorecards,
+             sum(extract(epoch from s.submitted_at - (i.scheduled_at + make_interval(mins => i.duration_minutes))) / 3600) as hours
+      from applications a
+      join interviews i on i.application_id = a.id
+      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      where ${filter}
+      group by 1, 2
+    )
+    insert into interviewer_tallies (organization_id, user_id, deviation_sum, deviation_n, n1, n2, n3, n4, scorecards, hours_to_submit_sum)
+    select coalesce(p.organization_id, t.organization_id), coalesce(p.user_id, t.user_id),
+           ${sql.raw(String(sign))} * coalesce(p.deviation_sum, 0), ${sql.raw(String(sign))} * coalesce(p.deviation_n, 0),
+           ${sql.raw(String(sign))} * coalesce(p.n1, 0), ${sql.raw(String(sign))} * coalesce(p.n2, 0), ${sql.raw(String(sign))} * coalesce(p.n3, 0), ${sql.raw(String(sign))} * coalesce(p.n4, 0),
+           ${sql.raw(String(sign))} * coalesce(t.scorecards, 0), ${sql.raw(String(sign))} * coalesce(t.hours, 0)
+    from per_user p full join timing t on t.organization_id = p.organization_id and t.user_id = p.user_id
+    on conflict (organization_id, user_id) do update set
+      deviation_sum = interviewer_tallies.deviation_sum + excluded.deviation_sum,
+      deviation_n = interviewer_tallies.deviation_n + excluded.deviation_n,
+      n1 = interviewer_tallies.n1 + excluded.n1, n2 = interviewer_tallies.n2 + excluded.n2,
+      n3 = interviewer_tallies.n3 + excluded.n3, n4 = interviewer_tallies.n4 + excluded.n4,
+      scorecards = interviewer_tallies.scorecards + excluded.scorecards,
+      hours_to_submit_sum = interviewer_tallies.hours_to_submit_sum + excluded.hours_to_submit_sum`);
+
+  // Krippendorff's coincidences: a unit with m pairable values adds (n_uc·n_uk − [c=k]·n_uc)/(m − 1)
+  // to cell (c, k) of its group's matrix; the group's unit count rides in cell (0, 0).
+  await db.execute(sql`
+    with r as (${submittedRatings(filter)}),
+    cnt as (
+      select organization_id, 'skill' as grouping, skill_id as group_id, application_id, skill_id, v, count(*)::float8 as n from r group by 1, 3, 4, 5, 6
+      union all
+      select organization_id, 'kit', kit_id, application_id, skill_id, v, count(*)::float8 from r group by organization_id, kit_id, application_id, skill_id, v
+    ),
+    pairable as (
+      select organization_id, grouping, group_id, application_id, skill_id, sum(n) as m
+      from cnt group by 1, 2, 3, 4, 5 having sum(n) >= 2
+    ),
+    cells as (
+      select x.organization_id, x.grouping, x.group_id, x.v as c, y.v as k,
+             sum((x.n * y.n - case when x.v = y.v then x.n else 0 end) / (p.m - 1)) as o
+      from cnt x
+      join cnt y on y.grouping = x.grouping and y.group_id = x.group_id and y.application_id = x.application_id and y.skill_id = x.skill_id
+      join pairable p on p.grouping = x.grouping and p.group_id = x.group_id and p.application_id = x.application_id and p.skill_id = x.skill_id
+      group by 1, 2, 3, 4, 5
+      union all
+      select organization_id, grouping, group_id, 0, 0, count(*)::float8 from pairable group by 1, 2, 3
+    )
+    insert into reliability_coincidences (organization_id, grouping, group_id, c, k, o)
+    select organization_id, grouping, group_id, c, k, ${sql.raw(String(sign))} * o from cells
+    on conflict (organization_id, grouping, group_id, c, k) do update set o = reliability_coincidences.o + excluded.o`);
+}
+
+/** Recomputes the per-application skill tallies of the matching applications. Idempotent. */
+async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<void> {
+  await db.execute(sql`delete from application_skill_tallies t using applications a where t.application_id = a.id and ${filter}`);
+  await db.execute(sql`
+    insert into application_skill_tallies (organization_id, opening_id, application_id, skill_id, n1, n2, n3, n4)
+    select a.organization_id, a.opening_id, a.id, sr.skill_id,
+           count(*) filter (where sr.rating = 1), count(*) filter (where sr.rating = 2),
+           count(*) filter (where sr.rating = 3), count(*) filter (where sr.rating = 4)
+    from applications a
+    join interviews i on i.application_id = a.id
+    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    join scorecard_ratings sr on sr.scorecard_id = s.id and sr.rating is not null
+    where ${filter}
+    group by a.organization_id, a.opening_id, a.id, sr.skill_id`);
+}
+
+/**
+ * Runs `change` — something that moves scorecards of one application into or out of the
+ * submitted set — and brings the tallies up to date around it. Call inside a transaction.
+ */
+export async function withScoreAnalytics<T>(db: DbExecutor, applicationId: string, change: () => Promise<T>): Promise<T> {
+  const filter = sql`a.id = ${applicationId}`;
+  // Serializes changes per application: the "before" must be the state this change starts from.
+  await db.execute(sql`select 1 from applications where id = ${applicationId} for update`);
+  await applyContributions(db, filter, -1);
+  const result = await change();
+  await applyContributions(db, filter, 1);
+  await refreshApplicationTallies(db, filter);
+  return result;
+}
+
+/** Recomputes every tally of one organization from its submitted ratings. */
+export async function rebuildScoreAnalytics(db: DbExecutor, organizationId: string): Promise<void> {
+  await db.execute(sql`delete from interviewer_tallies where organization_id = ${organizationId}`);
+  await db.execute(sql`delete from reliability_coincidences where organization_id = ${organizationId}`);
+  const filter = sql`a.organization_id = ${organizationId}`;
+  await applyContributions(db, filter, 1);
+  await refreshApplicationTallies(db, filter);
+}

@@ -1,0 +1,81 @@
+// Score analytics: running tallies of submitted ratings that the dashboard and calibration pages
+// read instead of aggregating every rating on every request. They are kept in step by
+// db/analytics.ts in the same transaction as every submit and reopen (the only ways a rating
+// enters or leaves the submitted set), and can be rebuilt from the ratings at any time.
+// A "unit" — the thing several interviewers rate — is one application's skill: the same
+// candidate and skill within one application.
+import { sql } from 'drizzle-orm';
+import { check, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { applications } from './candidates';
+import { openings } from './openings';
+import { tenantId } from './orgs';
+import { skills } from './skills';
+
+/** Per application and skill: how many submitted ratings of each value (1–4). The grid reads these. */
+export const applicationSkillTallies = pgTable(
+  'application_skill_tallies',
+  {
+    organizationId: tenantId(),
+    openingId: uuid('opening_id')
+      .notNull()
+      .references(() => openings.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    skillId: uuid('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    n1: integer('n1').notNull().default(0),
+    n2: integer('n2').notNull().default(0),
+    n3: integer('n3').notNull().default(0),
+    n4: integer('n4').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.skillId] }),
+    index('application_skill_tallies_org_opening_idx').on(t.organizationId, t.openingId),
+  ],
+);
+
+/** Per interviewer: deviation from the other raters of the same unit, rating distribution, submit timing. */
+export const interviewerTallies = pgTable(
+  'interviewer_tallies',
+  {
+    organizationId: tenantId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Σ (own rating − mean of the other raters' ratings of the same unit), over units with 2+ raters. */
+    deviationSum: doublePrecision('deviation_sum').notNull().default(0),
+    deviationN: integer('deviation_n').notNull().default(0),
+    n1: integer('n1').notNull().default(0),
+    n2: integer('n2').notNull().default(0),
+    n3: integer('n3').notNull().default(0),
+    n4: integer('n4').notNull().default(0),
+    scorecards: integer('scorecards').notNull().default(0),
+    /** Σ hours from the interview's end to the scorecard's submission. */
+    hoursToSubmitSum: doublePrecision('hours_to_submit_sum').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] })],
+);
+
+/**
+ * Krippendorff's coincidence matrix per skill or per kit: o_ck summed over pairable units
+ * (units with 2+ ratings), plus the number of such units. Alpha is a few arithmetic steps on it.
+ */
+export const reliabilityCoincidences = pgTable(
+  'reliability_coincidences',
+  {
+    organizationId: tenantId(),
+    grouping: text('grouping', { enum: ['skill', 'kit'] }).notNull(),
+    groupId: uuid('group_id').notNull(),
+    /** 1–4 for a cell of the matrix; 0, 0 for the row holding the count of pairable units in `o`. */
+    c: smallint('c').notNull(),
+    k: smallint('k').notNull(),
+    o: doublePrecision('o').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.grouping, t.groupId, t.c, t.k] }),
+    check('reliability_coincidences_cell', sql`(${t.c} between 1 and 4 and ${t.k} between 1 and 4) or (${t.c} = 0 and ${t.k} = 0)`),
+  ],
+);

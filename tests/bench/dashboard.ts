@@ -1,0 +1,176 @@
+// `npm run bench -- dashboard`: one organization with 1,000,000 skill ratings on the PostgreSQL
+// server. Its main opening has 2,000 candidates × 12 skills × 4 submitted scorecards (two
+// interviews of two panelists each); nine more openings of the same shape carry the rest, so the
+// calibration page aggregates the whole million. Measures the opening dashboard's data, the
+// comparison of 5 candidates and the calibration page's data through the real lib functions,
+// and, in the same run, one hand-written SQL query returning the same grid (the floor).
+import { eq, sql } from 'drizzle-orm';
+import { rebuildScoreAnalytics } from '@/db/analytics';
+import { connect } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { kits, kitVersions } from '@/db/schema';
+import { seedBuiltinContent } from '@/db/seed/builtin';
+import { loadBuiltinContent } from '@/db/seed/content';
+import { signUp } from '@/lib/auth/accounts';
+import type { Ctx } from '@/lib/context';
+import { getCalibration } from '@/lib/dashboard/calibration';
+import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
+import { createKit, publishKit } from '@/lib/kits/mutations';
+import { freshBenchDatabase, percentile, timeMany } from './support';
+
+const TARGET_RATINGS = Number(process.env.BENCH_RATINGS ?? 1_000_000);
+const SKILLS = 12;
+const SCORECARDS_PER_CANDIDATE = 4; // two interviews × two panelists
+const MAIN_OPENING_CANDIDATES = 2_000;
+const OPENINGS = 10;
+const INTERVIEWERS = 40;
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+export async function runDashboardBench(): Promise<void> {
+  const url = await freshBenchDatabase();
+  const connection = connect({ url, max: 4 });
+  const { db } = connection;
+  try {
+    await runMigrations(connection);
+    await seedBuiltinContent(db, loadBuiltinContent());
+    const { user, organizationId: org } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: 'bench password 123', organizationName: 'Dashboard Bench' });
+    const admin: Ctx = { db, userId: user.id, organizationId: org, role: 'admin' };
+
+    const seedStarted = performance.now();
+    const kitVersionIds: string[] = [];
+    for (const key of ['backend-engineer-nodejs', 'senior-backend-system-design-security']) {
+      const [template] = await db.select().from(kits).where(eq(kits.builtinKey, key));
+      const { kitId } = await createKit(admin, { name: `Bench ${key}`, roleTitle: 'Backend Engineer', level: 'mid', targetMinutes: 90, sourceKitId: template!.id });
+      await publishKit(admin, { kitId, revision: 0 });
+      const [version] = await db.select({ id: kitVersions.id }).from(kitVersions).where(eq(kitVersions.kitId, kitId));
+      kitVersionIds.push(version!.id);
+    }
+
+    const candidatesTotal = Math.ceil(TARGET_RATINGS / (SKILLS * SCORECARDS_PER_CANDIDATE));
+    // Everything below is set-based SQL: the shape of real data (candidate ability per skill,
+    // interviewer leniency, noise) generated in the database, deterministic through setseed.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select setseed(0.42)`);
+      await tx.execute(sql`
+        create temporary table bench_interviewers on commit drop as
+        select row_number() over () - 1 as k, u.id, (random() - 0.5) * 0.8 as bias
+        from (select id from users limit 0) u`);
+      await tx.execute(sql`
+        with new_users as (
+          insert into users (name, email) select 'Interviewer ' || g, 'interviewer' || g || '@bench.test' from generate_series(0, ${INTERVIEWERS - 1}) g
+          returning id, name
+        ), m as (insert into memberships (organization_id, user_id, role) select ${org}, id, 'interviewer' from new_users)
+        insert into bench_interviewers select (substring(name from 13))::int, id, (random() - 0.5) * 0.8 from new_users`);
+      await tx.execute(sql`
+        create temporary table bench_skills on commit drop as
+        select row_number() over (order by name) - 1 as k, id from skills where organization_id is null order by name limit ${SKILLS}`);
+      await tx.execute(sql`
+        create temporary table bench_openings on commit drop as
+        select g as k, gen_random_uuid() as id from generate_series(0, ${OPENINGS - 1}) g`);
+      await tx.execute(sql`insert into openings (id, organization_id, title, level, hiring_manager_user_id)
+        select id, ${org}, 'Bench opening ' || k, 'mid', ${user.id} from bench_openings`);
+      await tx.execute(sql`insert into opening_skill_weights (organization_id, opening_id, skill_id, weight)
+        select ${org}, o.id, s.id, 1 + (s.k % 5) from bench_openings o cross join bench_skills s`);
+      await tx.execute(sql`
+        create temporary table bench_stages on commit drop as
+        select o.id as opening_id, st.position, gen_random_uuid() as id from bench_openings o cross join (values (0), (1)) st(position)`);
+      await tx.execute(sql`insert into opening_stages (id, organization_id, opening_id, position, name, duration_minutes)
+        select id, ${org}, opening_id, position, case position when 0 then 'Technical' else 'System design' end, 60 from bench_stages`);
+      await tx.execute(sql`
+        create temporary table bench_candidates on commit drop as
+        select g as k, gen_random_uuid() as id, gen_random_uuid() as application_id,
+               case when g < ${MAIN_OPENING_CANDIDATES} then 0 else 1 + g % ${OPENINGS - 1} end as opening_k,
+               1.2 + random() * 2.6 as ability
+        from generate_series(0, ${candidatesTotal - 1}) g`);
+      await tx.execute(sql`insert into candidates (id, organization_id, name, email, created_at)
+        select id, ${org}, 'Candidate ' || k, 'candidate' || k || '@bench.test', now() - make_interval(mins => k) from bench_candidates`);
+      await tx.execute(sql`insert into applications (id, organization_id, candidate_id, opening_id, stage, created_at)
+        select c.application_id, ${org}, c.id, o.id, (array['active','active','active','rejected','hired','withdrawn'])[1 + c.k % 6]::application_stage, now() - make_interval(mins => c.k)
+        from bench_candidates c join bench_openings o on o.k = c.opening_k`);
+      await tx.execute(sql`
+        create temporary table bench_interviews on commit drop as
+        select gen_random_uuid() as id, c.k as candidate_k, c.application_id, st.position, st.id as stage_id,
+               now() - make_interval(days => 1 + (c.k % 300), hours => st.position) as scheduled_at
+        from bench_candidates c join bench_openings o on o.k = c.opening_k join bench_stages st on st.opening_id = o.id`);
+      await tx.execute(sql`insert into interviews (id, organization_id, application_id, opening_stage_id, kit_version_id, scheduled_at, duration_minutes, status)
+        select id, ${org}, application_id, stage_id, (${sql.param(kitVersionIds)}::uuid[])[1 + position], scheduled_at, 60, 'completed' from bench_interviews`);
+      await tx.execute(sql`
+        create temporary table bench_scorecards on commit drop as
+        select gen_random_uuid() as id, i.id as interview_id, i.candidate_k, i.scheduled_at, p.slot,
+               iv.id as interviewer_id, iv.bias
+        from bench_interviews i cross join (values (0), (1)) p(slot)
+        join bench_interviewers iv on iv.k = (i.candidate_k * 7 + i.position * 3 + p.slot * 11) % ${INTERVIEWERS}`);
+      await tx.execute(sql`insert into interview_panelists (organization_id, interview_id, user_id) select ${org}, interview_id, interviewer_id from bench_scorecards`);
+      await tx.execute(sql`
+        create temporary table bench_ratings on commit drop as
+        select sc.id as scorecard_id, s.id as skill_id,
+               greatest(1, least(4, round(c.ability + ((s.k * 37 + c.k) % 7 - 3) * 0.15 + sc.bias + (random() - 0.5) * 1.3)))::smallint as rating
+        from bench_scorecards sc join bench_candidates c on c.k = sc.candidate_k cross join bench_skills s`);
+      await tx.execute(sql`insert into scorecards (id, organization_id, interview_id, interviewer_user_id, status, recommendation, summary, revision, submitted_at)
+        select sc.id, ${org}, sc.interview_id, sc.interviewer_id, 'submitted',
+               (array['strong_no','no','yes','strong_yes'])[greatest(1, least(4, round(avg(r.rating))))::int]::recommendation,
+               'Bench summary', 3, sc.scheduled_at + interval '1 hour' + make_interval(mins => (sc.candidate_k * 13) % 2000)
+        from bench_scorecards sc join bench_ratings r on r.scorecard_id = sc.id
+        group by sc.id, sc.interview_id, sc.interviewer_id, sc.scheduled_at, sc.candidate_k`);
+      await tx.execute(sql`insert into scorecard_ratings (organization_id, scorecard_id, skill_id, rating, no_evidence)
+        select ${org}, scorecard_id, skill_id, rating, false from bench_ratings`);
+      // Written in bulk, so the running tallies are built in one go, as the demo seed does.
+      await rebuildScoreAnalytics(tx, org);
+    });
+    await db.execute(sql`vacuum analyze`);
+    const seedMs = performance.now() - seedStarted;
+    const [{ ratings } = { ratings: 0 }] = (await db.execute<{ ratings: number }>(sql`select count(*)::int as ratings from scorecard_ratings where organization_id = ${org}`)) as unknown as { ratings: number }[];
+    const [main] = (await db.execute<{ id: string }>(sql`select id from openings where organization_id = ${org} and title = 'Bench opening 0'`)) as unknown as { id: string }[];
+    const openingId = main!.id;
+    console.log(`dashboard bench: ${ratings.toLocaleString('en')} ratings, ${candidatesTotal.toLocaleString('en')} candidates in ${OPENINGS} openings, seeded in ${(seedMs / 1000).toFixed(1)} s`);
+
+    // The floor: the grid's per-candidate × skill aggregates in one plain query, nothing else.
+    const sqlFloor = () =>
+      db.execute(sql`
+        select a.candidate_id, r.skill_id, avg(r.rating)::float8 as mean, count(*)::int as n, min(r.rating) as min, max(r.rating) as max, stddev_pop(r.rating)::float8 as sd
+        from applications a
+        join interviews i on i.application_id = a.id
+        join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+        join scorecard_ratings r on r.scorecard_id = s.id and r.rating is not null
+        where a.organization_id = ${org} and a.opening_id = ${openingId}
+        group by 1, 2`);
+    const grid = await getOpeningGrid(admin, openingId);
+    const five = grid.candidates.slice(0, 5).map((c) => c.candidateId);
+    // Warm-up so every measurement sees a warm cache and prepared plans.
+    for (let i = 0; i < 3; i++) await Promise.all([sqlFloor(), getOpeningGrid(admin, openingId)]);
+    await getCalibration(admin);
+
+    // Interleaved so the two series see the same machine conditions.
+    const dashboard: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      floor.push(...(await timeMany(1, sqlFloor)));
+      dashboard.push(...(await timeMany(1, () => getOpeningGrid(admin, openingId))));
+    }
+    dashboard.sort((a, b) => a - b);
+    floor.sort((a, b) => a - b);
+    const compare = await timeMany(RUNS, () => compareCandidates(admin, { openingId, candidateIds: five }));
+    const calibration = await timeMany(Math.max(10, Math.round(RUNS / 2)), () => getCalibration(admin));
+
+    const result = {
+      bench: 'dashboard',
+      ratings,
+      dashboard_p50_ms: percentile(dashboard, 50),
+      dashboard_p95_ms: percentile(dashboard, 95),
+      sql_floor_p50_ms: percentile(floor, 50),
+      sql_floor_p95_ms: percentile(floor, 95),
+      ratio: Number((percentile(dashboard, 95) / percentile(floor, 95)).toFixed(2)),
+      compare_p50_ms: percentile(compare, 50),
+      compare_p95_ms: percentile(compare, 95),
+      calibration_p50_ms: percentile(calibration, 50),
+      calibration_p95_ms: percentile(calibration, 95),
+    };
+    console.log(`opening dashboard (${grid.candidates.length} candidates × ${grid.skills.length} skills) p50 ${result.dashboard_p50_ms} ms, p95 ${result.dashboard_p95_ms} ms`);
+    console.log(`hand-written SQL floor                        p50 ${result.sql_floor_p50_ms} ms, p95 ${result.sql_floor_p95_ms} ms (ratio ${result.ratio})`);
+    console.log(`compare 5 candidates                          p50 ${result.compare_p50_ms} ms, p95 ${result.compare_p95_ms} ms`);
+    console.log(`calibration (whole organization)              p50 ${result.calibration_p50_ms} ms, p95 ${result.calibration_p95_ms} ms`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await connection.close();
+  }
+}
