@@ -42,9 +42,14 @@ export interface OpeningGrid {
 
 export const DISAGREEMENT_RANGE = 2;
 
-export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown): Promise<OpeningGrid> {
+/**
+ * The grid for an opening; with `candidateId`, the same statement restricted to that candidate's
+ * application (the decision packet), so one candidate's figures never differ from their grid row.
+ */
+export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options: { candidateId?: unknown } = {}): Promise<OpeningGrid> {
   requirePermission(ctx, 'dashboard:read');
   const openingId = parseId('openingId', openingIdInput);
+  const candidateId = options.candidateId === undefined ? undefined : parseId('candidateId', options.candidateId);
   const [opening] = await ctx.db.select({ id: openings.id }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
   if (!opening) throw new NotFoundError('Opening');
   let seesAll = false;
@@ -65,7 +70,7 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown): Promise
           where s2.organization_id = ${org} and s2.interviewer_user_id = ${ctx.userId} and s2.status = 'submitted'
         )) as visible
       from applications a
-      where a.organization_id = ${org} and a.opening_id = ${openingId}
+      where a.organization_id = ${org} and a.opening_id = ${openingId} ${candidateId ? sql`and a.candidate_id = ${candidateId}` : sql``}
     ),
     -- Per application and skill, from the running tallies of submitted ratings (db/analytics.ts).
     tallies as (
@@ -135,6 +140,17 @@ const CompareInput = z.object({
   ),
 });
 
+/** The skills with the highest and the lowest mean among the opening's weighted skills with evidence (ties listed together). */
+export function strongestAndWeakest(skills: OpeningGrid['skills'], cells: GridCandidate['cells']): { strongest: string[]; weakest: string[] } {
+  const scored = skills.filter((s) => cells[s.skillId]).map((s) => ({ name: s.name, mean: cells[s.skillId]!.mean }));
+  const best = Math.max(...scored.map((s) => s.mean));
+  const worst = Math.min(...scored.map((s) => s.mean));
+  return {
+    strongest: scored.filter((s) => s.mean === best).map((s) => s.name),
+    weakest: scored.length > 1 ? scored.filter((s) => s.mean === worst && worst < best).map((s) => s.name) : [],
+  };
+}
+
 /** Two to five candidates side by side: their grid rows, strongest and weakest skills, and the feedback the viewer may see. */
 export async function compareCandidates(ctx: Ctx, input: unknown) {
   const { openingId, candidateIds } = parseInput(CompareInput, input);
@@ -144,16 +160,10 @@ export async function compareCandidates(ctx: Ctx, input: unknown) {
   const feedback = await Promise.all(chosen.map((c) => listCandidateFeedback(ctx, { candidateId: c.candidateId })));
   return {
     skills: grid.skills,
-    candidates: chosen.map((c, i) => {
-      const scored = grid.skills.filter((s) => c.cells[s.skillId]).map((s) => ({ name: s.name, mean: c.cells[s.skillId]!.mean }));
-      const best = Math.max(...scored.map((s) => s.mean));
-      const worst = Math.min(...scored.map((s) => s.mean));
-      return {
-        ...c,
-        strongest: scored.filter((s) => s.mean === best).map((s) => s.name),
-        weakest: scored.length > 1 ? scored.filter((s) => s.mean === worst && worst < best).map((s) => s.name) : [],
-        scorecards: feedback[i]!.scorecards.filter((s) => s.status === 'submitted'),
-      };
-    }),
+    candidates: chosen.map((c, i) => ({
+      ...c,
+      ...strongestAndWeakest(grid.skills, c.cells),
+      scorecards: feedback[i]!.scorecards.filter((s) => s.status === 'submitted'),
+    })),
   };
 }

@@ -1,7 +1,13 @@
-// Reviewing candidates for an opening: the grid, sorting, filtering and the CSV export.
+// Reviewing candidates for an opening: the grid, sorting, filtering, the CSV export and the
+// printable decision packet (page and JSON).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { demo, signIn } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import { demo, mainNav, signIn, uniqueEmail } from './support';
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
 
 test('a hiring manager compares candidates, sorts, filters and exports the grid', async ({ page }) => {
   await signIn(page, demo.manager.email, demo.password);
@@ -44,10 +50,97 @@ test('a hiring manager compares candidates, sorts, filters and exports the grid'
   expect(text).toContain('Elena Petrova,hired,');
 });
 
-test('an interviewer cannot open the dashboard', async ({ page }) => {
+test('an interviewer cannot open the dashboard or a decision packet', async ({ page }) => {
   await signIn(page, demo.interviewer.email, demo.password);
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: 'You don’t have access to the dashboard' })).toBeVisible();
+  await page.goto('/candidates/00000000-0000-4000-8000-000000000000/packet');
+  await expect(page.getByRole('heading', { name: 'You don’t have access to decision packets' })).toBeVisible();
+});
+
+test('a hiring manager opens a candidate’s decision packet from the grid and prints it', async ({ page }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Backend Engineer — Node.js' }).click();
+  const gridComposite = (await page.getByRole('row', { name: /David Okonkwo/ }).getByRole('cell').first().textContent())!.match(/^\d\.\d\d/)![0];
+  await page.getByRole('link', { name: 'Decision packet for David Okonkwo' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'David Okonkwo' })).toBeVisible();
+  await expect(page).toHaveURL(/\/candidates\/[0-9a-f-]{36}\/packet\?opening=[0-9a-f-]{36}$/);
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary.getByText(gridComposite, { exact: true })).toBeVisible(); // the same figure as the grid row
+  await expect(summary.getByText(/^Coverage \d+% of the opening’s skill weight/)).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Per-skill scores/ }).getByRole('rowheader').first()).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Spread of \d on .+: .+ \d, .+ \d/ }).first()).toBeVisible();
+  // The interviewers' scorecards with their summaries, ratings and notes.
+  const scorecards = page.getByRole('region', { name: 'Scorecards' });
+  await expect(scorecards.getByRole('heading', { level: 3, name: /^Amara Okafor — / }).first()).toBeVisible();
+  await expect(scorecards.getByRole('heading', { level: 3, name: /^Liam O'Connor — / })).toBeVisible();
+  await expect(scorecards.getByText(/^(Clear hire|Hire|Not yet|No hire)\. /).first()).toBeVisible();
+  await expect(scorecards.getByRole('table', { name: 'Ratings by Liam O\'Connor' })).toBeVisible();
+  await expect(scorecards.getByRole('heading', { level: 4, name: 'Notes per question' }).first()).toBeVisible();
+  await expect(page.getByText(/^\w{3} \d+, \d{4}, .+ by Sofia Alvarez/)).toBeVisible(); // generated when and by whom
+  await expectNoSeriousAxeViolations(page);
+
+  // On paper: no navigation, no buttons; the document itself stays.
+  await page.emulateMedia({ media: 'print' });
+  await expect(mainNav(page)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'David Okonkwo' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+
+  // The candidate page links to the packet of each application.
+  await page.getByRole('link', { name: '← David Okonkwo' }).click();
+  await page.getByRole('link', { name: 'Decision packet for Backend Engineer — Node.js' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'David Okonkwo' })).toBeVisible();
+});
+
+test('the decision packet over the API: JSON, 422 naming the field, 403 by role, 404 for another organization', async ({ page, browser }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Backend Engineer — Node.js' }).click();
+  const href = (await page.getByRole('link', { name: 'Decision packet for Chloé Martin' }).getAttribute('href'))!;
+  const [, candidateId, openingId] = href.match(/^\/candidates\/([0-9a-f-]{36})\/packet\?opening=([0-9a-f-]{36})$/)!;
+
+  const ok = await page.request.get(`/api/v1/candidates/${candidateId}/packet?opening=${openingId}`);
+  expect(ok.status()).toBe(200);
+  const packet = await ok.json();
+  expect(packet.candidate.name).toBe('Chloé Martin');
+  expect(packet.opening).toMatchObject({ title: 'Backend Engineer — Node.js', hiringManager: 'Sofia Alvarez' });
+  expect(packet.evidence.scorecards.length).toBeGreaterThan(0);
+  // One application: the opening may be left out.
+  expect((await (await page.request.get(`/api/v1/candidates/${candidateId}/packet`)).json()).evidence.composite).toBe(packet.evidence.composite);
+
+  const badOpening = await page.request.get(`/api/v1/candidates/${candidateId}/packet?opening=nope`);
+  expect(badOpening.status()).toBe(422);
+  expect(Object.keys((await badOpening.json()).error.fields)).toEqual(['openingId']);
+  const badCandidate = await page.request.get(`/api/v1/candidates/nope/packet?opening=${openingId}`);
+  expect(badCandidate.status()).toBe(422);
+  expect(Object.keys((await badCandidate.json()).error.fields)).toEqual(['candidateId']);
+  expect((await page.request.get(`/api/v1/candidates/00000000-0000-4000-8000-000000000000/packet`)).status()).toBe(404);
+
+  const interviewerContext = await browser.newContext();
+  const interviewer = await interviewerContext.newPage();
+  await signIn(interviewer, demo.interviewer.email, demo.password);
+  expect((await interviewer.request.get(`/api/v1/candidates/${candidateId}/packet?opening=${openingId}`)).status()).toBe(403);
+  await interviewerContext.close();
+
+  // Someone else's organization: the same ids read as missing, on the API and on the page.
+  const outsiderContext = await browser.newContext();
+  const outsider = await outsiderContext.newPage();
+  await outsider.goto('/sign-up');
+  await outsider.getByLabel('Your name').fill('Olga Outsider');
+  await outsider.getByLabel('Work email').fill(uniqueEmail('olga'));
+  await outsider.getByLabel('Password').fill('a long enough password');
+  await outsider.getByLabel('Organization name').fill('Elsewhere Ltd');
+  await outsider.getByRole('button', { name: 'Create account' }).click();
+  await expect(outsider.getByRole('heading', { name: 'Welcome, Olga Outsider' })).toBeVisible();
+  expect((await outsider.request.get(`/api/v1/candidates/${candidateId}/packet?opening=${openingId}`)).status()).toBe(404);
+  await outsider.goto(href);
+  await expect(outsider.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  await expect(outsider.getByText('Chloé Martin')).toHaveCount(0);
+  await outsiderContext.close();
 });
 
 test('the calibration page shows leniency and reliability with honest bands', async ({ page }) => {

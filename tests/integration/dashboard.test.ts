@@ -94,6 +94,19 @@ describe('opening dashboard grid', () => {
     expect(second!.recommendations).toEqual({ strong_no: 1, no: 2, yes: 0, strong_yes: 0 });
   });
 
+  it('restricted to one candidate, returns exactly that candidate’s grid row', async () => {
+    const full = await getOpeningGrid(admin, openingId);
+    const one = await getOpeningGrid(admin, openingId, { candidateId: candidateIds.Ben });
+    expect(one.skills).toEqual(full.skills);
+    expect(one.candidates).toEqual([full.candidates.find((c) => c.name === 'Ben')]);
+    expect(one.hiddenCandidates).toBe(0);
+    const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
+    expect(await getOpeningGrid(recruiter, openingId, { candidateId: candidateIds.Ben })).toMatchObject({ candidates: [], hiddenCandidates: 1 });
+    const bad = await getOpeningGrid(admin, openingId, { candidateId: 'nope' }).catch((e) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect(Object.keys(bad.fieldErrors)).toEqual(['candidateId']);
+  });
+
   it('applies the independent-scoring rule and tenant isolation', async () => {
     // A recruiter (dashboard:read, no read_all) who has not scored anyone sees no candidate's feedback.
     const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;

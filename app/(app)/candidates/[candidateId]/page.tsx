@@ -40,7 +40,14 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     {a.opening.title}
                   </Link>
                 </h2>
-                <Badge>{a.stage}</Badge>
+                <span className="flex items-center gap-3">
+                  {can(ctx, 'dashboard:read') ? (
+                    <Link href={`/candidates/${candidate.id}/packet?opening=${a.opening.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      Decision packet<span className="sr-only"> for {a.opening.title}</span>
+                    </Link>
+                  ) : null}
+                  <Badge>{a.stage}</Badge>
+                </span>
               </div>
               {can(ctx, 'candidate:write') ? <MoveApplicationForm applicationId={a.id} stage={a.stage} label={a.opening.title} /> : null}
               <div>

@@ -100,6 +100,9 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
                       {c.name}
                     </Link>
                     <span className="block text-xs font-normal text-slate-600">{c.stage}</span>
+                    <Link href={`/candidates/${c.candidateId}/packet?opening=${openingId}`} className="block whitespace-nowrap text-xs font-normal text-brand-700 hover:underline">
+                      Decision packet<span className="sr-only"> for {c.name}</span>
+                    </Link>
                   </th>
                   <td className="px-3 py-2 tabular-nums">
                     <span className="font-semibold">{c.composite === null ? '—' : c.composite.toFixed(2)}</span>

@@ -78,7 +78,12 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <div className="mt-6 grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {candidates.map((x) => (
           <Card key={x.candidateId} className="p-4">
-            <h2 className="font-semibold">{x.name}</h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="font-semibold">{x.name}</h2>
+              <Link href={`/candidates/${x.candidateId}/packet?opening=${openingId}`} className="text-sm font-medium text-brand-700 hover:underline">
+                Decision packet<span className="sr-only"> for {x.name}</span>
+              </Link>
+            </div>
             <p className="mt-1 text-sm">
               <span className="font-medium">Strongest:</span> {x.strongest.join(', ') || '—'}
             </p>

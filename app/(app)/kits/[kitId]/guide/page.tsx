@@ -5,7 +5,7 @@ import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { orNotFound, requirePageContext } from '../../../page-context';
-import { PrintButton } from './print-button';
+import { PrintButton } from '@/app/_components/print-button';
 import { Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Interviewer guide' };

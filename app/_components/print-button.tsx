@@ -1,4 +1,6 @@
 'use client';
+// "Print or save as PDF" for the printable documents (interviewer guide, decision packet); the
+// print stylesheet in globals.css hides it together with the navigation.
 import { buttonClass } from '@/app/_components/ui';
 
 export function PrintButton() {

@@ -1,0 +1,284 @@
+// The printable decision packet: one candidate for one opening, laid out as a document. On paper
+// (or "Save as PDF") the navigation and buttons disappear, text is black on white and no scorecard
+// is split across pages.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PrintButton } from '@/app/_components/print-button';
+import { AccessDenied, EmptyState, PageHeader } from '@/app/_components/ui';
+import { can } from '@/lib/context';
+import { type DecisionPacket, getDecisionPacket, listPacketOpenings } from '@/lib/dashboard/decision-packet';
+import { LEVEL_LABELS } from '@/lib/questions/schemas';
+import { RATING_LABELS, RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
+import { orNotFound, requirePageContext } from '../../../page-context';
+
+export const metadata: Metadata = { title: 'Decision packet' };
+
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+export default async function DecisionPacketPage({ params, searchParams }: { params: Promise<{ candidateId: string }>; searchParams: Promise<{ opening?: string | string[] }> }) {
+  const { ctx } = await requirePageContext();
+  if (!can(ctx, 'dashboard:read')) return <AccessDenied what="decision packets" />;
+  const { candidateId } = await params;
+  const { opening } = await searchParams;
+  const choices = await orNotFound(listPacketOpenings(ctx, { candidateId }));
+  const openingId = typeof opening === 'string' && opening ? opening : choices.applications.length === 1 ? choices.applications[0]!.openingId : undefined;
+  if (!openingId) {
+    return (
+      <>
+        <p className="mb-2 text-sm">
+          <Link href={`/candidates/${candidateId}`} className="text-brand-700 hover:underline">
+            ← {choices.candidate.name}
+          </Link>
+        </p>
+        <PageHeader title={`Decision packet: ${choices.candidate.name}`} description="A packet covers one application. Choose the opening." />
+        {choices.applications.length === 0 ? (
+          <EmptyState title="No applications yet">The candidate has not applied to an opening, so there is nothing to decide on.</EmptyState>
+        ) : (
+          <nav aria-label="Openings">
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {choices.applications.map((a) => (
+                <li key={a.applicationId} className="px-4 py-3">
+                  <Link href={`/candidates/${candidateId}/packet?opening=${a.openingId}`} className="font-medium text-brand-700 hover:underline">
+                    {a.title}
+                  </Link>
+                  <span className="ml-2 text-sm text-slate-600">
+                    {LEVEL_LABELS[a.level]} · {a.stage}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </>
+    );
+  }
+  const packet = await orNotFound(getDecisionPacket(ctx, { candidateId, openingId }));
+  const { candidate, evidence } = packet;
+  return (
+    <article className="print-document mx-auto max-w-4xl print:max-w-none">
+      <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <Link href={`/candidates/${candidate.id}`} className="text-brand-700 hover:underline">
+            ← {candidate.name}
+          </Link>
+          <Link href={`/dashboard/${packet.opening.id}`} className="text-brand-700 hover:underline">
+            Comparison grid
+          </Link>
+        </p>
+        <PrintButton />
+      </div>
+      <PacketHeader packet={packet} />
+      {!evidence ? (
+        <p role="status" className="mt-6 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Other interviewers’ feedback on {candidate.name} is hidden until you submit your own scorecard for this candidate (independent scoring), so this packet shows no scores yet.
+        </p>
+      ) : (
+        <>
+          <Summary packet={packet} evidence={evidence} />
+          <Skills evidence={evidence} />
+          <Disagreements evidence={evidence} />
+          <Scorecards evidence={evidence} />
+        </>
+      )}
+    </article>
+  );
+}
+
+type Evidence = NonNullable<DecisionPacket['evidence']>;
+
+function PacketHeader({ packet }: { packet: DecisionPacket }) {
+  const { candidate, opening } = packet;
+  const facts: [string, string][] = [
+    ['Email', candidate.email],
+    ['Opening', `${opening.title} · ${LEVEL_LABELS[opening.level]}${opening.status === 'open' ? '' : ` · ${opening.status.replace('_', ' ')}`}`],
+    ['Hiring manager', opening.hiringManager ?? 'Not set'],
+    ['Application', `${candidate.stage}${candidate.currentStage ? ` · ${candidate.currentStage}` : ''}`],
+    ['Generated', `${dateTime.format(new Date(packet.generatedAt))} by ${packet.generatedBy}`],
+  ];
+  return (
+    <header className="border-b border-slate-300 pb-4">
+      <p className="text-sm uppercase tracking-wide text-slate-600">Decision packet</p>
+      <h1 className="text-2xl font-semibold text-slate-900">{candidate.name}</h1>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-slate-700">{label}</dt>
+            <dd className="text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}
+
+function Summary({ packet, evidence }: { packet: DecisionPacket; evidence: Evidence }) {
+  const r = evidence.recommendations;
+  return (
+    <section aria-labelledby="packet-summary" className="mt-6 break-inside-avoid">
+      <h2 id="packet-summary" className="text-lg font-semibold">
+        Summary
+      </h2>
+      <dl className="mt-2 grid gap-3 text-sm sm:grid-cols-2">
+        <div className="rounded-md border border-slate-300 p-3">
+          <dt className="font-medium text-slate-700">Composite</dt>
+          <dd>
+            <span className="text-2xl font-semibold tabular-nums">{fixed(evidence.composite)}</span>
+            <span className="text-slate-700"> of 4{evidence.composite === null ? ' (no evidence yet)' : ''}</span>
+            <span className={`block ${evidence.coverage < 0.7 ? 'font-medium text-red-700' : 'text-slate-700'}`}>
+              Coverage {percent(evidence.coverage)} of the opening’s skill weight
+              {evidence.coverage < 0.7 ? ' — low: read the composite with care' : ''}
+            </span>
+          </dd>
+        </div>
+        <div className="rounded-md border border-slate-300 p-3">
+          <dt className="font-medium text-slate-700">Recommendations ({evidence.scorecards.length} submitted scorecards)</dt>
+          <dd className="tabular-nums">
+            Strong yes {r.strong_yes} · Yes {r.yes} · No {r.no} · Strong no {r.strong_no}
+          </dd>
+        </div>
+        <div className="rounded-md border border-slate-300 p-3">
+          <dt className="font-medium text-slate-700">Strongest</dt>
+          <dd>{evidence.strongest.join(', ') || '—'}</dd>
+        </div>
+        <div className="rounded-md border border-slate-300 p-3">
+          <dt className="font-medium text-slate-700">Weakest</dt>
+          <dd>{evidence.weakest.join(', ') || '—'}</dd>
+        </div>
+      </dl>
+      <p className="mt-2 text-xs text-slate-600">
+        Only submitted scorecards for {packet.candidate.name}’s application to {packet.opening.title} count. The composite is the weighted mean of skill means over the skills with evidence.
+      </p>
+    </section>
+  );
+}
+
+function Skills({ evidence }: { evidence: Evidence }) {
+  return (
+    <section aria-labelledby="packet-skills" className="mt-8">
+      <h2 id="packet-skills" className="text-lg font-semibold">
+        Skills
+      </h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Per-skill scores from submitted ratings: weight, mean, nearest anchor, raters, range, standard deviation</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="py-1 pr-3 font-medium">Skill</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">Weight</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">Mean</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Nearest anchor</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">Raters (n)</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Range</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">SD</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evidence.skills.map((s) => (
+              <tr key={s.skillId} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  {s.name}
+                  {s.disagreement ? <span className="ml-2 rounded border border-red-700 px-1 text-xs font-medium text-red-800">split</span> : null}
+                </th>
+                <td className="py-1 pr-3 text-right tabular-nums">{s.weight ?? 'not weighted'}</td>
+                {s.mean === null ? (
+                  <td colSpan={5} className="py-1 pr-3 text-slate-600">
+                    no evidence
+                  </td>
+                ) : (
+                  <>
+                    <td className="py-1 pr-3 text-right font-semibold tabular-nums">{fixed(s.mean)}</td>
+                    <td className="py-1 pr-3">{s.anchor}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{s.n}</td>
+                    <td className="py-1 pr-3 tabular-nums">{s.min === s.max ? s.min : `${s.min}–${s.max}`}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{fixed(s.sd)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-1 text-xs text-slate-600">“split”: raters 2 or more points apart. Skills that are not weighted do not enter the composite.</p>
+    </section>
+  );
+}
+
+function Disagreements({ evidence }: { evidence: Evidence }) {
+  return (
+    <section aria-labelledby="packet-disagreements" className="mt-8 break-inside-avoid">
+      <h2 id="packet-disagreements" className="text-lg font-semibold">
+        Disagreements
+      </h2>
+      {evidence.disagreements.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-700">No skill has raters 2 or more points apart.</p>
+      ) : (
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+          {evidence.disagreements.map((d) => {
+            const repeated = new Set(d.ratings.map((r) => r.interviewerName)).size < d.ratings.length;
+            return (
+              <li key={d.skillId}>
+                Spread of {d.spread} on <span className="font-medium">{d.name}</span>:{' '}
+                {d.ratings.map((r) => `${r.interviewerName}${repeated && r.stageName ? ` (${r.stageName})` : ''} ${r.rating}`).join(', ')}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Scorecards({ evidence }: { evidence: Evidence }) {
+  return (
+    <section aria-labelledby="packet-scorecards" className="mt-8">
+      <h2 id="packet-scorecards" className="text-lg font-semibold">
+        Scorecards
+      </h2>
+      {evidence.scorecards.length === 0 ? <p className="mt-1 text-sm text-slate-700">No submitted scorecards yet.</p> : null}
+      {evidence.scorecards.map((s) => (
+        <div key={s.id} className="mt-4 break-inside-avoid rounded-md border border-slate-300 p-4">
+          <h3 className="font-semibold">
+            {s.interviewerName} — {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation'}
+          </h3>
+          <p className="text-xs text-slate-600">
+            {s.stageName ?? 'Interview'} · interviewed {dateOnly.format(new Date(s.interviewAt))}
+            {s.submittedAt ? ` · submitted ${dateTime.format(new Date(s.submittedAt))}` : ''}
+          </p>
+          <p className="mt-2 whitespace-pre-line text-sm">{s.summary || <span className="text-slate-600">No summary.</span>}</p>
+          {s.ratings.length ? (
+            <table className="mt-3 text-sm">
+              <caption className="text-left text-sm font-medium">Ratings by {s.interviewerName}</caption>
+              <tbody>
+                {s.ratings.map((r) => (
+                  <tr key={r.skillId} className="border-t border-slate-200">
+                    <th scope="row" className="py-0.5 pr-4 text-left font-normal">{r.name}</th>
+                    <td className="py-0.5 tabular-nums">{r.rating === 'no_evidence' ? 'no evidence' : `${r.rating} — ${RATING_LABELS[r.rating]}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {s.notes.length ? (
+            <>
+              <h4 className="mt-3 text-sm font-medium">Notes per question</h4>
+              <dl className="mt-1 space-y-2 text-sm">
+                {s.notes.map((n) => (
+                  <div key={n.kitItemId}>
+                    <dt className="font-medium text-slate-800">
+                      {n.question}
+                      {n.rating ? <span className="font-normal text-slate-600"> · rated {n.rating}</span> : null}
+                    </dt>
+                    <dd className="whitespace-pre-line text-slate-800">{n.body || '—'}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
