@@ -85,8 +85,19 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
     on conflict (organization_id, grouping, group_id, c, k) do update set o = reliability_coincidences.o + excluded.o`);
 }
 
-/** Recomputes the per-application skill tallies of the matching applications. Idempotent. */
+/** Recomputes the per-application tallies of the matching applications. Idempotent. */
 async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<void> {
+  await db.execute(sql`delete from application_tallies t using applications a where t.application_id = a.id and ${filter}`);
+  await db.execute(sql`
+    insert into application_tallies (organization_id, opening_id, application_id, strong_no, no, yes, strong_yes)
+    select a.organization_id, a.opening_id, a.id,
+           count(*) filter (where s.recommendation = 'strong_no'), count(*) filter (where s.recommendation = 'no'),
+           count(*) filter (where s.recommendation = 'yes'), count(*) filter (where s.recommendation = 'strong_yes')
+    from applications a
+    join interviews i on i.application_id = a.id
+    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    where ${filter}
+    group by a.organization_id, a.opening_id, a.id`);
   await db.execute(sql`delete from application_skill_tallies t using applications a where t.application_id = a.id and ${filter}`);
   await db.execute(sql`
     insert into application_skill_tallies (organization_id, opening_id, application_id, skill_id, n1, n2, n3, n4)

@@ -10,6 +10,16 @@ CREATE TABLE "application_skill_tallies" (
 	CONSTRAINT "application_skill_tallies_application_id_skill_id_pk" PRIMARY KEY("application_id","skill_id")
 );
 --> statement-breakpoint
+CREATE TABLE "application_tallies" (
+	"organization_id" uuid NOT NULL,
+	"opening_id" uuid NOT NULL,
+	"application_id" uuid PRIMARY KEY NOT NULL,
+	"strong_no" integer DEFAULT 0 NOT NULL,
+	"no" integer DEFAULT 0 NOT NULL,
+	"yes" integer DEFAULT 0 NOT NULL,
+	"strong_yes" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "interviewer_tallies" (
 	"organization_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -39,7 +49,11 @@ ALTER TABLE "application_skill_tallies" ADD CONSTRAINT "application_skill_tallie
 ALTER TABLE "application_skill_tallies" ADD CONSTRAINT "application_skill_tallies_opening_id_openings_id_fk" FOREIGN KEY ("opening_id") REFERENCES "public"."openings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_skill_tallies" ADD CONSTRAINT "application_skill_tallies_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_skill_tallies" ADD CONSTRAINT "application_skill_tallies_skill_id_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."skills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_tallies" ADD CONSTRAINT "application_tallies_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_tallies" ADD CONSTRAINT "application_tallies_opening_id_openings_id_fk" FOREIGN KEY ("opening_id") REFERENCES "public"."openings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_tallies" ADD CONSTRAINT "application_tallies_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewer_tallies" ADD CONSTRAINT "interviewer_tallies_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewer_tallies" ADD CONSTRAINT "interviewer_tallies_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reliability_coincidences" ADD CONSTRAINT "reliability_coincidences_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "application_skill_tallies_org_opening_idx" ON "application_skill_tallies" USING btree ("organization_id","opening_id");
+CREATE INDEX "application_skill_tallies_org_opening_idx" ON "application_skill_tallies" USING btree ("organization_id","opening_id");--> statement-breakpoint
+CREATE INDEX "application_tallies_org_opening_idx" ON "application_tallies" USING btree ("organization_id","opening_id");

@@ -71,6 +71,18 @@ insert into reliability_coincidences (organization_id, grouping, group_id, c, k,
 select organization_id, grouping, group_id, c, k, 1 * o from cells
 on conflict (organization_id, grouping, group_id, c, k) do update set o = reliability_coincidences.o + excluded.o;
 --> statement-breakpoint
+delete from application_tallies t using applications a where t.application_id = a.id and true;
+--> statement-breakpoint
+insert into application_tallies (organization_id, opening_id, application_id, strong_no, no, yes, strong_yes)
+select a.organization_id, a.opening_id, a.id,
+       count(*) filter (where s.recommendation = 'strong_no'), count(*) filter (where s.recommendation = 'no'),
+       count(*) filter (where s.recommendation = 'yes'), count(*) filter (where s.recommendation = 'strong_yes')
+from applications a
+join interviews i on i.application_id = a.id
+join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+where true
+group by a.organization_id, a.opening_id, a.id;
+--> statement-breakpoint
 delete from application_skill_tallies t using applications a where t.application_id = a.id and true;
 --> statement-breakpoint
 insert into application_skill_tallies (organization_id, opening_id, application_id, skill_id, n1, n2, n3, n4)

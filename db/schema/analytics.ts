@@ -37,6 +37,25 @@ export const applicationSkillTallies = pgTable(
   ],
 );
 
+/** Per application: the tally of submitted overall recommendations. */
+export const applicationTallies = pgTable(
+  'application_tallies',
+  {
+    organizationId: tenantId(),
+    openingId: uuid('opening_id')
+      .notNull()
+      .references(() => openings.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    strongNo: integer('strong_no').notNull().default(0),
+    no: integer('no').notNull().default(0),
+    yes: integer('yes').notNull().default(0),
+    strongYes: integer('strong_yes').notNull().default(0),
+  },
+  (t) => [index('application_tallies_org_opening_idx').on(t.organizationId, t.openingId)],
+);
+
 /** Per interviewer: deviation from the other raters of the same unit, rating distribution, submit timing. */
 export const interviewerTallies = pgTable(
   'interviewer_tallies',
