@@ -101,11 +101,16 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
       where s.organization_id = ${org} and s.status = 'submitted'${openingId ? sql` and a.opening_id = ${openingId}` : sql``}
     ),
     asked as (
-      select qv.question_id, count(distinct k.interview_id)::int as times_asked
-      from (select distinct interview_id, kit_version_id from submitted) k
-      join kit_items ki on ki.kit_version_id = k.kit_version_id and (ki.organization_id = ${org} or ki.organization_id is null)
-      join question_versions qv on qv.id = ki.question_version_id
-      group by qv.question_id
+      -- Interviews per pinned kit version first (few versions, many interviews), then per question;
+      -- distinct (version, question) so a question placed twice in one kit counts once.
+      select kq.question_id, sum(k.interviews)::int as times_asked
+      from (select kit_version_id, count(distinct interview_id) as interviews from submitted group by kit_version_id) k
+      join (
+        select distinct ki.kit_version_id, qv.question_id
+        from kit_items ki join question_versions qv on qv.id = ki.question_version_id
+        where ki.organization_id = ${org} or ki.organization_id is null
+      ) kq on kq.kit_version_id = k.kit_version_id
+      group by kq.question_id
     ),
     skill_means as (
       select sub.application_id, sub.opening_id, r.skill_id, avg(r.rating) as mean
@@ -130,23 +135,28 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
     stats as (
       select question_id,
              count(*)::int as ratings,
-             count(distinct application_id)::int as candidates,
              count(*) filter (where rating = 1)::int as d1, count(*) filter (where rating = 2)::int as d2,
              count(*) filter (where rating = 3)::int as d3, count(*) filter (where rating = 4)::int as d4,
              avg(rating) as mean, min(rating) as min, max(rating) as max,
              corr(rating, composite) as r,
-             regr_count(rating, composite)::int as r_n,
-             count(distinct application_id) filter (where composite is not null)::int as r_candidates
+             regr_count(rating, composite)::int as r_n
       from question_ratings
+      group by question_id
+    ),
+    rated_candidates as (
+      -- Apart from stats so that aggregate needs no count(distinct), which forces a sort.
+      select question_id, count(*)::int as candidates, count(*) filter (where has_composite)::int as r_candidates
+      from (select distinct question_id, application_id, composite is not null as has_composite from question_ratings) d
       group by question_id
     )
     select q.id as question_id, cv.title, sk.name as skill, a.times_asked,
-           s.ratings, s.candidates, s.d1, s.d2, s.d3, s.d4, s.mean, s.min, s.max, s.r, s.r_n, s.r_candidates
+           s.ratings, rc.candidates, s.d1, s.d2, s.d3, s.d4, s.mean, s.min, s.max, s.r, s.r_n, rc.r_candidates
     from asked a
     join questions q on q.id = a.question_id
     join question_versions cv on cv.question_id = q.id and cv.version = q.latest_version
     join skills sk on sk.id = cv.primary_skill_id
-    left join stats s on s.question_id = a.question_id`,
+    left join stats s on s.question_id = a.question_id
+    left join rated_candidates rc on rc.question_id = a.question_id`,
   );
 
   const num = (v: number | string | null) => (v === null ? null : Number(v));
