@@ -103,6 +103,12 @@ const OPENINGS = [
   },
 ] as const;
 
+// A question every candidate answers the same way (everyone "asks for help after a while"), so
+// question analytics has one that never separates anyone. Its ratings are overridden after the
+// random draws, which keeps every other figure of the demo unchanged.
+const FLAT_QUESTION_KEY = 'teamwork-1';
+const FLAT_QUESTION_RATING = 3;
+
 function mulberry32(seed: number) {
   let a = seed;
   return () => {
@@ -239,6 +245,7 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
           ability: person.ability,
           split: Boolean(person.split) && stageIndex === 0,
           random,
+          flatQuestionVersionId: builtin.questionVersionIdByKey.get(FLAT_QUESTION_KEY),
           createdBy: uid('recruiter'),
         });
       }
@@ -274,6 +281,7 @@ interface InterviewSpec {
   ability: number;
   split: boolean;
   random: () => number;
+  flatQuestionVersionId: string | undefined;
   createdBy: string;
 }
 
@@ -328,7 +336,8 @@ async function insertInterviewWithFeedback(tx: DbExecutor, spec: InterviewSpec):
     await tx.insert(scorecardRatings).values(ratings.map((r) => ({ organizationId, scorecardId: scorecard!.id, ...r })));
     await tx.insert(scorecardNotes).values(
       items.map((item) => {
-        const rating = Math.max(1, Math.min(4, Math.round(mean + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
+        const drawn = Math.max(1, Math.min(4, Math.round(mean + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
+        const rating = item.questionVersionId === spec.flatQuestionVersionId ? FLAT_QUESTION_RATING : drawn;
         const bank = NOTE_BANK[rating];
         return { organizationId, scorecardId: scorecard!.id, kitItemId: item.id, body: bank[Math.floor(random() * bank.length)]!, rating };
       }),

@@ -31,6 +31,7 @@ test('signed-in pages', async ({ page }) => {
     ['/candidates', 'Candidates'],
     ['/interviews', 'My interviews'],
     ['/dashboard', 'Dashboard'],
+    ['/dashboard/questions', 'Question analytics'],
     ['/settings', 'Settings'],
     ['/settings/members', 'Settings'],
     ['/settings/roles', 'Settings'],

@@ -56,6 +56,8 @@ test('an interviewer cannot open the dashboard or a decision packet', async ({ p
   await expect(page.getByRole('heading', { name: 'You don’t have access to the dashboard' })).toBeVisible();
   await page.goto('/candidates/00000000-0000-4000-8000-000000000000/packet');
   await expect(page.getByRole('heading', { name: 'You don’t have access to decision packets' })).toBeVisible();
+  await page.goto('/dashboard/questions');
+  await expect(page.getByRole('heading', { name: 'You don’t have access to question analytics' })).toBeVisible();
 });
 
 test('a hiring manager opens a candidate’s decision packet from the grid and prints it', async ({ page }) => {
@@ -154,4 +156,40 @@ test('the calibration page shows leniency and reliability with honest bands', as
   await expect(page.getByRole('table', { name: 'Reliability by skill' })).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('question analytics shows times asked, the rating distribution and a question that never separates anyone', async ({ page }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Question analytics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Question analytics' })).toBeVisible();
+  const table = page.getByRole('table', { name: /^Questions/ });
+  await expect(table).toHaveAccessibleName(/Sorted by times asked/);
+
+  // The demo's flat question: asked in the three junior interviews, all six ratings a 3.
+  const flat = table.getByRole('row', { name: /Being stuck and asking for help/ });
+  await expect(flat.getByRole('cell').first()).toHaveText('3');
+  await expect(flat).toContainText('never separates');
+  await expect(flat).toContainText('Every one of the 6 ratings was 3.');
+  await expect(flat.getByText('6 rated 3 (Solid)')).toBeAttached();
+
+  // Sort by separation: the weakest question comes first.
+  await table.getByRole('link', { name: 'Separation' }).click();
+  await expect(page).toHaveURL(/sort=separation/);
+  await expect(table).toHaveAccessibleName(/Sorted by separation, weakest first/);
+  await expect(table.getByRole('rowheader').first()).toContainText('Being stuck and asking for help');
+
+  // One opening: the junior kit's six questions, sort kept.
+  await page.getByLabel('Opening').selectOption({ label: 'Junior Backend Developer' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/opening=[0-9a-f-]{36}&sort=separation/);
+  await expect(table).toHaveAccessibleName(/Questions for Junior Backend Developer/);
+  await expect(table.getByRole('rowheader')).toHaveCount(6);
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // A malformed or unknown opening is a 404, like any other id.
+  await page.goto('/dashboard/questions?opening=00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
 });

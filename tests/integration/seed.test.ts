@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, DEMO_USERS, seedDemoOrganization } from '@/db/seed/demo';
+import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import {
   applications,
   candidates,
@@ -85,5 +86,13 @@ describe('seeding', () => {
     const disagreements = spreads.filter((s) => Number(s.spread) >= 2).length;
     expect(disagreements).toBeGreaterThan(0);
     expect(disagreements).toBeLessThan(spreads.length / 2);
+
+    // Question analytics has something to show: one question that never separates anyone
+    // (everyone answers "Being stuck and asking for help" the same way) and several that do.
+    const [manager] = await t.db.select().from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'hiring_manager')));
+    const analytics = await getQuestionAnalytics({ db: t.db, organizationId, userId: manager!.userId, role: 'hiring_manager' }, {});
+    const flat = analytics.questions.filter((q) => q.separation === 'never separates');
+    expect(flat.map((q) => [q.title, q.distribution])).toEqual([['Being stuck and asking for help', { '1': 0, '2': 0, '3': 6, '4': 0 }]]);
+    expect(analytics.questions.filter((q) => q.separation === 'strong').length).toBeGreaterThan(3);
   });
 });

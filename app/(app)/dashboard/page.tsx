@@ -34,13 +34,21 @@ export default async function DashboardPage() {
         </Card>
       )}
       {can(ctx, 'scorecard:read_all') ? (
-        <p className="mt-6 text-sm">
-          <Link href="/dashboard/calibration" className="font-medium text-brand-700 underline">
-            Interviewer calibration and reliability
-          </Link>
-        </p>
+        <ul className="mt-6 space-y-1 text-sm">
+          <li>
+            <Link href="/dashboard/calibration" className="font-medium text-brand-700 underline">
+              Interviewer calibration and reliability
+            </Link>
+          </li>
+          <li>
+            <Link href="/dashboard/questions" className="font-medium text-brand-700 underline">
+              Question analytics
+            </Link>{' '}
+            <span className="text-slate-600">— which questions tell candidates apart</span>
+          </li>
+        </ul>
       ) : null}
-      <p className="mt-2 text-sm text-slate-600">Coming next: side-by-side comparison charts and question analytics.</p>
+      <p className="mt-2 text-sm text-slate-600">Coming next: the printable decision packet.</p>
     </>
   );
 }

@@ -47,9 +47,12 @@ export default async function CalibrationPage() {
   const { interviewers, bySkill, byKit } = await getCalibration(ctx);
   return (
     <>
-      <p className="mb-2 text-sm">
+      <p className="mb-2 flex flex-wrap gap-x-4 text-sm">
         <Link href="/dashboard" className="text-brand-700 hover:underline">
           ← Dashboard
+        </Link>
+        <Link href="/dashboard/questions" className="text-brand-700 hover:underline">
+          Question analytics
         </Link>
       </p>
       <PageHeader
