@@ -113,10 +113,10 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
       group by kq.question_id
     ),
     skill_means as (
-      select sub.application_id, sub.opening_id, r.skill_id, avg(r.rating) as mean
-      from submitted sub
-      join scorecard_ratings r on r.scorecard_id = sub.scorecard_id and r.organization_id = ${org} and r.rating is not null
-      group by 1, 2, 3
+      -- The skill means come from the running tallies the grid reads (db/analytics.ts).
+      select t.application_id, t.opening_id, t.skill_id, (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4) as mean
+      from application_skill_tallies t
+      where t.organization_id = ${org} and t.n1 + t.n2 + t.n3 + t.n4 > 0${openingId ? sql` and t.opening_id = ${openingId}` : sql``}
     ),
     composites as (
       select m.application_id, (sum(m.mean * w.weight) / sum(w.weight))::float8 as composite
