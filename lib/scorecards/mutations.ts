@@ -2,7 +2,8 @@ import 'server-only';
 // The live scorecard's writes. Autosaves carry the revision they were based on; a stale one is
 // refused with the current state (409) so the browser can merge instead of overwriting. Submitted
 // scorecards are frozen; only an audited reopen makes them editable again.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import {
   applications,
   candidates,
@@ -25,6 +26,7 @@ import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { list, queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { InterviewIdInput, ReopenScorecardInput, SaveScorecardInput, SubmitScorecardInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
@@ -142,9 +144,80 @@ export class StaleRevisionError extends ConflictError {
   }
 }
 
-export async function saveScorecard(ctx: Ctx, input: unknown): Promise<{ revision: number; updatedAt: string }> {
+type SaveScorecardData = z.output<typeof SaveScorecardInput>;
+type SavedScorecard = { revision: number; updatedAt: string };
+
+/**
+ * Autosave. The common case — the interviewer's own draft, at the revision the browser based its
+ * change on, with keys from the interview's kit — is one SQL statement: the revision-checked
+ * update of the scorecard and, only if it matched, the note and rating upserts, atomically. At
+ * fifty interviewers typing that is the difference between a few round trips and eight. Anything
+ * else falls through to saveStepByStep, which explains the refusal (404, 409 with the current
+ * state, 422 by field).
+ */
+export async function saveScorecard(ctx: Ctx, input: unknown): Promise<SavedScorecard> {
   requirePermission(ctx, 'scorecard:write_own');
   const data = parseInput(SaveScorecardInput, input);
+  const [saved] = await queryRows<{ revision: number; updated_at: string | Date }>(ctx.db, oneStatementSave(ctx, data));
+  if (saved) return { revision: Number(saved.revision), updatedAt: new Date(saved.updated_at).toISOString() };
+  return saveStepByStep(ctx, data);
+}
+
+function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
+  const notes = Object.entries(data.notes ?? {});
+  const questionRatings = data.questionRatings ?? {};
+  const itemIds = [...new Set([...notes.map(([id]) => id), ...Object.keys(questionRatings)])];
+  const ratings = Object.entries(data.ratings ?? {});
+  // A note and a question rating for the same item go in one row: a statement may touch a row once.
+  const bodyAndRating = notes.filter(([id]) => id in questionRatings).map(([id, body]) => sql`(${id}::uuid, ${body}::text, ${questionRatings[id]}::smallint)`);
+  const bodyOnly = notes.filter(([id]) => !(id in questionRatings)).map(([id, body]) => sql`(${id}::uuid, ${body}::text)`);
+  const ratingOnly = Object.entries(questionRatings).filter(([id]) => !data.notes || !(id in data.notes)).map(([id, rating]) => sql`(${id}::uuid, ${rating}::smallint)`);
+  const setRatings = ratings.filter(([, v]) => v !== null).map(([id, v]) => (v === 'no_evidence' ? sql`(${id}::uuid, null::smallint, true)` : sql`(${id}::uuid, ${v}::smallint, false)`));
+  const clearRatings = ratings.filter(([, v]) => v === null).map(([id]) => sql`${id}::uuid`);
+  const set = [sql`revision = s.revision + 1`, sql`updated_at = now()`];
+  if (data.recommendation !== undefined) set.push(sql`recommendation = ${data.recommendation}`);
+  if (data.summary !== undefined) set.push(sql`summary = ${data.summary}`);
+  const conditions = [
+    sql`s.id = ${data.scorecardId}`,
+    sql`s.organization_id = ${ctx.organizationId}`,
+    sql`s.interviewer_user_id = ${ctx.userId}`,
+    sql`s.status = 'draft'`,
+    sql`s.revision = ${data.baseRevision}`,
+  ];
+  if (itemIds.length)
+    conditions.push(sql`(select count(*) from kit_items ki join interviews i on i.kit_version_id = ki.kit_version_id
+                        where i.id = s.interview_id and ki.id in (${list(itemIds)})) = ${itemIds.length}`);
+  if (ratings.length)
+    conditions.push(sql`(select count(*) from kit_skill_weights kw join interviews i on i.kit_version_id = kw.kit_version_id
+                        where i.id = s.interview_id and kw.skill_id in (${list(ratings.map(([id]) => id))})) = ${ratings.length}`);
+  const ctes = [sql`saved as (update scorecards s set ${sql.join(set, sql`, `)} where ${sql.join(conditions, sql` and `)} returning s.id, s.organization_id, s.revision, s.updated_at)`];
+  if (bodyAndRating.length)
+    ctes.push(sql`both_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body, rating)
+      select saved.organization_id, saved.id, v.item, v.body, v.rating from saved, (values ${sql.join(bodyAndRating, sql`, `)}) v(item, body, rating)
+      on conflict (scorecard_id, kit_item_id) do update set body = excluded.body, rating = excluded.rating, updated_at = now())`);
+  if (bodyOnly.length)
+    ctes.push(sql`body_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body)
+      select saved.organization_id, saved.id, v.item, v.body from saved, (values ${sql.join(bodyOnly, sql`, `)}) v(item, body)
+      on conflict (scorecard_id, kit_item_id) do update set body = excluded.body, updated_at = now())`);
+  if (ratingOnly.length)
+    ctes.push(sql`rated_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, rating)
+      select saved.organization_id, saved.id, v.item, v.rating from saved, (values ${sql.join(ratingOnly, sql`, `)}) v(item, rating)
+      on conflict (scorecard_id, kit_item_id) do update set rating = excluded.rating, updated_at = now())`);
+  if (setRatings.length)
+    ctes.push(sql`set_ratings as (insert into scorecard_ratings (organization_id, scorecard_id, skill_id, rating, no_evidence)
+      select saved.organization_id, saved.id, v.skill, v.rating, v.no_evidence from saved, (values ${sql.join(setRatings, sql`, `)}) v(skill, rating, no_evidence)
+      on conflict (scorecard_id, skill_id) do update set rating = excluded.rating, no_evidence = excluded.no_evidence)`);
+  if (clearRatings.length)
+    ctes.push(sql`cleared_ratings as (delete from scorecard_ratings r using saved where r.scorecard_id = saved.id and r.skill_id in (${sql.join(clearRatings, sql`, `)}))`);
+  return sql`with ${sql.join(ctes, sql`, `)} select revision, updated_at from saved`;
+}
+
+/**
+ * The same save step by step: used when the one-statement save did not apply, to say exactly why
+ * (missing, submitted, stale with the current state, keys outside the kit) — or to apply it if the
+ * reason has gone away in between.
+ */
+async function saveStepByStep(ctx: Ctx, data: SaveScorecardData): Promise<SavedScorecard> {
   return inTransaction(ctx, async (tx) => {
     const card = await lockOwnScorecard(tx, data.scorecardId);
     if (card.status === 'submitted') throw new ConflictError('This scorecard is submitted and can no longer be edited.');
