@@ -1,13 +1,7 @@
-// Static security headers for every response. The Content-Security-Policy needs a fresh
-// nonce per request, so it is set in proxy.ts instead.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
-];
+// Static security headers for every response (shared with the autosave fast path of
+// scripts/server.mjs). The Content-Security-Policy needs a fresh nonce per request, so it is set
+// in proxy.ts instead.
+import securityHeaders from './lib/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -30,6 +30,11 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly code = 'payload_too_large';
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly code = 'conflict';

@@ -8,7 +8,7 @@ const port = process.argv[2] ?? '3100';
 const dataDir = path.join(process.cwd(), '.data', `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+const child = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,

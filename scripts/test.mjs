@@ -14,7 +14,7 @@ const stages = [
     title: 'Unit and integration tests',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
   },
-  { title: 'Production build for end-to-end tests', command: ['npx', 'next', 'build'] },
+  { title: 'Production build for end-to-end tests', command: ['npm', 'run', 'build'] },
   {
     title: 'End-to-end tests (Chromium)',
     command: ['npx', 'playwright', 'test', '--reporter=list,json'],

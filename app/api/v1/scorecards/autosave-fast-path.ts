@@ -1,0 +1,64 @@
+import 'server-only';
+// The autosave hot path for scripts/server.mjs: PATCH /api/v1/scorecards/:id answered straight
+// from Node's HTTP server, without Next.js's per-request machinery, by the same domain function
+// and error mapping as the route handler beside it (./[scorecardId]/route.ts), which serves
+// every other case (development, the embedded database, unusual cookies). Same contract:
+// 200 { revision, updatedAt }, 409 with the current state, 422 by field, 401, 403, 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestContextFromCookieHeader } from '@/lib/auth/token-session';
+import { env } from '@/lib/env';
+import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import { errorToResponse } from '@/lib/http';
+import { saveScorecard } from '@/lib/scorecards/mutations';
+import securityHeaders from '@/lib/security-headers.json';
+
+const AUTOSAVE_PATH = /^\/api\/v1\/scorecards\/([^/?#]+)\/?(?:\?.*)?$/;
+/** Generous for a scorecard's notes (each at most 20,000 characters), small enough to refuse abuse. */
+const MAX_BODY_BYTES = 1_000_000;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new PayloadTooLargeError('The request body is too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function send(response: ServerResponse, result: Response): Promise<void> {
+  const headers: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+  result.headers.forEach((value, key) => (headers[key] = value));
+  response.writeHead(result.status, headers);
+  response.end(await result.text());
+}
+
+/** Handles the request and returns true, or returns false (touching nothing) for Next.js to handle. */
+export async function tryAutosaveFastPath(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  if (request.method !== 'PATCH') return false;
+  const match = AUTOSAVE_PATH.exec(request.url ?? '');
+  if (!match) return false;
+  try {
+    const session = await requestContextFromCookieHeader(request.headers.cookie, env().AUTH_SECRET);
+    if (session === undefined) return false;
+    if (!session?.ctx) throw new UnauthenticatedError();
+    const text = await readBody(request);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw ValidationError.field('body', 'must be a valid JSON object');
+    }
+    const scorecardId = match[1]!; // not a uuid if it needed decoding: validation names it
+    await send(response, Response.json(await saveScorecard(session.ctx, { ...(body as Record<string, unknown>), scorecardId })));
+  } catch (error) {
+    await send(response, errorToResponse(error));
+  }
+  return true;
+}
