@@ -22,10 +22,12 @@ function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size - chunk.length <= MAX_BODY_BYTES) {
+        // Refuse, but read the rest so the client gets the answer instead of a reset connection.
+        chunks.length = 0;
         reject(new PayloadTooLargeError('The request body is too large'));
-        request.destroy();
-      } else chunks.push(chunk);
+      }
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);

@@ -1,0 +1,114 @@
+// The autosave fast path of scripts/server.mjs, over real HTTP on loopback: the same contract as
+// the route handler (200, 409 with the current state, 422 by field, 401, 404, 413), security
+// headers, and everything it does not handle left untouched for Next.js.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { and, eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tryAutosaveFastPath } from '@/app/api/v1/scorecards/autosave-fast-path';
+import { setConnection } from '@/db/client';
+import { seedBuiltinContent } from '@/db/seed/builtin';
+import { loadBuiltinContent } from '@/db/seed/content';
+import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
+import { interviewPanelists, interviews, organizations, scorecardNotes, users } from '@/db/schema';
+import { openScorecard } from '@/lib/scorecards/mutations';
+import { setupTestDatabase } from './support/database';
+
+const SECRET = 'fast-path-test-secret-0123456789abcdefghijkl';
+const COOKIE = 'authjs.session-token';
+const t = setupTestDatabase();
+let server: Server;
+let base: string;
+let scorecardId: string;
+let itemId: string;
+let jonasCookie: string;
+let amaraCookie: string;
+
+async function cookieFor(email: string, sessionVersion = 0) {
+  const [user] = await t.db.select().from(users).where(eq(users.email, email));
+  return `${COOKIE}=${await encode({ token: { uid: user!.id, sv: sessionVersion }, secret: SECRET, salt: COOKIE })}`;
+}
+
+function patch(id: string, body: unknown, cookie?: string) {
+  return fetch(`${base}/api/v1/scorecards/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  process.env.AUTH_SECRET = SECRET;
+  setConnection(t.connection);
+  const content = loadBuiltinContent();
+  await seedDemoOrganization(t.db, content, await seedBuiltinContent(t.db, content));
+  const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+  const [jonas] = await t.db.select().from(users).where(eq(users.email, 'interviewer@demo.loopkit.dev'));
+  const [interview] = await t.db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .innerJoin(interviewPanelists, and(eq(interviewPanelists.interviewId, interviews.id), eq(interviewPanelists.userId, jonas!.id)))
+    .where(and(eq(interviews.organizationId, org!.id), eq(interviews.status, 'scheduled')));
+  const opened = await openScorecard({ db: t.db, userId: jonas!.id, organizationId: org!.id, role: 'interviewer' }, { interviewId: interview!.id });
+  scorecardId = opened.scorecard.id;
+  itemId = opened.kit.sections[0]!.items[0]!.id;
+  jonasCookie = await cookieFor('interviewer@demo.loopkit.dev');
+  amaraCookie = await cookieFor('amara@demo.loopkit.dev');
+  server = createServer(async (request, response) => {
+    if (await tryAutosaveFastPath(request, response)) return;
+    response.writeHead(599).end('declined'); // where Next.js would take over
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  setConnection(undefined);
+});
+
+describe('autosave fast path', () => {
+  it('saves on the current revision, refuses a stale one with the current state, and keeps both texts apart', async () => {
+    const first = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'Talked through retries with backoff' } }, jonasCookie);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('x-frame-options')).toBe('DENY');
+    expect(await first.json()).toMatchObject({ revision: 1 });
+
+    const stale = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'A second tab’s text' } }, jonasCookie);
+    expect(stale.status).toBe(409);
+    const conflict = (await stale.json()) as { error: { current: { revision: number; notes: Record<string, string> } } };
+    expect(conflict.error.current.revision).toBe(1);
+    expect(conflict.error.current.notes[itemId]).toBe('Talked through retries with backoff');
+    const [note] = await t.db.select().from(scorecardNotes).where(and(eq(scorecardNotes.scorecardId, scorecardId), eq(scorecardNotes.kitItemId, itemId)));
+    expect(note!.body).toBe('Talked through retries with backoff');
+  });
+
+  it('answers bad input with 422 naming the field and changes nothing', async () => {
+    const notJson = await patch(scorecardId, '{"baseRevision": 1,', jonasCookie);
+    expect(notJson.status).toBe(422);
+    expect(Object.keys(((await notJson.json()) as { error: { fields: object } }).error.fields)).toEqual(['body']);
+    const badId = await patch('not-a-uuid', { baseRevision: 1 }, jonasCookie);
+    expect(badId.status).toBe(422);
+    expect(Object.keys(((await badId.json()) as { error: { fields: object } }).error.fields)).toEqual(['scorecardId']);
+    const outsideKit = await patch(scorecardId, { baseRevision: 1, notes: { '00000000-0000-4000-8000-000000000000': 'x' } }, jonasCookie);
+    expect(outsideKit.status).toBe(422);
+    const tooLarge = await patch(scorecardId, { baseRevision: 1, summary: 'x'.repeat(1_100_000) }, jonasCookie);
+    expect(tooLarge.status).toBe(413);
+    const ok = await patch(scorecardId, { baseRevision: 1, summary: 'Still at revision 1 before this' }, jonasCookie);
+    expect(((await ok.json()) as { revision: number }).revision).toBe(2);
+  });
+
+  it('is 401 for a forged or outdated session and 404 for someone else’s scorecard', async () => {
+    expect((await patch(scorecardId, { baseRevision: 2 }, `${COOKIE}=forged.token.value.x.y`)).status).toBe(401);
+    expect((await patch(scorecardId, { baseRevision: 2 }, await cookieFor('interviewer@demo.loopkit.dev', 7))).status).toBe(401); // signed out everywhere
+    expect((await patch(scorecardId, { baseRevision: 2 }, amaraCookie)).status).toBe(404);
+  });
+
+  it('leaves other requests to Next.js', async () => {
+    expect((await patch(scorecardId, { baseRevision: 2 })).status).toBe(599); // no session cookie: Auth.js decides
+    expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: jonasCookie } })).status).toBe(599);
+    expect((await patch(`${scorecardId}/submit`, { baseRevision: 2 }, jonasCookie)).status).toBe(599);
+  });
+});
