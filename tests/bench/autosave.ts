@@ -7,27 +7,20 @@ import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
-import { connect } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
 import { memberships, scorecardNotes, scorecards, users } from '@/db/schema';
-import { seedBuiltinContent } from '@/db/seed/builtin';
-import { loadBuiltinContent } from '@/db/seed/content';
-import { signUp } from '@/lib/auth/accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { createCandidate } from '@/lib/candidates/mutations';
-import type { Ctx } from '@/lib/context';
 import { scheduleInterview } from '@/lib/interviews/mutations';
 import { createKit, publishKit } from '@/lib/kits/mutations';
 import { kits } from '@/db/schema';
 import { createOpening } from '@/lib/openings/mutations';
 import { getOpening } from '@/lib/openings/queries';
 import { getCandidate } from '@/lib/candidates/queries';
-import { freshBenchDatabase } from './support';
+import { BENCH_PASSWORD, benchOrganization } from './support';
 
 const INTERVIEWERS = Number(process.env.BENCH_INTERVIEWERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const PASSWORD = 'bench password 123';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function cookieHeader(setCookies: string[], jar: Map<string, string>) {
@@ -48,7 +41,7 @@ async function signInOverHttp(email: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: '/' }),
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: '/' }),
   });
   cookies = cookieHeader(response.headers.getSetCookie(), jar);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);
@@ -78,16 +71,10 @@ export async function runAutosaveBench(): Promise<void> {
     console.log('autosave bench: no production build found, running `npm run build` first…');
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   }
-  const url = await freshBenchDatabase();
-  const connection = connect({ url, max: 4 });
-  const { db } = connection;
+  const { url, connection, db, organizationId, admin } = await benchOrganization('Autosave Bench');
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    await runMigrations(connection);
-    await seedBuiltinContent(db, loadBuiltinContent());
-    const { user, organizationId } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: PASSWORD, organizationName: 'Autosave Bench' });
-    const admin: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
-    const passwordHash = await hashPassword(PASSWORD);
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
     const interviewerRows = await db
       .insert(users)
       .values(Array.from({ length: INTERVIEWERS }, (_, i) => ({ name: `Interviewer ${i}`, email: `interviewer${i}@bench.test`, passwordHash })))

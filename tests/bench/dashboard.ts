@@ -6,17 +6,11 @@
 // and, in the same run, one hand-written SQL query returning the same grid (the floor).
 import { eq, sql } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
-import { connect } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
 import { kits, kitVersions } from '@/db/schema';
-import { seedBuiltinContent } from '@/db/seed/builtin';
-import { loadBuiltinContent } from '@/db/seed/content';
-import { signUp } from '@/lib/auth/accounts';
-import type { Ctx } from '@/lib/context';
 import { getCalibration } from '@/lib/dashboard/calibration';
 import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import { createKit, publishKit } from '@/lib/kits/mutations';
-import { freshBenchDatabase, percentile, timeMany } from './support';
+import { benchOrganization, percentile, timeMany } from './support';
 
 const TARGET_RATINGS = Number(process.env.BENCH_RATINGS ?? 1_000_000);
 const SKILLS = 12;
@@ -27,14 +21,8 @@ const INTERVIEWERS = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
 export async function runDashboardBench(): Promise<void> {
-  const url = await freshBenchDatabase();
-  const connection = connect({ url, max: 4 });
-  const { db } = connection;
+  const { connection, db, user, organizationId: org, admin } = await benchOrganization('Dashboard Bench');
   try {
-    await runMigrations(connection);
-    await seedBuiltinContent(db, loadBuiltinContent());
-    const { user, organizationId: org } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: 'bench password 123', organizationName: 'Dashboard Bench' });
-    const admin: Ctx = { db, userId: user.id, organizationId: org, role: 'admin' };
 
     const seedStarted = performance.now();
     const kitVersionIds: string[] = [];

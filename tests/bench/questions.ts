@@ -3,17 +3,11 @@
 // computation for a 12-question kit. Targets: search p95 ≤ 25 ms, coverage p95 ≤ 10 ms.
 import postgres from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
-import { connect } from '@/db/client';
 import { refreshQuestionSearch } from '@/db/search';
-import { runMigrations } from '@/db/migrate';
-import { seedBuiltinContent } from '@/db/seed/builtin';
-import { loadBuiltinContent } from '@/db/seed/content';
-import { signUp } from '@/lib/auth/accounts';
-import type { Ctx } from '@/lib/context';
 import { createKit, saveKitDraft } from '@/lib/kits/mutations';
 import { getKit } from '@/lib/kits/queries';
 import { searchQuestions } from '@/lib/questions/queries';
-import { freshBenchDatabase, percentile, timeMany } from './support';
+import { benchOrganization, percentile, timeMany } from './support';
 
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const ITERATIONS = 300;
@@ -79,14 +73,8 @@ async function seedQuestions(url: string, organizationId: string) {
 }
 
 export async function runQuestionsBench(): Promise<void> {
-  const url = await freshBenchDatabase();
-  const connection = connect({ url, max: 4 });
-  const { db } = connection;
+  const { url, connection, db, organizationId, admin: ctx } = await benchOrganization('Bench Org');
   try {
-    await runMigrations(connection);
-    await seedBuiltinContent(db, loadBuiltinContent());
-    const { user, organizationId } = await signUp({ db }, { name: 'Bench Admin', email: 'bench@bench.test', password: 'bench password 123', organizationName: 'Bench Org' });
-    const ctx: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
     let started = performance.now();
     await seedQuestions(url, organizationId);
     // The same projection refresh every write runs, here for the whole organization at once.

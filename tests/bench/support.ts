@@ -1,5 +1,11 @@
 // Shared helpers for benchmarks: a database on the PostgreSQL server and percentile maths.
 import postgres from 'postgres';
+import { connect } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { seedBuiltinContent } from '@/db/seed/builtin';
+import { loadBuiltinContent } from '@/db/seed/content';
+import { signUp } from '@/lib/auth/accounts';
+import type { Ctx } from '@/lib/context';
 
 export const DEFAULT_BENCH_URL = 'postgres://postgres@127.0.0.1:5432/loopkit_bench';
 
@@ -17,6 +23,20 @@ export async function freshBenchDatabase(): Promise<string> {
     await admin.end();
   }
   return url.toString();
+}
+
+export const BENCH_PASSWORD = 'bench password 123';
+
+/** A fresh, migrated bench database with the built-in content and one organization; close `connection` when done. */
+export async function benchOrganization(organizationName: string) {
+  const url = await freshBenchDatabase();
+  const connection = connect({ url, max: 4 });
+  const { db } = connection;
+  await runMigrations(connection);
+  await seedBuiltinContent(db, loadBuiltinContent());
+  const { user, organizationId } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: BENCH_PASSWORD, organizationName });
+  const admin: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
+  return { url, connection, db, user, organizationId, admin };
 }
 
 export function percentile(sortedMs: number[], p: number): number {
