@@ -66,7 +66,7 @@ export interface OpeningEditState {
   hiringManagerUserId: string | null;
   /** In loop order; `interviews` counts every interview of the stage, cancelled ones included. */
   stages: { id: string; name: string; kitId: string | null; durationMinutes: number; interviews: number }[];
-  weights: { skillId: string; weight: number }[];
+  weights: { skillId: string; name: string; weight: number }[];
 }
 
 export async function getOpeningForEdit(ctx: Ctx, openingIdInput: unknown): Promise<OpeningEditState> {
@@ -79,7 +79,7 @@ export async function getOpeningForEdit(ctx: Ctx, openingIdInput: unknown): Prom
       .where(and(eq(interviews.organizationId, ctx.organizationId), eq(openingStages.openingId, opening.id)))
       .groupBy(interviews.openingStageId),
     ctx.db
-      .select({ skillId: openingSkillWeights.skillId, weight: openingSkillWeights.weight })
+      .select({ skillId: openingSkillWeights.skillId, name: skills.name, weight: openingSkillWeights.weight })
       .from(openingSkillWeights)
       .innerJoin(skills, eq(skills.id, openingSkillWeights.skillId))
       .where(and(eq(openingSkillWeights.organizationId, ctx.organizationId), eq(openingSkillWeights.openingId, opening.id)))
