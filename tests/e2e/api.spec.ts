@@ -35,9 +35,12 @@ test('editing a candidate over the API: 200 with the new revision, 409 with the 
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
   await page.goto('/candidates');
   await page.getByRole('link', { name: 'Noah Johansson' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Noah Johansson' })).toBeVisible();
   const candidateId = new URL(page.url()).pathname.split('/').pop()!;
   const api = page.request;
-  const { candidate } = await (await api.get(`/api/v1/candidates/${candidateId}`)).json();
+  const loaded = await api.get(`/api/v1/candidates/${candidateId}`);
+  expect(loaded.status()).toBe(200);
+  const { candidate } = await loaded.json();
   const saved = await api.patch(`/api/v1/candidates/${candidateId}`, { data: { revision: candidate.revision, source: 'Agency (API)' } });
   expect(saved.status()).toBe(200);
   expect((await saved.json()).candidate).toMatchObject({ revision: candidate.revision + 1, source: 'Agency (API)', name: 'Noah Johansson' });
