@@ -278,7 +278,9 @@ function RescheduleForm({
 }) {
   const [when, setWhen] = useState(() => toLocalInput(schedule.scheduledAt));
   const [minutes, setMinutes] = useState(String(schedule.durationMinutes));
-  const [panel, setPanel] = useState(schedule.panelUserIds);
+  // Only current members can be on a panel; someone who left the organization drops off on save.
+  const listed = (userIds: string[]) => userIds.filter((u) => members.some((m) => m.userId === u));
+  const [panel, setPanel] = useState(() => listed(schedule.panelUserIds));
   const [state, setState] = useState<ActionState<InterviewSchedule>>({ status: 'idle' });
   const [pending, start] = useTransition();
   const conflict = state.status === 'error' && state.current ? (state.current as InterviewSchedule) : null;
@@ -303,7 +305,7 @@ function RescheduleForm({
           onLoadTheirs={() => {
             setWhen(toLocalInput(conflict.scheduledAt));
             setMinutes(String(conflict.durationMinutes));
-            setPanel(conflict.panelUserIds);
+            setPanel(listed(conflict.panelUserIds));
             onChange(conflict);
             setState({ status: 'idle' });
           }}
