@@ -27,7 +27,7 @@ export function errorToResponse(error: unknown): Response {
 export type ActionState<T = undefined> =
   | { status: 'idle' }
   | { status: 'success'; message?: string; data?: T }
-  | { status: 'error'; message: string; fields?: FieldErrors };
+  | { status: 'error'; message: string; fields?: FieldErrors; current?: unknown };
 
 export const idle: ActionState<never> = { status: 'idle' };
 
@@ -35,6 +35,8 @@ export function errorToActionState(error: unknown): ActionState<never> {
   if (error instanceof ValidationError) {
     return { status: 'error', message: 'Please correct the highlighted fields.', fields: error.fieldErrors };
   }
+  // A stale edit's form gets the current state too, to offer "load theirs" or "keep mine".
+  if (error instanceof ConflictError && error.current !== undefined) return { status: 'error', message: error.message, current: error.current };
   if (error instanceof DomainError) return { status: 'error', message: error.message };
   // Next.js uses thrown errors for redirect()/notFound(); let those through.
   if (isNextControlFlow(error)) throw error;

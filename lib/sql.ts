@@ -20,3 +20,15 @@ export function and(parts: (SQL | undefined | false)[]): SQL {
   const kept = parts.filter(Boolean) as SQL[];
   return kept.length ? sql.join(kept, sql` and `) : sql`true`;
 }
+
+/**
+ * Whether error (or what it wraps) is PostgreSQL's unique_violation on the named constraint.
+ * postgres.js names it `constraint_name`, PGlite `constraint`; Drizzle wraps both in `cause`.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint: pglite, constraint_name: postgres } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    if (code === '23505') return pglite === constraint || postgres === constraint;
+  }
+  return false;
+}

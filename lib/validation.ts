@@ -1,6 +1,6 @@
 // Parses untrusted input with a zod schema and turns failures into a ValidationError whose
 // field names match the form fields and API properties the caller sent.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type FieldErrors, ValidationError } from './errors';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -26,3 +26,13 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * The revision an edit form or API client loaded. Edits based on an older revision are refused
+ * with a ConflictError carrying the current state, never applied over someone else's save.
+ * A blank value is missing, not revision 0 (Number('') would be 0).
+ */
+export const expectedRevision = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.coerce.number({ error: 'revision is missing: reload the page and try again' }).int('revision must be a whole number').min(0, 'revision must be 0 or more'),
+);

@@ -136,3 +136,24 @@ export function TextAreaField({
     </Field>
   );
 }
+
+/**
+ * Shown when a save was refused because someone else saved first (409). Nothing was lost: the
+ * form still holds this person's changes, and they choose to load the other version or to keep
+ * theirs (which bases the next save on the current revision, replacing the other version knowingly).
+ */
+export function ConflictNotice({ message, onLoadTheirs, onKeepMine }: { message: string; onLoadTheirs: () => void; onKeepMine: () => void }) {
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <p>{message}</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass('secondary', 'py-1 text-xs')} onClick={onLoadTheirs}>
+          Load their version
+        </button>
+        <button type="button" className={buttonClass('secondary', 'py-1 text-xs')} onClick={onKeepMine}>
+          Keep my changes
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 // Candidates (people) and their applications to openings.
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt } from './columns';
 import { applicationStage } from './enums';
@@ -17,12 +17,15 @@ export const candidates = pgTable(
     location: text('location'),
     source: text('source'),
     notes: text('notes').notNull().default(''),
+    /** Bumped by every edit; an edit based on an older revision is refused (409), not applied. */
+    revision: integer('revision').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('candidates_org_email_key').on(t.organizationId, sql`lower(${t.email})`),
     index('candidates_org_created_idx').on(t.organizationId, t.createdAt),
+    check('candidates_revision_nonnegative', sql`${t.revision} >= 0`),
   ],
 );
 

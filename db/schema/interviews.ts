@@ -25,6 +25,8 @@ export const interviews = pgTable(
     scheduledAt: tstz('scheduled_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     status: interviewStatus('status').notNull().default('scheduled'),
+    /** Bumped by every reschedule or cancellation; a change based on an older revision is refused (409). */
+    revision: integer('revision').notNull().default(0),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -33,6 +35,7 @@ export const interviews = pgTable(
     index('interviews_org_scheduled_idx').on(t.organizationId, t.scheduledAt),
     index('interviews_org_application_idx').on(t.organizationId, t.applicationId),
     check('interviews_duration_range', sql`${t.durationMinutes} between 5 and 600`),
+    check('interviews_revision_nonnegative', sql`${t.revision} >= 0`),
   ],
 );
 

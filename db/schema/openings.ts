@@ -19,10 +19,15 @@ export const openings = pgTable(
     status: openingStatus('status').notNull().default('open'),
     description: text('description').notNull().default(''),
     hiringManagerUserId: uuid('hiring_manager_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Bumped by every edit of the opening, its loop or its weights; stale edits are refused (409). */
+    revision: integer('revision').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('openings_org_status_idx').on(t.organizationId, t.status, t.createdAt)],
+  (t) => [
+    index('openings_org_status_idx').on(t.organizationId, t.status, t.createdAt),
+    check('openings_revision_nonnegative', sql`${t.revision} >= 0`),
+  ],
 );
 
 export const openingStages = pgTable(

@@ -4,13 +4,15 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { applications, candidates, openings } from '@/db/schema';
+import { applications, type Candidate, candidates, openings } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { RowError } from '../questions/file-format';
+import { isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
-import { CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput } from './schemas';
+import { type CandidateDetails, toCandidateDetails } from './queries';
+import { CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
 
 async function findCandidateByEmail(ctx: Ctx, email: string) {
   const [row] = await ctx.db
@@ -36,6 +38,65 @@ export async function createCandidate(ctx: Ctx, input: unknown) {
     if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidate.created', entityType: 'candidate', entityId: candidate!.id, data: { openingId: openingId ?? null } });
     return { candidateId: candidate!.id };
+  });
+}
+
+const EDITABLE_FIELDS = ['name', 'email', 'phone', 'location', 'source', 'notes'] as const;
+
+/**
+ * Edits a candidate's details. The edit names the revision it was based on; if someone saved in
+ * between, nothing is written and the ConflictError carries the current details to merge with.
+ * Audited with the names of the changed fields only: the values are personal data, and an
+ * append-only log is the wrong place to keep old copies of them.
+ */
+export async function updateCandidate(ctx: Ctx, input: unknown): Promise<CandidateDetails> {
+  requirePermission(ctx, 'candidate:write');
+  const { candidateId, revision, ...edit } = parseInput(UpdateCandidateInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const [candidate] = await tx.db
+      .select()
+      .from(candidates)
+      .where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)))
+      .for('update');
+    if (!candidate) throw new NotFoundError('Candidate');
+    if (candidate.revision !== revision) {
+      throw new ConflictError(
+        `Someone else saved this candidate (now revision ${candidate.revision}) while you were editing revision ${revision}. Your changes were not saved.`,
+        toCandidateDetails(candidate),
+      );
+    }
+    const changes: Partial<Pick<Candidate, (typeof EDITABLE_FIELDS)[number]>> = {};
+    for (const field of EDITABLE_FIELDS) {
+      const value = edit[field];
+      if (value !== undefined && value !== candidate[field]) Object.assign(changes, { [field]: value });
+    }
+    if (!Object.keys(changes).length) return toCandidateDetails(candidate);
+    const emailTaken = 'A candidate with this email already exists';
+    if (changes.email) {
+      const other = await findCandidateByEmail(tx, changes.email);
+      if (other && other.id !== candidate.id) throw ValidationError.field('email', emailTaken);
+    }
+    let saved;
+    try {
+      [saved] = await tx.db
+        .update(candidates)
+        .set({ ...changes, revision: candidate.revision + 1, updatedAt: new Date() })
+        .where(eq(candidates.id, candidate.id))
+        .returning();
+    } catch (error) {
+      // Another transaction took the address between our check and this write.
+      if (isUniqueViolation(error, 'candidates_org_email_key')) throw ValidationError.field('email', emailTaken);
+      throw error;
+    }
+    await recordAudit(tx.db, {
+      organizationId: ctx.organizationId,
+      actorUserId: ctx.userId,
+      action: 'candidate.updated',
+      entityType: 'candidate',
+      entityId: candidate.id,
+      data: { revision: saved!.revision, fields: Object.keys(changes) },
+    });
+    return toCandidateDetails(saved!);
   });
 }
 

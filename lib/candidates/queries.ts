@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of candidates and their applications.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, auditEvents, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { canSeeOthersFeedback } from '../scorecards/visibility';
@@ -22,6 +22,27 @@ export async function listCandidates(ctx: Ctx) {
     .leftJoin(openings, eq(openings.id, applications.openingId))
     .where(eq(candidates.organizationId, ctx.organizationId))
     .orderBy(desc(candidates.createdAt));
+}
+
+/** A candidate's editable details with the revision an edit must be based on (also a 409's `current`). */
+export interface CandidateDetails {
+  id: string;
+  revision: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  location: string | null;
+  source: string | null;
+  notes: string;
+  updatedAt: string;
+}
+
+export function toCandidateDetails(c: Candidate): CandidateDetails {
+  return { id: c.id, revision: c.revision, name: c.name, email: c.email, phone: c.phone, location: c.location, source: c.source, notes: c.notes, updatedAt: c.updatedAt.toISOString() };
+}
+
+export async function getCandidateDetails(ctx: Ctx, candidateIdInput: unknown): Promise<CandidateDetails> {
+  return toCandidateDetails((await getCandidate(ctx, candidateIdInput)).candidate);
 }
 
 export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
@@ -54,7 +75,7 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
   ]);
   const panelRows = interviewRows.length
     ? await ctx.db
-        .select({ interviewId: interviewPanelists.interviewId, name: users.name, email: users.email })
+        .select({ interviewId: interviewPanelists.interviewId, userId: interviewPanelists.userId, name: users.name, email: users.email })
         .from(interviewPanelists)
         .innerJoin(users, eq(users.id, interviewPanelists.userId))
         .where(inArray(interviewPanelists.interviewId, interviewRows.map((r) => r.interview.id)))
@@ -67,20 +88,23 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
       stages: stageRows.filter((s) => s.openingId === a.openingId),
       interviews: interviewRows
         .filter((r) => r.interview.applicationId === a.id)
-        .map((r) => ({ ...r.interview, stageName: r.stageName, panel: panelRows.filter((p) => p.interviewId === r.interview.id).map((p) => p.name ?? p.email) })),
+        .map((r) => {
+          const panel = panelRows.filter((p) => p.interviewId === r.interview.id);
+          return { ...r.interview, stageName: r.stageName, panel: panel.map((p) => p.name ?? p.email), panelUserIds: panel.map((p) => p.userId) };
+        }),
     })),
   };
 }
 
 export interface TimelineEvent {
   at: Date;
-  kind: 'added' | 'applied' | 'moved' | 'interview' | 'feedback';
+  kind: 'added' | 'applied' | 'moved' | 'interview' | 'rescheduled' | 'cancelled' | 'feedback';
   text: string;
 }
 
 /**
- * The candidate's history, newest first: added, applied, stage moves (from the audit log),
- * interviews, and submitted feedback — the latter only where the independent-scoring rule lets
+ * The candidate's history, newest first: added, applied, stage moves, reschedules and
+ * cancellations (from the audit log), interviews, and submitted feedback — the latter only where the independent-scoring rule lets
  * the viewer see it (their own, or everyone's once visible).
  */
 export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown): Promise<TimelineEvent[]> {
@@ -101,6 +125,23 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
     for (const m of moves) events.push({ at: m.at, kind: 'moved', text: `Moved from ${String(m.data.from)} to ${String(m.data.to)} for ${titleOf.get(m.entityId ?? '') ?? 'an opening'}` });
     const interviewIds = profile.applications.flatMap((a) => a.interviews.map((i) => i.id));
     if (interviewIds.length) {
+      const labelOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, `${i.stageName ?? 'Interview'} for ${a.opening.title}`] as const)));
+      const changes = await ctx.db
+        .select({ at: auditEvents.createdAt, action: auditEvents.action, entityId: auditEvents.entityId, data: auditEvents.data })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.organizationId, ctx.organizationId),
+            eq(auditEvents.entityType, 'interview'),
+            inArray(auditEvents.action, ['interview.rescheduled', 'interview.cancelled']),
+            inArray(auditEvents.entityId, interviewIds),
+          ),
+        );
+      for (const c of changes) {
+        const label = labelOf.get(c.entityId ?? '') ?? 'Interview';
+        if (c.action === 'interview.cancelled') events.push({ at: c.at, kind: 'cancelled', text: `${label} cancelled: ${String(c.data.reason)}` });
+        else events.push({ at: c.at, kind: 'rescheduled', text: `${label} rescheduled` });
+      }
       const cards = await ctx.db
         .select({ at: scorecards.submittedAt, interviewer: scorecards.interviewerUserId, name: users.name, email: users.email, recommendation: scorecards.recommendation })
         .from(scorecards)

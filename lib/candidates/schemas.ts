@@ -1,5 +1,6 @@
 // Input schemas for candidates and applications; safe to import in the browser.
 import { z } from 'zod';
+import { expectedRevision } from '../validation';
 
 const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `Use at most ${max} characters`).optional());
 
@@ -16,6 +17,23 @@ export const CreateCandidateInput = z.object({
   openingId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'Choose an opening' }).optional()),
 });
 export type CreateCandidateInput = z.input<typeof CreateCandidateInput>;
+
+/** For edits: blank clears an optional field (null); leaving the key out keeps its value. */
+const clearableText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `Use at most ${max} characters`).nullable().optional());
+
+/** An edit of a candidate's details. Fields left out keep their value (PATCH semantics). */
+export const UpdateCandidateInput = z.object({
+  candidateId: z.uuid({ error: 'Candidate is not a valid id' }),
+  revision: expectedRevision,
+  name: CandidateFields.name.optional(),
+  email: CandidateFields.email.optional(),
+  phone: clearableText(40),
+  location: clearableText(120),
+  source: clearableText(80),
+  notes: z.string({ error: 'Notes must be text' }).trim().max(5000, 'Use at most 5000 characters').optional(),
+});
+export type UpdateCandidateInput = z.input<typeof UpdateCandidateInput>;
 
 export const APPLICATION_STAGES = ['active', 'hired', 'rejected', 'withdrawn'] as const;
 export const MoveApplicationInput = z.object({

@@ -1,13 +1,24 @@
 import 'server-only';
 // Scheduling: one stage of an application's loop, a time, and a panel. The stage kit's latest
-// published version is pinned now, so later kit edits never change this interview.
+// published version is pinned now, so later kit edits never change this interview. Rescheduling
+// and cancelling keep that pin; both lock the interview row first (scorecard writes take a key
+// share lock on it before their own row), so neither can race a scorecard being submitted.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { applications, interviewPanelists, interviews, kitVersions, memberships, openingStages } from '@/db/schema';
+import { applications, interviewPanelists, interviews, kitVersions, memberships, openingStages, scorecards, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { ScheduleInterviewInput } from './schemas';
+import { type InterviewSchedule, loadInterviewSchedule } from './queries';
+import { CancelInterviewInput, RescheduleInterviewInput, ScheduleInterviewInput } from './schemas';
+
+async function requireMembers(ctx: Ctx, userIds: string[]) {
+  const members = await ctx.db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, ctx.organizationId), inArray(memberships.userId, userIds)));
+  if (members.length !== userIds.length) throw ValidationError.field('panelUserIds', 'Choose interviewers from this organization');
+}
 
 export async function scheduleInterview(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'interview:schedule');
@@ -21,7 +32,10 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
     const [stage] = await db
       .select()
       .from(openingStages)
-      .where(and(eq(openingStages.id, data.openingStageId), eq(openingStages.organizationId, ctx.organizationId), eq(openingStages.openingId, application.openingId)));
+      .where(and(eq(openingStages.id, data.openingStageId), eq(openingStages.organizationId, ctx.organizationId), eq(openingStages.openingId, application.openingId)))
+      // Shared lock: an opening edit removing this stage waits for us (and then sees the
+      // interview), or we wait for it (and then find no stage).
+      .for('share');
     if (!stage) throw ValidationError.field('openingStageId', 'Choose a stage of this opening’s loop');
     if (!stage.kitId) throw ValidationError.field('openingStageId', 'This stage has no kit');
     const [pinned] = await db
@@ -32,11 +46,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       .limit(1);
     if (!pinned) throw ValidationError.field('openingStageId', 'The stage’s kit has no published version yet');
     const panel = [...new Set(data.panelUserIds)];
-    const members = await db
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, ctx.organizationId), inArray(memberships.userId, panel)));
-    if (members.length !== panel.length) throw ValidationError.field('panelUserIds', 'Choose interviewers from this organization');
+    await requireMembers({ ...ctx, db }, panel);
     const [interview] = await db
       .insert(interviews)
       .values({
@@ -60,5 +70,124 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       data: { applicationId: application.id, stage: stage.name, kitVersionId: pinned.id, panel },
     });
     return { interviewId: interview!.id, kitVersionId: pinned.id };
+  });
+}
+
+/** Locks an interview of ctx's organization for a change and checks the revision the change is based on. */
+async function lockForChange(ctx: Ctx, interviewId: string, revision: number) {
+  const [interview] = await ctx.db
+    .select()
+    .from(interviews)
+    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+    .for('update');
+  if (!interview) throw new NotFoundError('Interview');
+  if (interview.status === 'cancelled') throw new ConflictError('This interview was cancelled. Schedule a new one instead.', await loadInterviewSchedule(ctx, interview.id));
+  if (interview.revision !== revision) {
+    throw new ConflictError(
+      `Someone else changed this interview (now revision ${interview.revision}) while you were editing revision ${revision}. Nothing was saved.`,
+      await loadInterviewSchedule(ctx, interview.id),
+    );
+  }
+  return interview;
+}
+
+/** Submitted scorecards of an interview, with their authors' names, optionally for some panelists only. */
+async function submittedScorecards(ctx: Ctx, interviewId: string, userIds?: string[]) {
+  if (userIds && !userIds.length) return [];
+  return ctx.db
+    .select({ userId: scorecards.interviewerUserId, name: users.name, email: users.email })
+    .from(scorecards)
+    .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
+    .where(
+      and(
+        eq(scorecards.organizationId, ctx.organizationId),
+        eq(scorecards.interviewId, interviewId),
+        eq(scorecards.status, 'submitted'),
+        userIds ? inArray(scorecards.interviewerUserId, userIds) : undefined,
+      ),
+    );
+}
+
+const names = (rows: { name: string | null; email: string }[]) => rows.map((r) => r.name ?? r.email).join(', ');
+
+/**
+ * Moves an interview and changes its panel. The pinned kit version stays. Panelists who join
+ * get their scorecard when they open the interview, as after scheduling; panelists who leave
+ * take their draft scorecard with them; panelists who already submitted cannot leave.
+ */
+export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<InterviewSchedule> {
+  requirePermission(ctx, 'interview:schedule');
+  const data = parseInput(RescheduleInterviewInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const interview = await lockForChange(tx, data.interviewId, data.revision);
+    const before = (await loadInterviewSchedule(tx, interview.id)).panelUserIds;
+    const panel = [...new Set(data.panelUserIds)];
+    await requireMembers(tx, panel);
+    const added = panel.filter((u) => !before.includes(u));
+    const removed = before.filter((u) => !panel.includes(u));
+    const staying = await submittedScorecards(tx, interview.id, removed);
+    if (staying.length) {
+      throw ValidationError.field('panelUserIds', `${names(staying)} already submitted feedback for this interview and must stay on the panel`);
+    }
+    const moved = interview.scheduledAt.getTime() !== data.scheduledAt.getTime() || interview.durationMinutes !== data.durationMinutes;
+    if (!moved && !added.length && !removed.length) return loadInterviewSchedule(tx, interview.id);
+
+    let discardedDrafts = 0;
+    if (removed.length) {
+      const scope = and(eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewId, interview.id), inArray(scorecards.interviewerUserId, removed));
+      discardedDrafts = (await tx.db.delete(scorecards).where(and(scope, eq(scorecards.status, 'draft'))).returning({ id: scorecards.id })).length;
+      await tx.db.delete(interviewPanelists).where(and(eq(interviewPanelists.interviewId, interview.id), inArray(interviewPanelists.userId, removed)));
+    }
+    if (added.length) await tx.db.insert(interviewPanelists).values(added.map((userId) => ({ organizationId: ctx.organizationId, interviewId: interview.id, userId })));
+    const revision = interview.revision + 1;
+    await tx.db
+      .update(interviews)
+      .set({ scheduledAt: data.scheduledAt, durationMinutes: data.durationMinutes, revision, updatedAt: new Date() })
+      .where(eq(interviews.id, interview.id));
+    await recordAudit(tx.db, {
+      organizationId: ctx.organizationId,
+      actorUserId: ctx.userId,
+      action: 'interview.rescheduled',
+      entityType: 'interview',
+      entityId: interview.id,
+      data: {
+        revision,
+        applicationId: interview.applicationId,
+        from: { scheduledAt: interview.scheduledAt.toISOString(), durationMinutes: interview.durationMinutes },
+        to: { scheduledAt: data.scheduledAt.toISOString(), durationMinutes: data.durationMinutes },
+        added,
+        removed,
+        discardedDrafts,
+      },
+    });
+    return loadInterviewSchedule(tx, interview.id);
+  });
+}
+
+/**
+ * Cancels an interview, with a reason. An interview with submitted feedback took place and
+ * cannot be cancelled. Draft scorecards are kept but inert: nobody can edit or submit them
+ * any more (lib/scorecards/mutations.ts), and drafts never count anywhere.
+ */
+export async function cancelInterview(ctx: Ctx, input: unknown): Promise<InterviewSchedule> {
+  requirePermission(ctx, 'interview:schedule');
+  const data = parseInput(CancelInterviewInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const interview = await lockForChange(tx, data.interviewId, data.revision);
+    const submitted = await submittedScorecards(tx, interview.id);
+    if (submitted.length) {
+      throw new ConflictError(`${names(submitted)} already submitted feedback for this interview, so it took place and can’t be cancelled.`, await loadInterviewSchedule(tx, interview.id));
+    }
+    const revision = interview.revision + 1;
+    await tx.db.update(interviews).set({ status: 'cancelled', revision, updatedAt: new Date() }).where(eq(interviews.id, interview.id));
+    await recordAudit(tx.db, {
+      organizationId: ctx.organizationId,
+      actorUserId: ctx.userId,
+      action: 'interview.cancelled',
+      entityType: 'interview',
+      entityId: interview.id,
+      data: { revision, applicationId: interview.applicationId, reason: data.reason, scheduledAt: interview.scheduledAt.toISOString() },
+    });
+    return loadInterviewSchedule(tx, interview.id);
   });
 }

@@ -73,3 +73,33 @@ export async function groupMyInterviews(ctx: Ctx, now = new Date()) {
     done: rows.filter((i) => i.scorecardStatus === 'submitted'),
   };
 }
+
+/** An interview's schedule as rescheduling and cancelling see it (also a 409's `current`). */
+export interface InterviewSchedule {
+  id: string;
+  revision: number;
+  status: 'scheduled' | 'completed' | 'cancelled';
+  scheduledAt: string;
+  durationMinutes: number;
+  panelUserIds: string[];
+}
+
+export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Promise<InterviewSchedule> {
+  const [interview] = await ctx.db
+    .select()
+    .from(interviews)
+    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
+  if (!interview) throw new NotFoundError('Interview');
+  const panel = await ctx.db
+    .select({ userId: interviewPanelists.userId })
+    .from(interviewPanelists)
+    .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), eq(interviewPanelists.interviewId, interviewId)));
+  return {
+    id: interview.id,
+    revision: interview.revision,
+    status: interview.status,
+    scheduledAt: interview.scheduledAt.toISOString(),
+    durationMinutes: interview.durationMinutes,
+    panelUserIds: panel.map((p) => p.userId).sort(),
+  };
+}

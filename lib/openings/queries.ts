@@ -1,10 +1,12 @@
 import 'server-only';
 // Reads of openings and their interview loops.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { applications, candidates, kits, openingSkillWeights, openingStages, openings, skills } from '@/db/schema';
+import { applications, candidates, interviews, kits, openingSkillWeights, openingStages, openings, skills } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
+import type { Level } from '../questions/schemas';
+import type { OpeningStatus } from './schemas';
 
 export async function listOpenings(ctx: Ctx) {
   requirePermission(ctx, 'opening:read');
@@ -51,4 +53,48 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
   ]);
   const kitName = new Map(kitRows.map((k) => [k.id, k.name]));
   return { opening, stages: stages.map((s) => ({ ...s, kitName: s.kitId ? kitName.get(s.kitId) ?? null : null })), weights, applications: apps };
+}
+
+/** What the edit form starts from, and what a 409 returns as `current`: the opening as it is now. */
+export interface OpeningEditState {
+  id: string;
+  revision: number;
+  title: string;
+  level: Level;
+  status: OpeningStatus;
+  description: string;
+  hiringManagerUserId: string | null;
+  /** In loop order; `interviews` counts every interview of the stage, cancelled ones included. */
+  stages: { id: string; name: string; kitId: string | null; durationMinutes: number; interviews: number }[];
+  weights: { skillId: string; name: string; weight: number }[];
+}
+
+export async function getOpeningForEdit(ctx: Ctx, openingIdInput: unknown): Promise<OpeningEditState> {
+  const { opening, stages } = await getOpening(ctx, openingIdInput);
+  const [counts, weights] = await Promise.all([
+    ctx.db
+      .select({ stageId: interviews.openingStageId, n: count() })
+      .from(interviews)
+      .innerJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
+      .where(and(eq(interviews.organizationId, ctx.organizationId), eq(openingStages.openingId, opening.id)))
+      .groupBy(interviews.openingStageId),
+    ctx.db
+      .select({ skillId: openingSkillWeights.skillId, name: skills.name, weight: openingSkillWeights.weight })
+      .from(openingSkillWeights)
+      .innerJoin(skills, eq(skills.id, openingSkillWeights.skillId))
+      .where(and(eq(openingSkillWeights.organizationId, ctx.organizationId), eq(openingSkillWeights.openingId, opening.id)))
+      .orderBy(desc(openingSkillWeights.weight), asc(skills.name)),
+  ]);
+  const interviewsOf = new Map(counts.map((c) => [c.stageId, Number(c.n)]));
+  return {
+    id: opening.id,
+    revision: opening.revision,
+    title: opening.title,
+    level: opening.level,
+    status: opening.status,
+    description: opening.description,
+    hiringManagerUserId: opening.hiringManagerUserId,
+    stages: stages.map((s) => ({ id: s.id, name: s.name, kitId: s.kitId, durationMinutes: s.durationMinutes, interviews: interviewsOf.get(s.id) ?? 0 })),
+    weights,
+  };
 }

@@ -41,6 +41,7 @@ async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
     .leftJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
     .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
   if (!row) throw new NotFoundError('Interview');
+  if (row.interview.status === 'cancelled') throw new InterviewCancelledError();
   const [panelist] = await ctx.db
     .select({ userId: interviewPanelists.userId })
     .from(interviewPanelists)
@@ -127,13 +128,31 @@ export async function openScorecard(ctx: Ctx, input: unknown) {
   };
 }
 
-/** Locks the caller's own scorecard. Someone else's reads as missing. */
+export class InterviewCancelledError extends ConflictError {
+  constructor() {
+    super('This interview was cancelled, so its scorecard can no longer be changed.');
+  }
+}
+
+/**
+ * Locks the caller's own scorecard for a write. Someone else's reads as missing. The interview
+ * row is locked first (key share: scorecards of one interview don't block each other), in the
+ * same order as cancelling and rescheduling, which lock the interview before touching its
+ * scorecards — so a save never deadlocks with them and never lands on a cancelled interview or
+ * after its author left the panel.
+ */
 async function lockOwnScorecard(ctx: Ctx, scorecardId: string) {
-  const [card] = await ctx.db
-    .select()
-    .from(scorecards)
-    .where(and(eq(scorecards.id, scorecardId), eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewerUserId, ctx.userId)))
-    .for('update');
+  const own = and(eq(scorecards.id, scorecardId), eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewerUserId, ctx.userId));
+  const [ref] = await ctx.db.select({ interviewId: scorecards.interviewId }).from(scorecards).where(own);
+  if (!ref) throw new NotFoundError('Scorecard');
+  const [interview] = await ctx.db.select({ status: interviews.status }).from(interviews).where(eq(interviews.id, ref.interviewId)).for('key share');
+  if (interview?.status === 'cancelled') throw new InterviewCancelledError();
+  const [panelist] = await ctx.db
+    .select({ userId: interviewPanelists.userId })
+    .from(interviewPanelists)
+    .where(and(eq(interviewPanelists.interviewId, ref.interviewId), eq(interviewPanelists.userId, ctx.userId)));
+  if (!panelist) throw new ForbiddenError('You are no longer on this interview’s panel.');
+  const [card] = await ctx.db.select().from(scorecards).where(own).for('update');
   if (!card) throw new NotFoundError('Scorecard');
   return card;
 }
@@ -183,6 +202,11 @@ function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
     sql`s.interviewer_user_id = ${ctx.userId}`,
     sql`s.status = 'draft'`,
     sql`s.revision = ${data.baseRevision}`,
+    // As lockOwnScorecard: the interview is locked (key share) before the scorecard row, in the
+    // order cancelling and rescheduling use; a cancelled interview or a removed panelist matches
+    // nothing and the step-by-step path says why.
+    sql`s.interview_id in (select i.id from interviews i where i.id = s.interview_id and i.status <> 'cancelled' for key share)`,
+    sql`exists (select 1 from interview_panelists p where p.interview_id = s.interview_id and p.user_id = ${ctx.userId})`,
   ];
   if (itemIds.length)
     conditions.push(sql`(select count(*) from kit_items ki join interviews i on i.kit_version_id = ki.kit_version_id

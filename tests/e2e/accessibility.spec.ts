@@ -60,9 +60,17 @@ test('signed-in pages', async ({ page }) => {
   await page.getByRole('link', { name: 'Backend Engineer — Node.js' }).click();
   await expect(page.getByRole('heading', { name: 'Interview loop' })).toBeVisible();
   await expectAccessible(page, 'opening');
+  await page.getByRole('link', { name: 'Edit opening' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit: Backend Engineer — Node.js' })).toBeVisible();
+  await expectAccessible(page, 'edit opening');
+  await page.getByRole('link', { name: '← Backend Engineer — Node.js' }).click();
   await page.getByRole('link', { name: 'David Okonkwo' }).click();
   await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
   await expectAccessible(page, 'candidate');
+  await page.getByText('Edit details').click();
+  await page.getByText(/^Reschedule or cancel/).first().click();
+  await expect(page.getByRole('button', { name: 'Cancel interview' })).toBeVisible();
+  await expectAccessible(page, 'candidate with edit, reschedule and cancel forms open');
 
   // Kits: a template, its interviewer guide, the new-kit form and the builder.
   await page.goto('/kits');

@@ -31,8 +31,31 @@ test('the API maps domain errors to status codes', async ({ page, playwright }) 
   expect((await created.json()).link).toMatch(/\/invite\//);
 });
 
+test('editing a candidate over the API: 200 with the new revision, 409 with the current details, 422 naming the field, 404', async ({ page }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/candidates');
+  await page.getByRole('link', { name: 'Noah Johansson' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Noah Johansson' })).toBeVisible();
+  const candidateId = new URL(page.url()).pathname.split('/').pop()!;
+  const api = page.request;
+  const loaded = await api.get(`/api/v1/candidates/${candidateId}`);
+  expect(loaded.status()).toBe(200);
+  const { candidate } = await loaded.json();
+  const saved = await api.patch(`/api/v1/candidates/${candidateId}`, { data: { revision: candidate.revision, source: 'Agency (API)' } });
+  expect(saved.status()).toBe(200);
+  expect((await saved.json()).candidate).toMatchObject({ revision: candidate.revision + 1, source: 'Agency (API)', name: 'Noah Johansson' });
+  const stale = await api.patch(`/api/v1/candidates/${candidateId}`, { data: { revision: candidate.revision, source: 'Overwritten?' } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error.current).toMatchObject({ revision: candidate.revision + 1, source: 'Agency (API)' });
+  const bad = await api.patch(`/api/v1/candidates/${candidateId}`, { data: { revision: candidate.revision + 1, email: 'nope' } });
+  expect(bad.status()).toBe(422);
+  expect(Object.keys((await bad.json()).error.fields)).toEqual(['email']);
+  expect((await api.patch('/api/v1/candidates/00000000-0000-4000-8000-000000000000', { data: { revision: 0, name: 'Nobody' } })).status()).toBe(404);
+});
+
 test('an interviewer gets 403 from endpoints their role does not allow', async ({ page }) => {
   await signIn(page, demo.interviewer.email, demo.password);
+  expect((await page.request.patch('/api/v1/candidates/00000000-0000-4000-8000-000000000000', { data: { revision: 0, name: 'Nobody' } })).status()).toBe(403);
   expect((await page.request.get('/api/v1/members')).status()).toBe(403);
   expect((await page.request.post('/api/v1/invitations', { data: { email: 'x@example.test', role: 'admin' } })).status()).toBe(403);
 });

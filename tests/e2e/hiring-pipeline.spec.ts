@@ -1,7 +1,19 @@
 // Getting to an interview: an opening with its loop, a candidate applying to it, an interview
 // scheduled with a panel — which the interviewer then finds under My interviews.
-import { expect, test } from '@playwright/test';
-import { demo, signIn } from './support';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { demo, signIn, uniqueEmail } from './support';
+
+async function expectNoSeriousAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+function tomorrowAt(hour: number) {
+  const d = new Date(Date.now() + 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00`;
+}
 
 test('a recruiter opens a role, adds a candidate and schedules an interview the panel can see', async ({ page, browser }) => {
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
@@ -57,4 +69,85 @@ test('an admin reopens a submitted scorecard with a reason', async ({ page }) =>
   await page.getByLabel('Reason (recorded in the audit log)').first().fill('Rated the wrong skill by mistake');
   await page.getByRole('button', { name: 'Reopen scorecard' }).first().click();
   await expect(page.getByText('Scorecard reopened; its author can edit it again.')).toBeVisible();
+});
+
+test('a recruiter edits a candidate and an opening, and cancels an interview the panel then no longer sees', async ({ page, browser }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/openings/new');
+  await page.getByLabel('Title').fill('Payments Backend Engineer');
+  await page.getByLabel('Stage 1 name').fill('Coding');
+  await page.getByLabel('Stage 1 kit').selectOption({ label: 'Backend engineer — Node.js' });
+  await page.getByRole('button', { name: 'Create opening' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments Backend Engineer' })).toBeVisible();
+
+  await page.goto('/candidates');
+  await page.getByLabel('Name').fill('Ines Moreau');
+  await page.getByLabel('Email').fill(uniqueEmail('ines'));
+  await page.getByLabel('Apply to opening').selectOption({ label: 'Payments Backend Engineer' });
+  await page.getByRole('button', { name: 'Add candidate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ines Moreau' })).toBeVisible();
+  await page.getByText('Schedule an interview').click();
+  await page.getByLabel('Date and time').fill(tomorrowAt(14));
+  await page.getByRole('checkbox', { name: 'Jonas Weber' }).check();
+  await page.getByRole('button', { name: 'Schedule interview' }).click();
+  await expect(page.getByText('Interview scheduled. The panel sees it under My interviews.')).toBeVisible();
+
+  // Edit the candidate: a bad name is named and keeps what was typed; a good edit shows at once.
+  await page.getByText('Edit details').click();
+  await expectNoSeriousAxeViolations(page, 'candidate page with the edit form');
+  await page.getByLabel('Name', { exact: true }).fill('I');
+  await page.getByLabel('Phone').fill('+33 1 23 45 67 89');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Enter the candidate’s name')).toBeVisible();
+  await expect(page.getByLabel('Phone')).toHaveValue('+33 1 23 45 67 89');
+  await page.getByLabel('Name', { exact: true }).fill('Inès Moreau');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Candidate saved.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inès Moreau' })).toBeVisible();
+  await expect(page.getByText(/\+33 1 23 45 67 89/).first()).toBeVisible();
+
+  // Edit the opening: rename, put on hold, rename its stage and add one in front of it.
+  await page.getByRole('link', { name: 'Payments Backend Engineer' }).click();
+  await page.getByRole('link', { name: 'Edit opening' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit: Payments Backend Engineer' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'edit opening');
+  await expect(page.getByRole('button', { name: 'Remove stage 1' })).toBeDisabled();
+  await expect(page.getByText('1 interview use this stage, so it stays in the loop.')).toBeVisible();
+  await page.getByLabel('Title').fill('P');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Use at least 3 characters')).toBeVisible();
+  await page.getByLabel('Title').fill('Payments Platform Engineer');
+  await page.getByLabel('Status').selectOption({ label: 'On hold' });
+  await page.getByLabel('Stage 1 name').fill('Coding exercise');
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await page.getByLabel('Stage 2 name').fill('System design');
+  await page.getByLabel('Stage 2 kit').selectOption({ label: 'Senior backend — system design and security' });
+  await page.getByLabel('Stage 2 minutes').fill('75');
+  await page.getByRole('button', { name: 'Up (move stage 2 earlier)' }).click();
+  await expect(page.getByLabel('Stage 1 name')).toHaveValue('System design');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments Platform Engineer' })).toBeVisible();
+  await expect(page.getByText('On hold')).toBeVisible();
+  const loop = page.getByRole('listitem').filter({ hasText: /· \d+ min/ });
+  await expect(loop.nth(0)).toContainText('System design · 75 min');
+  await expect(loop.nth(1)).toContainText('Coding exercise · 60 min');
+
+  // Cancel the interview with a reason.
+  await page.getByRole('link', { name: 'Inès Moreau' }).click();
+  await page.getByText('Reschedule or cancel').click();
+  await page.getByRole('button', { name: 'Cancel interview' }).click();
+  await expect(page.getByText('Give a reason (at least 3 characters)')).toBeVisible();
+  await page.getByLabel('Reason for cancelling').fill('Candidate asked to postpone');
+  await page.getByRole('button', { name: 'Cancel interview' }).click();
+  await expect(page.getByText('Interview cancelled. It no longer appears under the panel’s interviews.')).toBeVisible();
+  await expect(page.getByText('Coding exercise for Payments Platform Engineer cancelled: Candidate asked to postpone')).toBeVisible();
+  await expect(page.getByText('cancelled', { exact: true })).toBeVisible();
+
+  const other = await browser.newContext();
+  const interviewer = await other.newPage();
+  await signIn(interviewer, demo.interviewer.email, demo.password);
+  await interviewer.goto('/interviews');
+  await expect(interviewer.getByRole('heading', { level: 1, name: 'My interviews' })).toBeVisible();
+  await expect(interviewer.getByRole('link', { name: 'Inès Moreau' })).toHaveCount(0);
+  await other.close();
 });

@@ -1,8 +1,11 @@
 // The permission map is enforced by the domain functions themselves, whatever the UI shows.
 import { describe, expect, it } from 'vitest';
+import { updateCandidate } from '@/lib/candidates/mutations';
 import { listCandidates } from '@/lib/candidates/queries';
 import { ForbiddenError } from '@/lib/errors';
+import { cancelInterview, rescheduleInterview } from '@/lib/interviews/mutations';
 import { listKits } from '@/lib/kits/queries';
+import { updateOpening } from '@/lib/openings/mutations';
 import { listOpenings } from '@/lib/openings/queries';
 import { createInvitation } from '@/lib/orgs/invitations';
 import { listMembers } from '@/lib/orgs/queries';
@@ -25,6 +28,16 @@ describe('role permissions in the data layer', () => {
     await expect(listCandidates(ctx)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(copyQuestionToOrganization(ctx, { questionId: bank.rows[0]!.id })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createInvitation(ctx, { email: uniqueEmail(), role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('an interviewer cannot edit candidates or openings, or reschedule or cancel interviews (checked before anything is read)', async () => {
+    const { organizationId } = await createOrgWithAdmin(t.db);
+    const { ctx } = await addMember(t.db, organizationId, 'interviewer');
+    const id = '00000000-0000-4000-8000-000000000000';
+    await expect(updateCandidate(ctx, { candidateId: id, revision: 0, name: 'Edited' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateOpening(ctx, { openingId: id, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(rescheduleInterview(ctx, { interviewId: id, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(cancelInterview(ctx, { interviewId: id, revision: 0, reason: 'No access' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('a recruiter writes questions and reads openings and candidates', async () => {

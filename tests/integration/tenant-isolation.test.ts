@@ -6,12 +6,15 @@ import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
 import { candidates, interviews, invitations, kits, memberships, openings, organizations, scorecards } from '@/db/schema';
+import { updateCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
+import { cancelInterview, rescheduleInterview } from '@/lib/interviews/mutations';
 import { getInterview } from '@/lib/interviews/queries';
 import { getKit } from '@/lib/kits/queries';
-import { getOpening } from '@/lib/openings/queries';
+import { updateOpening } from '@/lib/openings/mutations';
+import { getOpening, getOpeningForEdit } from '@/lib/openings/queries';
 import { createInvitation, revokeInvitation } from '@/lib/orgs/invitations';
 import { changeMemberRole, removeMember } from '@/lib/orgs/mutations';
 import { getMembershipInOrg } from '@/lib/orgs/queries';
@@ -71,6 +74,25 @@ describe('tenant isolation: organization B sees organization A’s ids as missin
     ['getCandidate', () => getCandidate(outsider, ids.candidate)],
     ['getInterview', () => getInterview(outsider, ids.interview)],
     ['getScorecard', () => getScorecard(outsider, ids.scorecard)],
+    ['getOpeningForEdit', () => getOpeningForEdit(outsider, ids.opening)],
+    ['updateCandidate', () => updateCandidate(outsider, { candidateId: ids.candidate, revision: 0, name: 'Taken Over' })],
+    [
+      'updateOpening',
+      () =>
+        updateOpening(outsider, {
+          openingId: ids.opening,
+          revision: 0,
+          title: 'Taken over',
+          level: 'mid',
+          status: 'closed',
+          stages: [{ name: 'Any stage', kitId: ids.kit, durationMinutes: 30 }],
+        }),
+    ],
+    [
+      'rescheduleInterview',
+      () => rescheduleInterview(outsider, { interviewId: ids.interview, revision: 0, scheduledAt: new Date().toISOString(), durationMinutes: 30, panelUserIds: [outsider.userId] }),
+    ],
+    ['cancelInterview', () => cancelInterview(outsider, { interviewId: ids.interview, revision: 0, reason: 'Not ours to cancel' })],
   ];
 
   it.each(cases)('%s → NotFoundError', async (_name, call) => {
@@ -82,6 +104,13 @@ describe('tenant isolation: organization B sees organization A’s ids as missin
     expect(membership!.role).toBe('interviewer');
     const [invitation] = await t.db.select().from(invitations).where(eq(invitations.id, ids.invitation));
     expect(invitation!.revokedAt).toBeNull();
+    const [candidate] = await t.db.select().from(candidates).where(eq(candidates.id, ids.candidate));
+    expect(candidate!.revision).toBe(0);
+    const [opening] = await t.db.select().from(openings).where(eq(openings.id, ids.opening));
+    expect(opening).toMatchObject({ revision: 0, status: 'open' });
+    const [interview] = await t.db.select().from(interviews).where(eq(interviews.id, ids.interview));
+    expect(interview!.revision).toBe(0);
+    expect(interview!.status).not.toBe('cancelled');
   });
 
   it('the owner still reads every one of those ids', async () => {

@@ -28,6 +28,11 @@ describe('typed errors → HTTP', () => {
   it('turns validation errors into form field errors for server actions', () => {
     expect(errorToActionState(new ValidationError({ name: ['Enter your name'] }))).toMatchObject({ status: 'error', fields: { name: ['Enter your name'] } });
   });
+
+  it('hands a stale edit’s form the current state with the conflict', () => {
+    expect(errorToActionState(new ConflictError('stale', { revision: 3 }))).toEqual({ status: 'error', message: 'stale', current: { revision: 3 } });
+    expect(errorToActionState(new ConflictError('already submitted'))).toEqual({ status: 'error', message: 'already submitted' });
+  });
 });
 
 describe('helpers', () => {

@@ -1,9 +1,11 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { runMemberAction } from '@/app/_lib/member-action';
-import { type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
+import { type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport, updateCandidate } from '@/lib/candidates/mutations';
+import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
-import { scheduleInterview } from '@/lib/interviews/mutations';
+import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/interviews/mutations';
+import type { InterviewSchedule } from '@/lib/interviews/queries';
 import { reopenScorecard } from '@/lib/scorecards/mutations';
 
 export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
@@ -44,4 +46,29 @@ export async function importCandidatesAction(input: { content: string }) {
 export async function reopenScorecardAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   // No revalidation: the reopened scorecard would vanish from this list together with the confirmation.
   return runMemberAction(formData, async (ctx, input) => (await reopenScorecard(ctx, input), 'Scorecard reopened; its author can edit it again.'));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The candidate page to refresh after a change; the id comes from the browser, so only ever a well-formed one. */
+const candidatePath = (candidateId: unknown) => (typeof candidateId === 'string' && UUID.test(candidateId) ? `/candidates/${candidateId}` : '/candidates');
+
+/** Forms below call these with a plain object (controlled fields survive an error or a conflict). */
+export async function updateCandidateAction(input: Record<string, unknown>): Promise<ActionState<CandidateDetails>> {
+  return runMemberAction<CandidateDetails>(input, async (ctx, data) => ({ status: 'success', message: 'Candidate saved.', data: await updateCandidate(ctx, data) }), candidatePath(input.candidateId));
+}
+
+export async function rescheduleInterviewAction(input: Record<string, unknown>, candidateId: string): Promise<ActionState<InterviewSchedule>> {
+  return runMemberAction<InterviewSchedule>(
+    input,
+    async (ctx, data) => ({ status: 'success', message: 'Interview rescheduled. The panel sees the new time under My interviews.', data: await rescheduleInterview(ctx, data) }),
+    candidatePath(candidateId),
+  );
+}
+
+export async function cancelInterviewAction(input: Record<string, unknown>, candidateId: string): Promise<ActionState<InterviewSchedule>> {
+  return runMemberAction<InterviewSchedule>(
+    input,
+    async (ctx, data) => ({ status: 'success', message: 'Interview cancelled. It no longer appears under the panel’s interviews.', data: await cancelInterview(ctx, data) }),
+    candidatePath(candidateId),
+  );
 }

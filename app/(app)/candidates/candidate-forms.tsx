@@ -1,8 +1,19 @@
 'use client';
-import { useActionState, useState } from 'react';
-import { FormMessage, SelectField, SubmitButton, TextField, fieldError } from '@/app/_components/form';
+import { useActionState, useState, useTransition } from 'react';
+import { ConflictNotice, FormMessage, SelectField, SubmitButton, TextAreaField, TextField, fieldError } from '@/app/_components/form';
+import { buttonClass } from '@/app/_components/ui';
+import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
-import { createCandidateAction, moveApplicationAction, reopenScorecardAction, scheduleInterviewAction } from './actions';
+import type { InterviewSchedule } from '@/lib/interviews/queries';
+import {
+  cancelInterviewAction,
+  createCandidateAction,
+  moveApplicationAction,
+  reopenScorecardAction,
+  rescheduleInterviewAction,
+  scheduleInterviewAction,
+  updateCandidateAction,
+} from './actions';
 
 export function NewCandidateForm({ openings }: { openings: { id: string; title: string }[] }) {
   const [state, action] = useActionState(createCandidateAction, { status: 'idle' } as ActionState<{ candidateId: string }>);
@@ -116,5 +127,261 @@ export function ReopenScorecardForm({ scorecardId, interviewer }: { scorecardId:
         </SubmitButton>
       </form>
     </details>
+  );
+}
+
+/** A plain submit button for forms that call their action from a transition. */
+function PendingButton({ pending, children, pendingText, variant = 'primary' }: { pending: boolean; children: string; pendingText: string; variant?: 'primary' | 'secondary' | 'danger' }) {
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant)}>
+      {pending ? pendingText : children}
+    </button>
+  );
+}
+
+const editable = (c: CandidateDetails) => ({ name: c.name, email: c.email, phone: c.phone ?? '', location: c.location ?? '', source: c.source ?? '', notes: c.notes });
+
+/**
+ * Edits a candidate's details. Fields are controlled so nothing typed is lost on an error; a
+ * save refused because someone else saved first offers their version or keeping these changes.
+ */
+export function EditCandidateForm({ candidate }: { candidate: CandidateDetails }) {
+  const [values, setValues] = useState(() => editable(candidate));
+  const [revision, setRevision] = useState(candidate.revision);
+  const [state, setState] = useState<ActionState<CandidateDetails>>({ status: 'idle' });
+  const [pending, start] = useTransition();
+  const conflict = state.status === 'error' && state.current ? (state.current as CandidateDetails) : null;
+  const field = (name: keyof ReturnType<typeof editable>) => ({
+    name,
+    id: `edit-${name}`,
+    value: values[name],
+    error: fieldError(state, name),
+    onChange: (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value }),
+  });
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await updateCandidateAction({ candidateId: candidate.id, revision, ...values });
+          setState(result);
+          if (result.status === 'success' && result.data) {
+            setRevision(result.data.revision);
+            setValues(editable(result.data));
+          }
+        });
+      }}
+    >
+      {conflict ? (
+        <ConflictNotice
+          message={state.status === 'error' ? state.message : ''}
+          onLoadTheirs={() => {
+            setValues(editable(conflict));
+            setRevision(conflict.revision);
+            setState({ status: 'idle' });
+          }}
+          onKeepMine={() => {
+            setRevision(conflict.revision);
+            setState({ status: 'idle' });
+          }}
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <TextField label="Name" required {...field('name')} />
+      <TextField label="Email" type="email" required {...field('email')} />
+      <TextField label="Phone" type="tel" {...field('phone')} />
+      <TextField label="Location" {...field('location')} />
+      <TextField label="Source" hint="Referral, LinkedIn, careers page…" {...field('source')} />
+      <TextAreaField label="Notes" rows={3} {...field('notes')} />
+      <PendingButton pending={pending} pendingText="Saving…">
+        Save details
+      </PendingButton>
+    </form>
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** An instant as the browser's local `datetime-local` value. */
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+/** The browser reads a zone-less `datetime-local` value in its own time zone; an unreadable one goes to the server as typed, to be named as the bad field. */
+const toInstant = (local: string) => {
+  const d = new Date(local);
+  return local && !Number.isNaN(d.getTime()) ? d.toISOString() : local;
+};
+
+/**
+ * Rescheduling and cancelling one interview. The forms render only once opened, in the browser,
+ * so the time shows in the viewer's own time zone. Both are based on the interview's revision; a
+ * change made elsewhere meanwhile is reported, not overwritten.
+ */
+export function InterviewChanges({
+  candidateId,
+  interview,
+  label,
+  members,
+}: {
+  candidateId: string;
+  interview: InterviewSchedule;
+  label: string;
+  members: { userId: string; name: string }[];
+}) {
+  const [open, setOpen] = useState(false);
+  const [schedule, setSchedule] = useState(interview);
+  const [done, setDone] = useState('');
+  if (interview.status === 'cancelled' || schedule.status === 'cancelled') {
+    return done ? (
+      <p role="status" className="mt-1 text-sm text-green-800">
+        {done}
+      </p>
+    ) : null;
+  }
+  return (
+    <details className="mt-1" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-xs font-medium text-brand-700">
+        Reschedule or cancel<span className="sr-only"> {label}</span>
+      </summary>
+      {open ? (
+        <div className="mt-2 grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+          <RescheduleForm candidateId={candidateId} schedule={schedule} members={members} onChange={setSchedule} />
+          <CancelForm
+            candidateId={candidateId}
+            schedule={schedule}
+            onCancelled={(next, message) => {
+              setDone(message);
+              setSchedule(next);
+            }}
+            onStale={setSchedule}
+          />
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
+/** The fields are this form's own; the revision is the shared schedule's (onChange keeps it current). */
+function RescheduleForm({
+  candidateId,
+  schedule,
+  members,
+  onChange,
+}: {
+  candidateId: string;
+  schedule: InterviewSchedule;
+  members: { userId: string; name: string }[];
+  onChange: (schedule: InterviewSchedule) => void;
+}) {
+  const [when, setWhen] = useState(() => toLocalInput(schedule.scheduledAt));
+  const [minutes, setMinutes] = useState(String(schedule.durationMinutes));
+  // Only current members can be on a panel; someone who left the organization drops off on save.
+  const listed = (userIds: string[]) => userIds.filter((u) => members.some((m) => m.userId === u));
+  const [panel, setPanel] = useState(() => listed(schedule.panelUserIds));
+  const [state, setState] = useState<ActionState<InterviewSchedule>>({ status: 'idle' });
+  const [pending, start] = useTransition();
+  const conflict = state.status === 'error' && state.current ? (state.current as InterviewSchedule) : null;
+  const id = (name: string) => `${name}-${schedule.id}`;
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await rescheduleInterviewAction({ interviewId: schedule.id, revision: schedule.revision, scheduledAt: toInstant(when), durationMinutes: minutes, panelUserIds: panel }, candidateId);
+          setState(result);
+          if (result.status === 'success' && result.data) onChange(result.data);
+        });
+      }}
+    >
+      <h4 className="text-sm font-semibold">Reschedule</h4>
+      {conflict ? (
+        <ConflictNotice
+          message={state.status === 'error' ? state.message : ''}
+          onLoadTheirs={() => {
+            setWhen(toLocalInput(conflict.scheduledAt));
+            setMinutes(String(conflict.durationMinutes));
+            setPanel(listed(conflict.panelUserIds));
+            onChange(conflict);
+            setState({ status: 'idle' });
+          }}
+          onKeepMine={() => {
+            onChange(conflict);
+            setState({ status: 'idle' });
+          }}
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <TextField label="New date and time" name="scheduledAt" id={id('when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={fieldError(state, 'scheduledAt')} />
+      <TextField label="Minutes" name="durationMinutes" id={id('minutes')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
+      <fieldset aria-describedby={fieldError(state, 'panelUserIds') ? id('panel-error') : undefined}>
+        <legend className="text-sm font-medium">Panel</legend>
+        <div className="mt-1 grid gap-1">
+          {members.map((m) => (
+            <label key={m.userId} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={panel.includes(m.userId)}
+                onChange={(e) => setPanel(e.target.checked ? [...panel, m.userId] : panel.filter((u) => u !== m.userId))}
+              />
+              {m.name}
+            </label>
+          ))}
+        </div>
+        {fieldError(state, 'panelUserIds') ? (
+          <p id={id('panel-error')} className="text-sm text-red-700">
+            {fieldError(state, 'panelUserIds')}
+          </p>
+        ) : null}
+      </fieldset>
+      <PendingButton pending={pending} pendingText="Saving…" variant="secondary">
+        Save new time and panel
+      </PendingButton>
+    </form>
+  );
+}
+
+function CancelForm({
+  candidateId,
+  schedule,
+  onCancelled,
+  onStale,
+}: {
+  candidateId: string;
+  schedule: InterviewSchedule;
+  onCancelled: (schedule: InterviewSchedule, message: string) => void;
+  onStale: (schedule: InterviewSchedule) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [state, setState] = useState<ActionState<InterviewSchedule>>({ status: 'idle' });
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await cancelInterviewAction({ interviewId: schedule.id, revision: schedule.revision, reason }, candidateId);
+          setState(result);
+          if (result.status === 'success' && result.data) onCancelled(result.data, result.message ?? 'Interview cancelled.');
+          // Changed elsewhere (but not cancelled): show it, and cancel on the current revision next time.
+          else if (result.status === 'error' && result.current && (result.current as InterviewSchedule).status !== 'cancelled') onStale(result.current as InterviewSchedule);
+        });
+      }}
+    >
+      <h4 className="text-sm font-semibold">Cancel</h4>
+      <FormMessage state={state} />
+      <TextField label="Reason for cancelling" name="reason" id={`reason-${schedule.id}`} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(state, 'reason')} hint="Shown on the candidate’s timeline and kept in the audit log." />
+      <PendingButton pending={pending} pendingText="Cancelling…" variant="danger">
+        Cancel interview
+      </PendingButton>
+    </form>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
-import { getCandidateProfile, getCandidateTimeline } from '@/lib/candidates/queries';
+import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 import { orNotFound, requirePageContext } from '../../page-context';
-import { MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
+import { EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
 
@@ -21,6 +21,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const [feedback, members] = await Promise.all([listCandidateFeedback(ctx, { candidateId }), can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([])]);
   const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;
+  const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -28,7 +29,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           ← Candidates
         </Link>
       </p>
-      <PageHeader title={candidate.name} description={[candidate.email, candidate.location, candidate.source].filter(Boolean).join(' · ')} />
+      <PageHeader title={candidate.name} description={[candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           {profile.applications.length === 0 ? <p className="text-sm text-slate-600">No applications yet.</p> : null}
@@ -58,7 +59,25 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <ul className="mt-1 divide-y divide-slate-100 text-sm">
                     {a.interviews.map((i) => (
                       <li key={i.id} className="py-1.5">
-                        {i.stageName ?? 'Interview'} · {when.format(i.scheduledAt)} · {i.durationMinutes} min · {i.panel.join(', ')} <Badge>{i.status}</Badge>
+                        <span className={i.status === 'cancelled' ? 'text-slate-500 line-through decoration-slate-400' : undefined}>
+                          {i.stageName ?? 'Interview'} · {when.format(i.scheduledAt)} · {i.durationMinutes} min · {i.panel.join(', ')}
+                        </span>{' '}
+                        <Badge tone={i.status === 'cancelled' ? 'red' : i.status === 'completed' ? 'green' : 'slate'}>{i.status}</Badge>
+                        {can(ctx, 'interview:schedule') ? (
+                          <InterviewChanges
+                            candidateId={candidate.id}
+                            label={`${i.stageName ?? 'interview'} on ${when.format(i.scheduledAt)}`}
+                            members={panelOptions}
+                            interview={{
+                              id: i.id,
+                              revision: i.revision,
+                              status: i.status,
+                              scheduledAt: i.scheduledAt.toISOString(),
+                              durationMinutes: i.durationMinutes,
+                              panelUserIds: i.panelUserIds,
+                            }}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -71,7 +90,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     <ScheduleInterviewForm
                       applicationId={a.id}
                       stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes }))}
-                      members={members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }))}
+                      members={panelOptions}
                     />
                   </div>
                 </details>
@@ -80,6 +99,16 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           ))}
         </div>
         <div className="space-y-6">
+        {can(ctx, 'candidate:write') ? (
+          <Card className="h-fit p-4">
+            <details>
+              <summary className="cursor-pointer font-semibold">Edit details</summary>
+              <div className="mt-3">
+                <EditCandidateForm candidate={toCandidateDetails(candidate)} />
+              </div>
+            </details>
+          </Card>
+        ) : null}
         <Card className="h-fit p-4">
           <h2 className="font-semibold">Feedback</h2>
           {!feedback.othersVisible ? (

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { AccessDenied } from '@/app/_components/ui';
+import Link from 'next/link';
+import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { openScorecard } from '@/lib/scorecards/mutations';
+import { InterviewCancelledError, openScorecard } from '@/lib/scorecards/mutations';
 import { requirePageContext } from '../../page-context';
 import { LiveScorecard } from './live-scorecard';
 
@@ -16,6 +17,16 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
     opened = await openScorecard(ctx, { interviewId });
   } catch (error) {
     if (error instanceof ForbiddenError) return <AccessDenied what="this scorecard (only the interview’s panel fills it in)" />;
+    if (error instanceof InterviewCancelledError) {
+      return (
+        <>
+          <PageHeader title="Interview cancelled" description="This interview was cancelled, so there is no scorecard to fill in." />
+          <Link href="/interviews" className="text-sm text-brand-700 hover:underline">
+            ← My interviews
+          </Link>
+        </>
+      );
+    }
     if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
     throw error;
   }

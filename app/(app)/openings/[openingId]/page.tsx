@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, Badge, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getOpeningOverview } from '@/lib/openings/queries';
+import { OPENING_STATUS_LABELS } from '@/lib/openings/schemas';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
 import { orNotFound, requirePageContext } from '../../page-context';
 
@@ -22,7 +23,16 @@ export default async function OpeningPage({ params }: { params: Promise<{ openin
           ← Openings
         </Link>
       </p>
-      <PageHeader title={data.opening.title} description={`${LEVEL_LABELS[data.opening.level]} · ${data.opening.description || 'No description'}`} />
+      <PageHeader
+        title={data.opening.title}
+        description={
+          <>
+            <Badge tone={data.opening.status === 'open' ? 'green' : 'slate'}>{OPENING_STATUS_LABELS[data.opening.status]}</Badge> {LEVEL_LABELS[data.opening.level]} ·{' '}
+            {data.opening.description || 'No description'}
+          </>
+        }
+        actions={can(ctx, 'opening:write') ? <ButtonLink href={`/openings/${data.opening.id}/edit`} variant="secondary">Edit opening</ButtonLink> : null}
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-4 lg:col-span-2">
           <h2 className="font-semibold">Candidates ({data.applications.length})</h2>

@@ -4,7 +4,7 @@ import { can } from '@/lib/context';
 import { listPublishedKits } from '@/lib/kits/queries';
 import { listMembers } from '@/lib/orgs/queries';
 import { requirePageContext } from '../../page-context';
-import { OpeningForm } from './opening-form';
+import { OpeningForm } from '../opening-form';
 
 export const metadata: Metadata = { title: 'New opening' };
 

@@ -1,4 +1,4 @@
--- Scorecards submitted before 0004 get their tallies (the statements db/analytics.ts runs to rebuild).
+-- Scorecards submitted before 0005 get their tallies (the statements db/analytics.ts runs to rebuild).
 with r as (
 select a.organization_id, a.id as application_id, s.interviewer_user_id as user_id, kv.kit_id, sr.skill_id, sr.rating::int as v
 from applications a
