@@ -37,7 +37,7 @@ export function connect(options: ConnectOptions = {}): DatabaseConnection {
   if (options.url) {
     // JIT compilation pays off for long analytical queries, not for an app's short ones, where its
     // start-up cost (tens of ms) dominates; it is turned off for this application's sessions.
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, connection: { application_name: 'loopkit', jit: 'off' } });
+    const client = postgres(options.url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: 'loopkit', jit: 'off' } });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       driver: 'postgres',
@@ -64,7 +64,7 @@ export function defaultPgliteDir(): string {
 const globalForDb = globalThis as unknown as { __loopkitDb?: DatabaseConnection };
 
 export function getConnection(): DatabaseConnection {
-  globalForDb.__loopkitDb ??= connect({ url: env().DATABASE_URL });
+  globalForDb.__loopkitDb ??= connect({ url: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
   return globalForDb.__loopkitDb;
 }
 

@@ -18,6 +18,10 @@ const EnvSchema = z
         .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    DATABASE_POOL_SIZE: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(20),
+    ),
     PGLITE_DIR: optional,
     AUTH_SECRET: optional,
     AUTH_URL: optionalUrl,

@@ -25,7 +25,7 @@ await app.prepare();
 const fastPathFile = path.join(process.cwd(), '.next', 'loopkit', 'autosave-fast-path.mjs');
 const fastPath = process.env.DATABASE_URL && existsSync(fastPathFile) ? await import(pathToFileURL(fastPathFile).href) : null;
 
-createServer(async (request, response) => {
+const server = createServer(async (request, response) => {
   try {
     if (fastPath && (await fastPath.tryAutosaveFastPath(request, response))) return;
   } catch (error) {
@@ -38,3 +38,10 @@ createServer(async (request, response) => {
 }).listen(port, hostname, () => {
   console.log(`Loopkit ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}${fastPath ? ' (autosave fast path on)' : ''}`);
 });
+// Finish the requests in flight, then exit (a plain exit also lets --cpu-prof write its profile).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

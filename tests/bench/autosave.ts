@@ -4,7 +4,7 @@
 // Prints saves/s, p50/p99 latency, the server's peak memory and the number of lost saves.
 import { spawn, execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { memberships, scorecardNotes, scorecards, users } from '@/db/schema';
@@ -46,6 +46,25 @@ async function signInOverHttp(email: string): Promise<string> {
   cookies = cookieHeader(response.headers.getSetCookie(), jar);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);
   return cookies;
+}
+
+/** CPU seconds used so far by the processes whose command name matches (from /proc). */
+function cpuSeconds(match: (pid: number, name: string) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!match(pid, name)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
 }
 
 /** Resident memory of the server process and its children, in MB. */
@@ -92,7 +111,7 @@ export async function runAutosaveBench(): Promise<void> {
       interviewIds.push((await scheduleInterview(admin, { applicationId, openingStageId: stageId, scheduledAt: new Date().toISOString(), durationMinutes: 90, panelUserIds: [interviewer.id] })).interviewId);
     }
 
-    server = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], {
+    server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join('scripts', 'server.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], {
       env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop', AUTH_URL: BASE, SEED_DEMO: 'false', NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -111,6 +130,8 @@ export async function runAutosaveBench(): Promise<void> {
     );
 
     let peakRss = treeRssMb(server.pid!);
+    const serverPid = server.pid!;
+    const cpuBefore = { server: cpuSeconds((pid) => pid === serverPid), postgres: cpuSeconds((_, name) => name === 'postgres'), client: process.cpuUsage() };
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server!.pid!))), 250);
     // autocannon drives the load over 50 connections. Each interviewer has at most one save in
     // flight, based on the revision their previous save returned (a lost or reordered save would
@@ -153,6 +174,12 @@ export async function runAutosaveBench(): Promise<void> {
       ],
     });
     clearInterval(sampler);
+    const clientCpu = process.cpuUsage(cpuBefore.client);
+    const cpu = {
+      server: cpuSeconds((pid) => pid === serverPid) - cpuBefore.server,
+      postgres: cpuSeconds((_, name) => name === 'postgres') - cpuBefore.postgres,
+      client: (clientCpu.user + clientCpu.system) / 1e6,
+    };
     const acked = workers.map((w) => ({ count: w.acked, last: w.last, inFlight: w.pending }));
 
     // Every acknowledged save must be in the database: the revision advanced once per ack and
@@ -178,6 +205,8 @@ export async function runAutosaveBench(): Promise<void> {
     };
     console.log(`autosave: ${INTERVIEWERS} interviewers for ${SECONDS} s: ${total} acknowledged saves, ${failures} refused, ${result.saves_per_s}/s`);
     console.log(`latency p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; server peak RSS ${result.peak_rss_mb} MB; lost ${lost}`);
+    const perSave = (seconds: number) => ((seconds / Math.max(1, total)) * 1000).toFixed(2);
+    console.log(`CPU per save: server ${perSave(cpu.server)} ms, PostgreSQL ${perSave(cpu.postgres)} ms, load generator ${perSave(cpu.client)} ms (2 cores shared by all three)`);
     console.log(JSON.stringify(result));
   } finally {
     server?.kill('SIGTERM');

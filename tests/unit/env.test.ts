@@ -6,12 +6,15 @@ describe('environment validation', () => {
     const env = parseEnv({ DATABASE_URL: '', AUTH_SECRET: '', SEED_DEMO: '' });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SEED_DEMO).toBe('true');
+    expect(env.DATABASE_POOL_SIZE).toBe(20);
+    expect(parseEnv({ DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
   });
 
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32/);
     expect(() => parseEnv({ AUTH_GITHUB_ID: 'id' })).toThrow(/AUTH_GITHUB_SECRET/);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE: must be a whole number/);
   });
 
   it('requires AUTH_SECRET in production', () => {
