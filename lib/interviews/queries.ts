@@ -49,13 +49,21 @@ export async function getInterview(ctx: Ctx, interviewIdInput: unknown) {
   return interview;
 }
 
-/** The home page's two lists: interviews still ahead, and completed ones whose feedback is owed. */
+/**
+ * Feedback is owed once an interview's time is over (nobody has to mark it completed) and until
+ * the member's own scorecard is submitted; a cancelled interview owes nothing.
+ */
+export function feedbackOwed(i: { scheduledAt: Date; durationMinutes: number; status: string; scorecardStatus: string | null }, now = new Date()): boolean {
+  return i.status !== 'cancelled' && i.scorecardStatus !== 'submitted' && i.scheduledAt.getTime() + i.durationMinutes * 60_000 <= now.getTime();
+}
+
+/** The home page's two lists: interviews still ahead, and past ones whose feedback is owed. */
 export async function summarizeMyInterviews(ctx: Ctx, now = new Date()) {
   const rows = await listMyInterviews(ctx);
   const recentCutoff = now.getTime() - 3_600_000;
   return {
     upcoming: rows.filter((i) => i.status === 'scheduled' && i.scheduledAt.getTime() > recentCutoff),
-    owed: rows.filter((i) => i.status === 'completed' && i.scorecardStatus !== 'submitted'),
+    owed: rows.filter((i) => feedbackOwed(i, now)),
   };
 }
 

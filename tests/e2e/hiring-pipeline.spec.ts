@@ -107,7 +107,7 @@ test('a recruiter edits a candidate and an opening, and cancels an interview the
   await expect(page.getByText(/\+33 1 23 45 67 89/).first()).toBeVisible();
 
   // Edit the opening: rename, put on hold, rename its stage and add one in front of it.
-  await page.getByRole('link', { name: 'Payments Backend Engineer' }).click();
+  await page.getByRole('link', { name: 'Payments Backend Engineer', exact: true }).click();
   await page.getByRole('link', { name: 'Edit opening' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit: Payments Backend Engineer' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'edit opening');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
-import { groupMyInterviews } from '@/lib/interviews/queries';
+import { feedbackOwed, groupMyInterviews } from '@/lib/interviews/queries';
 import { requirePageContext } from '../page-context';
 
 export const metadata: Metadata = { title: 'My interviews' };
@@ -31,8 +31,16 @@ function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; emp
                 </span>
                 <span className="flex items-center gap-2 text-slate-600">
                   {when.format(i.scheduledAt)} · {i.durationMinutes} min
-                  <Badge tone={i.scorecardStatus === 'submitted' ? 'green' : i.status === 'completed' ? 'amber' : 'slate'}>
-                    {i.scorecardStatus === 'submitted' ? 'Feedback submitted' : i.status === 'completed' ? 'Feedback owed' : i.scorecardStatus === 'draft' ? 'Scheduled · draft started' : 'Scheduled'}
+                  <Badge tone={i.scorecardStatus === 'submitted' ? 'green' : feedbackOwed(i) ? 'amber' : 'slate'}>
+                    {i.status === 'cancelled'
+                      ? 'Cancelled'
+                      : i.scorecardStatus === 'submitted'
+                        ? 'Feedback submitted'
+                        : feedbackOwed(i)
+                          ? 'Feedback owed'
+                          : i.scorecardStatus === 'draft'
+                            ? 'Scheduled · draft started'
+                            : 'Scheduled'}
                   </Badge>
                 </span>
               </li>
