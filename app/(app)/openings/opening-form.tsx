@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { useRef, useState, useTransition } from 'react';
 import { ConflictNotice } from '@/app/_components/form';
+import { SkillAdder } from '@/app/_components/skill-adder';
 import { buttonClass } from '@/app/_components/ui';
 import type { FieldErrors } from '@/lib/errors';
 import type { OpeningEditState } from '@/lib/openings/queries';
@@ -75,7 +76,6 @@ export function OpeningForm({
   const [manager, setManager] = useState(initial.manager);
   const [stages, setStages] = useState<StageRow[]>(initial.stages);
   const [weights, setWeights] = useState<WeightRow[]>(initial.weights);
-  const [newSkill, setNewSkill] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
   const [conflict, setConflict] = useState<OpeningEditState | null>(null);
@@ -321,39 +321,15 @@ export function OpeningForm({
               </li>
             ))}
           </ul>
-          <div className="flex flex-wrap items-end gap-2">
-            <div className="space-y-1">
-              <label htmlFor="w-new" className="block text-xs font-medium">
-                Add a skill
-              </label>
-              <select id="w-new" className={input} value={newSkill} onChange={(e) => setNewSkill(e.target.value)}>
-                <option value="">Choose a skill</option>
-                {skills.map((c) => (
-                  <optgroup key={c.category} label={c.category}>
-                    {c.skills
-                      .filter((s) => !weighted.has(s.id))
-                      .map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-            <button
-              type="button"
-              className={buttonClass('secondary')}
-              disabled={!newSkill}
-              onClick={() => {
-                const skill = skills.flatMap((c) => c.skills).find((s) => s.id === newSkill);
-                if (skill) setWeights([...weights, { skillId: skill.id, name: skill.name, weight: 10 }]);
-                setNewSkill('');
-              }}
-            >
-              Add skill
-            </button>
-          </div>
+          <SkillAdder
+            id="w-new"
+            label="Add a skill"
+            placeholder="Choose a skill"
+            categories={skills.map((c) => ({ name: c.category, skills: c.skills }))}
+            exclude={weighted}
+            selectClassName={input}
+            onAdd={(skill) => setWeights([...weights, { skillId: skill.id, name: skill.name, weight: 10 }])}
+          />
         </fieldset>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">

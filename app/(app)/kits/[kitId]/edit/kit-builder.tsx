@@ -18,6 +18,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
+import { SkillAdder } from '@/app/_components/skill-adder';
 import { Badge, buttonClass } from '@/app/_components/ui';
 import type { FieldErrors } from '@/lib/errors';
 import { computeCoverage } from '@/lib/kits/coverage';
@@ -382,7 +383,6 @@ function WeightsEditor({
   onChange: (w: BuilderWeight[]) => void;
   error?: string;
 }) {
-  const [adding, setAdding] = useState('');
   const total = weights.reduce((s, w) => s + w.weight, 0);
   return (
     <section aria-labelledby="weights-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -416,35 +416,17 @@ function WeightsEditor({
           );
         })}
       </ul>
-      <div className="mt-3 flex gap-2">
-        <label htmlFor="add-skill" className="sr-only">
-          Skill to weight
-        </label>
-        <select id="add-skill" className={inputClass} value={adding} onChange={(e) => setAdding(e.target.value)}>
-          <option value="">Choose a skill to weight…</option>
-          {taxonomy.map((c) => (
-            <optgroup key={c.id} label={c.name}>
-              {c.skills
-                .filter((s) => !weights.some((w) => w.skillId === s.id))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-        <button
-          type="button"
-          className={buttonClass('secondary')}
-          disabled={!adding}
-          onClick={() => {
-            onChange([...weights, { skillId: adding, weight: 10 }]);
-            setAdding('');
-          }}
-        >
-          Add skill
-        </button>
+      <div className="mt-3">
+        <SkillAdder
+          id="add-skill"
+          label="Skill to weight"
+          hideLabel
+          placeholder="Choose a skill to weight…"
+          categories={taxonomy}
+          exclude={new Set(weights.map((w) => w.skillId))}
+          selectClassName={inputClass}
+          onAdd={(skill) => onChange([...weights, { skillId: skill.id, weight: 10 }])}
+        />
       </div>
     </section>
   );
