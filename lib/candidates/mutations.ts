@@ -12,7 +12,7 @@ import type { RowError } from '../questions/file-format';
 import { isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
 import { type CandidateDetails, toCandidateDetails } from './queries';
-import { CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
+import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
 
 async function findCandidateByEmail(ctx: Ctx, email: string) {
   const [row] = await ctx.db
@@ -22,9 +22,14 @@ async function findCandidateByEmail(ctx: Ctx, email: string) {
   return row;
 }
 
-async function openingInOrg(ctx: Ctx, openingId: string, field = 'openingId') {
-  const [row] = await ctx.db.select({ id: openings.id }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
+/** An opening of this organization that takes applications: open, not on hold or closed. */
+async function openOpeningInOrg(ctx: Ctx, openingId: string, field = 'openingId') {
+  const [row] = await ctx.db
+    .select({ id: openings.id, title: openings.title, status: openings.status })
+    .from(openings)
+    .where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
   if (!row) throw ValidationError.field(field, 'Choose an opening from the list');
+  if (row.status !== 'open') throw ValidationError.field(field, `${row.title} is ${row.status === 'closed' ? 'closed' : 'on hold'} and takes no applications`);
   return row;
 }
 
@@ -33,7 +38,7 @@ export async function createCandidate(ctx: Ctx, input: unknown) {
   const { openingId, ...data } = parseInput(CreateCandidateInput, input);
   return inTransaction(ctx, async (tx) => {
     if (await findCandidateByEmail(tx, data.email)) throw ValidationError.field('email', 'A candidate with this email already exists');
-    if (openingId) await openingInOrg(tx, openingId);
+    if (openingId) await openOpeningInOrg(tx, openingId);
     const [candidate] = await tx.db.insert(candidates).values({ organizationId: ctx.organizationId, ...data }).returning();
     if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidate.created', entityType: 'candidate', entityId: candidate!.id, data: { openingId: openingId ?? null } });
@@ -101,6 +106,36 @@ export async function updateCandidate(ctx: Ctx, input: unknown): Promise<Candida
 }
 
 /** Moves an application between active, hired, rejected and withdrawn. Audited. */
+/** An existing candidate applies to another open opening. Audited. */
+export async function applyToOpening(ctx: Ctx, input: unknown) {
+  requirePermission(ctx, 'candidate:write');
+  const data = parseInput(ApplyToOpeningInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const [candidate] = await tx.db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(and(eq(candidates.id, data.candidateId), eq(candidates.organizationId, ctx.organizationId)));
+    if (!candidate) throw new NotFoundError('Candidate');
+    const opening = await openOpeningInOrg(tx, data.openingId);
+    const alreadyApplied = `This candidate has already applied to ${opening.title}`;
+    const [existing] = await tx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.candidateId, candidate.id), eq(applications.openingId, opening.id)));
+    if (existing) throw ValidationError.field('openingId', alreadyApplied);
+    let application;
+    try {
+      [application] = await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate.id, openingId: opening.id }).returning({ id: applications.id });
+    } catch (error) {
+      // A second request for the same application won the race.
+      if (isUniqueViolation(error, 'applications_org_candidate_opening_key')) throw ValidationError.field('openingId', alreadyApplied);
+      throw error;
+    }
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'application.created', entityType: 'application', entityId: application!.id, data: { candidateId: candidate.id, openingId: opening.id } });
+    return { applicationId: application!.id };
+  });
+}
+
 export async function moveApplication(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'candidate:write');
   const data = parseInput(MoveApplicationInput, input);
@@ -134,8 +169,8 @@ async function planCandidateImport(ctx: Ctx, input: unknown) {
   const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const missing = ['name', 'email'].filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length) return { ok: false as const, errors: [{ row: 0, field: 'header', message: `Missing columns: ${missing.join(', ')}` }] };
-  const openingRows = await ctx.db.select({ id: openings.id, title: openings.title }).from(openings).where(eq(openings.organizationId, ctx.organizationId));
-  const openingByTitle = new Map(openingRows.map((o) => [o.title.toLowerCase(), o.id]));
+  const openingRows = await ctx.db.select({ id: openings.id, title: openings.title, status: openings.status }).from(openings).where(eq(openings.organizationId, ctx.organizationId));
+  const openingByTitle = new Map(openingRows.map((o) => [o.title.toLowerCase(), o]));
   const errors: RowError[] = [];
   const rows: { row: number; data: z.output<typeof CsvCandidate>; openingId: string | null }[] = [];
   const seen = new Set<string>();
@@ -148,8 +183,10 @@ async function planCandidateImport(ctx: Ctx, input: unknown) {
     }
     if (seen.has(result.data.email)) errors.push({ row, field: 'email', message: 'This email appears twice in the file' });
     seen.add(result.data.email);
-    const openingId = result.data.opening ? openingByTitle.get(result.data.opening.toLowerCase()) : null;
-    if (result.data.opening && !openingId) errors.push({ row, field: 'opening', message: `No opening is titled "${result.data.opening}"` });
+    const opening = result.data.opening ? openingByTitle.get(result.data.opening.toLowerCase()) : undefined;
+    if (result.data.opening && !opening) errors.push({ row, field: 'opening', message: `No opening is titled "${result.data.opening}"` });
+    if (opening && opening.status !== 'open') errors.push({ row, field: 'opening', message: `${opening.title} is ${opening.status === 'closed' ? 'closed' : 'on hold'} and takes no applications` });
+    const openingId = opening?.id;
     rows.push({ row, data: result.data, openingId: openingId ?? null });
   });
   if (rows.length) {

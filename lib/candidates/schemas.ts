@@ -41,4 +41,9 @@ export const MoveApplicationInput = z.object({
   stage: z.enum(APPLICATION_STAGES, { error: 'Choose active, hired, rejected or withdrawn' }),
 });
 
+export const ApplyToOpeningInput = z.object({
+  candidateId: z.uuid({ error: 'Candidate is not a valid id' }),
+  openingId: z.uuid({ error: 'Choose an opening' }),
+});
+
 export const ImportCandidatesInput = z.object({ content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB') });

@@ -151,3 +151,22 @@ test('a recruiter edits a candidate and an opening, and cancels an interview the
   await expect(interviewer.getByRole('link', { name: 'Inès Moreau' })).toHaveCount(0);
   await other.close();
 });
+
+test('a recruiter applies an existing candidate to a second opening', async ({ page }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/candidates');
+  await page.getByLabel('Name').fill('Ines Duarte');
+  await page.getByLabel('Email').fill(uniqueEmail('ines'));
+  await page.getByLabel('Apply to opening').selectOption({ label: 'Junior Backend Developer' });
+  await page.getByRole('button', { name: 'Add candidate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ines Duarte' })).toBeVisible();
+
+  const applyTo = page.getByLabel('Opening to apply to');
+  await expect(applyTo.getByRole('option', { name: 'Junior Backend Developer' })).toHaveCount(0); // already applied
+  await applyTo.selectOption({ label: 'Backend Engineer — Node.js' });
+  await page.getByRole('button', { name: 'Apply to opening' }).click();
+  await expect(page.getByText('Application added.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Backend Engineer — Node.js' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Junior Backend Developer' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'candidate with two applications');
+});

@@ -1,8 +1,8 @@
 // Openings with loops, candidates (one by one and from CSV), stage moves and scheduling.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, candidates, kits } from '@/db/schema';
-import { createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
+import { applications, auditEvents, candidates, kits, openings } from '@/db/schema';
+import { applyToOpening, createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
 import { getCandidate, getCandidateTimeline } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -130,5 +130,64 @@ describe('openings, candidates and scheduling', () => {
     await expect(scheduleInterview(other, { applicationId: application.id, openingStageId: application.id, scheduledAt: new Date().toISOString(), durationMinutes: 30, panelUserIds: [other.userId] })).rejects.toBeInstanceOf(NotFoundError);
     await expect(createCandidate(other, { name: 'Cross Org', email: 'cross@example.test', openingId })).rejects.toBeInstanceOf(ValidationError);
     await expect(getOpening(other, openingId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('applying to more openings', () => {
+  it('applies an existing candidate to another open opening (audited), once', async () => {
+    const first = (await createOpening(admin, { title: 'Data Engineer', level: 'mid', stages: [{ name: 'Technical', kitId, durationMinutes: 60 }] })).openingId;
+    const second = (await createOpening(admin, { title: 'Staff Engineer', level: 'staff', stages: [{ name: 'Technical', kitId, durationMinutes: 60 }] })).openingId;
+    const { candidateId } = await createCandidate(admin, { name: 'Mei Chen', email: 'mei@example.test', openingId: first });
+    const { applicationId } = await applyToOpening(admin, { candidateId, openingId: second });
+    expect((await getCandidate(admin, candidateId)).applications.map((a) => a.id)).toContain(applicationId);
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'application.created'), eq(auditEvents.entityId, applicationId)));
+    expect(event!.data).toEqual({ candidateId, openingId: second });
+    const again = await applyToOpening(admin, { candidateId, openingId: second }).catch((e) => e);
+    expect(again.fieldErrors).toEqual({ openingId: ['This candidate has already applied to Staff Engineer'] });
+  });
+
+  it('refuses closed and on-hold openings for applications, and closed openings or finished applications for scheduling', async () => {
+    const { openingId } = await createOpening(admin, { title: 'Closing Soon', level: 'mid', stages: [{ name: 'Technical', kitId, durationMinutes: 60 }] });
+    const { candidateId } = await createCandidate(admin, { name: 'Omar Haddad', email: 'omar@example.test', openingId });
+    const application = (await getCandidate(admin, candidateId)).applications[0]!;
+    const stageId = (await getOpening(admin, openingId)).stages[0]!.id;
+    const schedule = () => scheduleInterview(admin, { applicationId: application.id, openingStageId: stageId, scheduledAt: new Date().toISOString(), durationMinutes: 60, panelUserIds: [admin.userId] });
+
+    await t.db.update(openings).set({ status: 'on_hold' }).where(eq(openings.id, openingId));
+    const onHold = await createCandidate(admin, { name: 'Late Applicant', email: 'late@example.test', openingId }).catch((e) => e);
+    expect(onHold.fieldErrors).toEqual({ openingId: ['Closing Soon is on hold and takes no applications'] });
+    expect((await schedule()).interviewId).toBeDefined(); // on hold: interviews already in the loop go on
+
+    await t.db.update(openings).set({ status: 'closed' }).where(eq(openings.id, openingId));
+    const other = (await createCandidate(admin, { name: 'Zoe Park', email: 'zoe@example.test' })).candidateId;
+    const closed = await applyToOpening(admin, { candidateId: other, openingId }).catch((e) => e);
+    expect(closed.fieldErrors).toEqual({ openingId: ['Closing Soon is closed and takes no applications'] });
+    const closedSchedule = await schedule().catch((e) => e);
+    expect(closedSchedule.fieldErrors).toEqual({ applicationId: ['Closing Soon is closed; reopen it to schedule interviews'] });
+    expect(await previewCandidateImport(admin, { content: 'name,email,opening\nYuki Sato,yuki@example.test,Closing Soon\n' })).toEqual({
+      ok: false,
+      errors: [{ row: 1, field: 'opening', message: 'Closing Soon is closed and takes no applications' }],
+    });
+
+    await t.db.update(openings).set({ status: 'open' }).where(eq(openings.id, openingId));
+    await moveApplication(admin, { applicationId: application.id, stage: 'rejected' });
+    const rejected = await schedule().catch((e) => e);
+    expect(rejected.fieldErrors).toEqual({ applicationId: ['This application is rejected; move it back to active to schedule interviews'] });
+    expect(await t.db.select().from(applications).where(eq(applications.candidateId, other))).toEqual([]); // nothing written by the refusals
+  });
+
+  it('is 404 for another organization’s candidate, 403 without candidate:write, 422 naming bad ids', async () => {
+    const other = (await createOrgWithAdmin(t.db, 'Elsewhere Hiring')).ctx;
+    const { openingId } = await createOpening(admin, { title: 'Isolation Opening', level: 'mid', stages: [{ name: 'Technical', kitId, durationMinutes: 60 }] });
+    const foreign = (await createCandidate(other, { name: 'Foreign Candidate', email: 'foreign@example.test' })).candidateId;
+    await expect(applyToOpening(admin, { candidateId: foreign, openingId })).rejects.toBeInstanceOf(NotFoundError);
+    const mine = (await createCandidate(admin, { name: 'Local Candidate', email: 'local@example.test' })).candidateId;
+    const foreignOpening = await applyToOpening(other, { candidateId: foreign, openingId }).catch((e) => e);
+    expect(foreignOpening.fieldErrors).toEqual({ openingId: ['Choose an opening from the list'] });
+    const interviewer = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
+    await expect(applyToOpening(interviewer, { candidateId: mine, openingId })).rejects.toBeInstanceOf(ForbiddenError);
+    const bad = await applyToOpening(admin, { candidateId: 'nope', openingId: '' }).catch((e) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['candidateId', 'openingId']);
   });
 });

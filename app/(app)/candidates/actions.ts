@@ -1,7 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { runMemberAction } from '@/app/_lib/member-action';
-import { type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport, updateCandidate } from '@/lib/candidates/mutations';
+import { applyToOpening, type CandidateImportPreview, createCandidate, importCandidates, moveApplication, previewCandidateImport, updateCandidate } from '@/lib/candidates/mutations';
 import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
 import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/interviews/mutations';
@@ -12,6 +12,10 @@ export async function createCandidateAction(_prev: ActionState<{ candidateId: st
   const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
   if (state.status === 'success' && state.data) redirect(`/candidates/${state.data.candidateId}`);
   return state;
+}
+
+export async function applyToOpeningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runMemberAction(formData, async (ctx, input) => (await applyToOpening(ctx, input), 'Application added.'), candidatePath(formData.get('candidateId')));
 }
 
 export async function moveApplicationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -6,6 +6,7 @@ import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
 import type { InterviewSchedule } from '@/lib/interviews/queries';
 import {
+  applyToOpeningAction,
   cancelInterviewAction,
   createCandidateAction,
   moveApplicationAction,
@@ -33,6 +34,28 @@ export function NewCandidateForm({ openings }: { openings: { id: string; title: 
         ))}
       </SelectField>
       <SubmitButton pendingText="Adding…">Add candidate</SubmitButton>
+    </form>
+  );
+}
+
+export function ApplyToOpeningForm({ candidateId, openings }: { candidateId: string; openings: { id: string; title: string }[] }) {
+  const [state, action] = useActionState(applyToOpeningAction, { status: 'idle' } as ActionState);
+  if (openings.length === 0) return <p className="text-sm text-slate-600">No other open openings to apply to.</p>;
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="candidateId" value={candidateId} />
+      <SelectField name="openingId" id="apply-opening" label="Opening to apply to" error={fieldError(state, 'openingId')} defaultValue="">
+        <option value="" disabled>
+          Choose an open opening
+        </option>
+        {openings.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </SelectField>
+      <SubmitButton pendingText="Applying…">Apply to opening</SubmitButton>
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -50,7 +50,7 @@ export default async function CandidatesPage() {
         {canWrite ? (
           <Card className="h-fit p-4">
             <h2 className="mb-3 font-semibold">Add a candidate</h2>
-            <NewCandidateForm openings={openings.map((o) => ({ id: o.id, title: o.title }))} />
+            <NewCandidateForm openings={openings.filter((o) => o.status === 'open').map((o) => ({ id: o.id, title: o.title }))} />
           </Card>
         ) : null}
       </div>

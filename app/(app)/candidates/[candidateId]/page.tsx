@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
+import { listOpenings } from '@/lib/openings/queries';
 import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 import { orNotFound, requirePageContext } from '../../page-context';
-import { EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
+import { ApplyToOpeningForm, EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
 
@@ -18,7 +19,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   if (!can(ctx, 'candidate:read')) return <AccessDenied what="candidates" />;
   const { candidateId } = await params;
   const profile = await orNotFound(getCandidateProfile(ctx, candidateId));
-  const [feedback, members] = await Promise.all([listCandidateFeedback(ctx, { candidateId }), can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([])]);
+  const [feedback, members, openings] = await Promise.all([
+    listCandidateFeedback(ctx, { candidateId }),
+    can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([]),
+    can(ctx, 'candidate:write') ? listOpenings(ctx) : Promise.resolve([]),
+  ]);
   const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
@@ -99,6 +104,15 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           ))}
         </div>
         <div className="space-y-6">
+        {can(ctx, 'candidate:write') ? (
+          <Card className="h-fit p-4">
+            <h2 className="mb-2 font-semibold">Apply to another opening</h2>
+            <ApplyToOpeningForm
+              candidateId={candidate.id}
+              openings={openings.filter((o) => o.status === 'open' && !profile.applications.some((a) => a.opening.id === o.id)).map((o) => ({ id: o.id, title: o.title }))}
+            />
+          </Card>
+        ) : null}
         {can(ctx, 'candidate:write') ? (
           <Card className="h-fit p-4">
             <details>
