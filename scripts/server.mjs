@@ -14,7 +14,8 @@ import next from 'next';
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const port = Number(option('-p', process.env.PORT ?? 3000));
-const hostname = option('-H', process.env.HOSTNAME ?? '0.0.0.0');
+// Not $HOSTNAME: shells and containers set it to the machine's name, not an address to listen on.
+const hostname = option('-H', '0.0.0.0');
 
 nextEnv.loadEnvConfig(process.cwd(), false);
 process.env.NODE_ENV = 'production';
