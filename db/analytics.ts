@@ -85,6 +85,79 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
     on conflict (organization_id, grouping, group_id, c, k) do update set o = reliability_coincidences.o + excluded.o`);
 }
 
+/**
+ * Adds or removes what the matching applications contribute to the question tallies. Reads the
+ * composite from application_skill_tallies and the opening's weights, so it must run while those
+ * describe the same moment as the ratings (before a change: before the refresh; after: after it).
+ */
+async function applyQuestionContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Promise<void> {
+  const s = sql.raw(String(sign));
+  await db.execute(sql`
+    with apps as (select a.id, a.organization_id, a.opening_id from applications a where ${filter}),
+    composites as (
+      select t.application_id, sum(w.weight * (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4)) / sum(w.weight) as y
+      from application_skill_tallies t
+      join apps on apps.id = t.application_id
+      join opening_skill_weights w on w.opening_id = t.opening_id and w.skill_id = t.skill_id
+      where t.n1 + t.n2 + t.n3 + t.n4 > 0
+      group by 1
+    ),
+    submitted as (
+      select apps.id as application_id, apps.organization_id, apps.opening_id, i.id as interview_id, i.kit_version_id, s.id as scorecard_id
+      from apps
+      join interviews i on i.application_id = apps.id
+      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    ),
+    asked as (
+      -- Per interview with a submitted scorecard, each question of its pinned kit version once.
+      select k.organization_id, k.opening_id, kq.question_id, count(*) as times_asked
+      from (select distinct organization_id, opening_id, interview_id, kit_version_id from submitted) k
+      join (select distinct ki.kit_version_id, qv.question_id from kit_items ki join question_versions qv on qv.id = ki.question_version_id) kq
+        on kq.kit_version_id = k.kit_version_id
+      group by 1, 2, 3
+    ),
+    per_application as (
+      select sub.organization_id, sub.opening_id, qv.question_id, sub.application_id, c.y,
+             count(*) filter (where n.rating = 1) as n1, count(*) filter (where n.rating = 2) as n2,
+             count(*) filter (where n.rating = 3) as n3, count(*) filter (where n.rating = 4) as n4,
+             count(*) as n, sum(n.rating)::float8 as sx, sum(n.rating * n.rating)::float8 as sx2
+      from submitted sub
+      join scorecard_notes n on n.scorecard_id = sub.scorecard_id and n.rating is not null
+      join kit_items ki on ki.id = n.kit_item_id
+      join question_versions qv on qv.id = ki.question_version_id
+      left join composites c on c.application_id = sub.application_id
+      group by 1, 2, 3, 4, 5
+    ),
+    rated as (
+      select organization_id, opening_id, question_id,
+             sum(n1) as n1, sum(n2) as n2, sum(n3) as n3, sum(n4) as n4,
+             count(*) as applications, count(*) filter (where y is not null) as paired_applications,
+             coalesce(sum(n) filter (where y is not null), 0) as paired_n,
+             sum(sx) as sum_x,
+             coalesce(sum(sx) filter (where y is not null), 0) as paired_sum_x,
+             coalesce(sum(sx2) filter (where y is not null), 0) as paired_sum_x2,
+             coalesce(sum(n * y), 0) as sum_y, coalesce(sum(n * y * y), 0) as sum_y2, coalesce(sum(sx * y), 0) as sum_xy
+      from per_application group by 1, 2, 3
+    )
+    insert into question_tallies (organization_id, opening_id, question_id, times_asked, n1, n2, n3, n4, applications, paired_applications, paired_n, sum_x, paired_sum_x, paired_sum_x2, sum_y, sum_y2, sum_xy)
+    select coalesce(a.organization_id, r.organization_id), coalesce(a.opening_id, r.opening_id), coalesce(a.question_id, r.question_id),
+           ${s} * coalesce(a.times_asked, 0), ${s} * coalesce(r.n1, 0), ${s} * coalesce(r.n2, 0), ${s} * coalesce(r.n3, 0), ${s} * coalesce(r.n4, 0),
+           ${s} * coalesce(r.applications, 0), ${s} * coalesce(r.paired_applications, 0), ${s} * coalesce(r.paired_n, 0),
+           ${s} * coalesce(r.sum_x, 0), ${s} * coalesce(r.paired_sum_x, 0), ${s} * coalesce(r.paired_sum_x2, 0), ${s} * coalesce(r.sum_y, 0), ${s} * coalesce(r.sum_y2, 0), ${s} * coalesce(r.sum_xy, 0)
+    from asked a full join rated r on r.organization_id = a.organization_id and r.opening_id = a.opening_id and r.question_id = a.question_id
+    on conflict (organization_id, opening_id, question_id) do update set
+      times_asked = question_tallies.times_asked + excluded.times_asked,
+      n1 = question_tallies.n1 + excluded.n1, n2 = question_tallies.n2 + excluded.n2,
+      n3 = question_tallies.n3 + excluded.n3, n4 = question_tallies.n4 + excluded.n4,
+      applications = question_tallies.applications + excluded.applications,
+      paired_applications = question_tallies.paired_applications + excluded.paired_applications,
+      paired_n = question_tallies.paired_n + excluded.paired_n,
+      sum_x = question_tallies.sum_x + excluded.sum_x,
+      paired_sum_x = question_tallies.paired_sum_x + excluded.paired_sum_x, paired_sum_x2 = question_tallies.paired_sum_x2 + excluded.paired_sum_x2,
+      sum_y = question_tallies.sum_y + excluded.sum_y, sum_y2 = question_tallies.sum_y2 + excluded.sum_y2,
+      sum_xy = question_tallies.sum_xy + excluded.sum_xy`);
+}
+
 /** Recomputes the per-application tallies of the matching applications. Idempotent. */
 async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<void> {
   await db.execute(sql`delete from application_tallies t using applications a where t.application_id = a.id and ${filter}`);
@@ -121,17 +194,33 @@ export async function withScoreAnalytics<T>(db: DbExecutor, applicationId: strin
   // Serializes changes per application: the "before" must be the state this change starts from.
   await db.execute(sql`select 1 from applications where id = ${applicationId} for update`);
   await applyContributions(db, filter, -1);
+  await applyQuestionContributions(db, filter, -1);
   const result = await change();
   await applyContributions(db, filter, 1);
   await refreshApplicationTallies(db, filter);
+  await applyQuestionContributions(db, filter, 1);
   return result;
+}
+
+/**
+ * After an opening's skill weights change, every composite of the opening may differ: its question
+ * tallies are recomputed. Call in the transaction that changed the weights.
+ */
+export async function refreshOpeningQuestionTallies(db: DbExecutor, openingId: string): Promise<void> {
+  // The applications' locks order this after (or before) any submit in flight for the opening,
+  // so no submit applies a delta computed with the other weights.
+  await db.execute(sql`select 1 from applications where opening_id = ${openingId} order by id for update`);
+  await db.execute(sql`delete from question_tallies where opening_id = ${openingId}`);
+  await applyQuestionContributions(db, sql`a.opening_id = ${openingId}`, 1);
 }
 
 /** Recomputes every tally of one organization from its submitted ratings. */
 export async function rebuildScoreAnalytics(db: DbExecutor, organizationId: string): Promise<void> {
   await db.execute(sql`delete from interviewer_tallies where organization_id = ${organizationId}`);
   await db.execute(sql`delete from reliability_coincidences where organization_id = ${organizationId}`);
+  await db.execute(sql`delete from question_tallies where organization_id = ${organizationId}`);
   const filter = sql`a.organization_id = ${organizationId}`;
   await applyContributions(db, filter, 1);
   await refreshApplicationTallies(db, filter);
+  await applyQuestionContributions(db, filter, 1);
 }

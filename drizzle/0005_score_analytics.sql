@@ -34,6 +34,27 @@ CREATE TABLE "interviewer_tallies" (
 	CONSTRAINT "interviewer_tallies_organization_id_user_id_pk" PRIMARY KEY("organization_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "question_tallies" (
+	"organization_id" uuid NOT NULL,
+	"opening_id" uuid NOT NULL,
+	"question_id" uuid NOT NULL,
+	"times_asked" integer DEFAULT 0 NOT NULL,
+	"n1" integer DEFAULT 0 NOT NULL,
+	"n2" integer DEFAULT 0 NOT NULL,
+	"n3" integer DEFAULT 0 NOT NULL,
+	"n4" integer DEFAULT 0 NOT NULL,
+	"applications" integer DEFAULT 0 NOT NULL,
+	"paired_applications" integer DEFAULT 0 NOT NULL,
+	"paired_n" integer DEFAULT 0 NOT NULL,
+	"sum_x" double precision DEFAULT 0 NOT NULL,
+	"paired_sum_x" double precision DEFAULT 0 NOT NULL,
+	"paired_sum_x2" double precision DEFAULT 0 NOT NULL,
+	"sum_y" double precision DEFAULT 0 NOT NULL,
+	"sum_y2" double precision DEFAULT 0 NOT NULL,
+	"sum_xy" double precision DEFAULT 0 NOT NULL,
+	CONSTRAINT "question_tallies_organization_id_opening_id_question_id_pk" PRIMARY KEY("organization_id","opening_id","question_id")
+);
+--> statement-breakpoint
 CREATE TABLE "reliability_coincidences" (
 	"organization_id" uuid NOT NULL,
 	"grouping" text NOT NULL,
@@ -54,6 +75,9 @@ ALTER TABLE "application_tallies" ADD CONSTRAINT "application_tallies_opening_id
 ALTER TABLE "application_tallies" ADD CONSTRAINT "application_tallies_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewer_tallies" ADD CONSTRAINT "interviewer_tallies_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewer_tallies" ADD CONSTRAINT "interviewer_tallies_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_tallies" ADD CONSTRAINT "question_tallies_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_tallies" ADD CONSTRAINT "question_tallies_opening_id_openings_id_fk" FOREIGN KEY ("opening_id") REFERENCES "public"."openings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_tallies" ADD CONSTRAINT "question_tallies_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reliability_coincidences" ADD CONSTRAINT "reliability_coincidences_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "application_skill_tallies_org_opening_idx" ON "application_skill_tallies" USING btree ("organization_id","opening_id");--> statement-breakpoint
 CREATE INDEX "application_tallies_org_opening_idx" ON "application_tallies" USING btree ("organization_id","opening_id");

@@ -95,3 +95,67 @@ join scorecards s on s.interview_id = i.id and s.status = 'submitted'
 join scorecard_ratings sr on sr.scorecard_id = s.id and sr.rating is not null
 where true
 group by a.organization_id, a.opening_id, a.id, sr.skill_id;
+--> statement-breakpoint
+with apps as (select a.id, a.organization_id, a.opening_id from applications a where true),
+composites as (
+  select t.application_id, sum(w.weight * (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4)) / sum(w.weight) as y
+  from application_skill_tallies t
+  join apps on apps.id = t.application_id
+  join opening_skill_weights w on w.opening_id = t.opening_id and w.skill_id = t.skill_id
+  where t.n1 + t.n2 + t.n3 + t.n4 > 0
+  group by 1
+),
+submitted as (
+  select apps.id as application_id, apps.organization_id, apps.opening_id, i.id as interview_id, i.kit_version_id, s.id as scorecard_id
+  from apps
+  join interviews i on i.application_id = apps.id
+  join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+),
+asked as (
+  -- Per interview with a submitted scorecard, each question of its pinned kit version once.
+  select k.organization_id, k.opening_id, kq.question_id, count(*) as times_asked
+  from (select distinct organization_id, opening_id, interview_id, kit_version_id from submitted) k
+  join (select distinct ki.kit_version_id, qv.question_id from kit_items ki join question_versions qv on qv.id = ki.question_version_id) kq
+    on kq.kit_version_id = k.kit_version_id
+  group by 1, 2, 3
+),
+per_application as (
+  select sub.organization_id, sub.opening_id, qv.question_id, sub.application_id, c.y,
+         count(*) filter (where n.rating = 1) as n1, count(*) filter (where n.rating = 2) as n2,
+         count(*) filter (where n.rating = 3) as n3, count(*) filter (where n.rating = 4) as n4,
+         count(*) as n, sum(n.rating)::float8 as sx, sum(n.rating * n.rating)::float8 as sx2
+  from submitted sub
+  join scorecard_notes n on n.scorecard_id = sub.scorecard_id and n.rating is not null
+  join kit_items ki on ki.id = n.kit_item_id
+  join question_versions qv on qv.id = ki.question_version_id
+  left join composites c on c.application_id = sub.application_id
+  group by 1, 2, 3, 4, 5
+),
+rated as (
+  select organization_id, opening_id, question_id,
+         sum(n1) as n1, sum(n2) as n2, sum(n3) as n3, sum(n4) as n4,
+         count(*) as applications, count(*) filter (where y is not null) as paired_applications,
+         coalesce(sum(n) filter (where y is not null), 0) as paired_n,
+         sum(sx) as sum_x,
+         coalesce(sum(sx) filter (where y is not null), 0) as paired_sum_x,
+         coalesce(sum(sx2) filter (where y is not null), 0) as paired_sum_x2,
+         coalesce(sum(n * y), 0) as sum_y, coalesce(sum(n * y * y), 0) as sum_y2, coalesce(sum(sx * y), 0) as sum_xy
+  from per_application group by 1, 2, 3
+)
+insert into question_tallies (organization_id, opening_id, question_id, times_asked, n1, n2, n3, n4, applications, paired_applications, paired_n, sum_x, paired_sum_x, paired_sum_x2, sum_y, sum_y2, sum_xy)
+select coalesce(a.organization_id, r.organization_id), coalesce(a.opening_id, r.opening_id), coalesce(a.question_id, r.question_id),
+       1 * coalesce(a.times_asked, 0), 1 * coalesce(r.n1, 0), 1 * coalesce(r.n2, 0), 1 * coalesce(r.n3, 0), 1 * coalesce(r.n4, 0),
+       1 * coalesce(r.applications, 0), 1 * coalesce(r.paired_applications, 0), 1 * coalesce(r.paired_n, 0),
+       1 * coalesce(r.sum_x, 0), 1 * coalesce(r.paired_sum_x, 0), 1 * coalesce(r.paired_sum_x2, 0), 1 * coalesce(r.sum_y, 0), 1 * coalesce(r.sum_y2, 0), 1 * coalesce(r.sum_xy, 0)
+from asked a full join rated r on r.organization_id = a.organization_id and r.opening_id = a.opening_id and r.question_id = a.question_id
+on conflict (organization_id, opening_id, question_id) do update set
+  times_asked = question_tallies.times_asked + excluded.times_asked,
+  n1 = question_tallies.n1 + excluded.n1, n2 = question_tallies.n2 + excluded.n2,
+  n3 = question_tallies.n3 + excluded.n3, n4 = question_tallies.n4 + excluded.n4,
+  applications = question_tallies.applications + excluded.applications,
+  paired_applications = question_tallies.paired_applications + excluded.paired_applications,
+  paired_n = question_tallies.paired_n + excluded.paired_n,
+  sum_x = question_tallies.sum_x + excluded.sum_x,
+  paired_sum_x = question_tallies.paired_sum_x + excluded.paired_sum_x, paired_sum_x2 = question_tallies.paired_sum_x2 + excluded.paired_sum_x2,
+  sum_y = question_tallies.sum_y + excluded.sum_y, sum_y2 = question_tallies.sum_y2 + excluded.sum_y2,
+  sum_xy = question_tallies.sum_xy + excluded.sum_xy;

@@ -9,6 +9,7 @@ import { check, doublePrecision, index, integer, pgTable, primaryKey, smallint, 
 import { users } from './auth';
 import { applications } from './candidates';
 import { openings } from './openings';
+import { questions } from './questions';
 import { tenantId } from './orgs';
 import { skills } from './skills';
 
@@ -76,6 +77,43 @@ export const interviewerTallies = pgTable(
     hoursToSubmitSum: doublePrecision('hours_to_submit_sum').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] })],
+);
+
+/**
+ * Per opening and question (across its versions): how often it was asked, its per-question
+ * ratings, and the sums behind Pearson's r between those ratings (x) and the composite (y) of
+ * the application each was given in. The composite depends on the opening's skill weights, so a
+ * change of weights rebuilds the opening's rows.
+ */
+export const questionTallies = pgTable(
+  'question_tallies',
+  {
+    organizationId: tenantId(),
+    openingId: uuid('opening_id')
+      .notNull()
+      .references(() => openings.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    /** Interviews with a submitted scorecard whose pinned kit version holds the question. */
+    timesAsked: integer('times_asked').notNull().default(0),
+    n1: integer('n1').notNull().default(0),
+    n2: integer('n2').notNull().default(0),
+    n3: integer('n3').notNull().default(0),
+    n4: integer('n4').notNull().default(0),
+    /** Applications with at least one rating of the question, and those of them with a composite. */
+    applications: integer('applications').notNull().default(0),
+    pairedApplications: integer('paired_applications').notNull().default(0),
+    pairedN: integer('paired_n').notNull().default(0),
+    /** Σ rating over all ratings (for the mean); the sums below cover only ratings paired with a composite. */
+    sumX: doublePrecision('sum_x').notNull().default(0),
+    pairedSumX: doublePrecision('paired_sum_x').notNull().default(0),
+    pairedSumX2: doublePrecision('paired_sum_x2').notNull().default(0),
+    sumY: doublePrecision('sum_y').notNull().default(0),
+    sumY2: doublePrecision('sum_y2').notNull().default(0),
+    sumXY: doublePrecision('sum_xy').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.openingId, t.questionId] })],
 );
 
 /**

@@ -1,8 +1,8 @@
 import 'server-only';
 // Question analytics: per question (across its versions, shown by its current title) how often it
 // was asked, how its per-question ratings are distributed, and how well those ratings separate
-// candidates — Pearson's r against the candidate's weighted composite. One SQL statement does
-// the aggregation; only submitted scorecards count. Like calibration, it shows the organization's
+// candidates — Pearson's r against the candidate's weighted composite. It reads running tallies
+// kept at every submit and reopen (db/analytics.ts); only submitted scorecards count. Like calibration, it shows the organization's
 // ratings in aggregate, so it needs scorecard:read_all as well as dashboard:read.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -69,10 +69,10 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
     if (!opening) throw new NotFoundError('Opening');
   }
 
-  // The composite is the opening dashboard's (lib/dashboard/queries.ts): per application, the mean
-  // of submitted ratings per skill, weighted by the opening's skill weights over skills with
-  // evidence. Each question rating is paired with the composite of the application whose
-  // interview it was given in, so r compares the question with the whole loop's verdict.
+  // Everything is read from the running question tallies (db/analytics.ts): per opening and
+  // question the ratings by value, and the sums behind Pearson's r, where each rating is paired
+  // with the composite of the application whose interview it was given in (the opening
+  // dashboard's composite, so r compares the question with the whole loop's verdict).
   const rows = await queryRows<{
     question_id: string;
     title: string;
@@ -93,70 +93,34 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
   }>(
     ctx.db,
     sql`
-    with submitted as (
-      select s.id as scorecard_id, i.id as interview_id, i.kit_version_id, a.id as application_id, a.opening_id
-      from scorecards s
-      join interviews i on i.id = s.interview_id and i.organization_id = ${org}
-      join applications a on a.id = i.application_id and a.organization_id = ${org}
-      where s.organization_id = ${org} and s.status = 'submitted'${openingId ? sql` and a.opening_id = ${openingId}` : sql``}
-    ),
-    asked as (
-      -- Interviews per pinned kit version first (few versions, many interviews), then per question;
-      -- distinct (version, question) so a question placed twice in one kit counts once.
-      select kq.question_id, sum(k.interviews)::int as times_asked
-      from (select kit_version_id, count(distinct interview_id) as interviews from submitted group by kit_version_id) k
-      join (
-        select distinct ki.kit_version_id, qv.question_id
-        from kit_items ki join question_versions qv on qv.id = ki.question_version_id
-        where ki.organization_id = ${org} or ki.organization_id is null
-      ) kq on kq.kit_version_id = k.kit_version_id
-      group by kq.question_id
-    ),
-    skill_means as (
-      -- The skill means come from the running tallies the grid reads (db/analytics.ts).
-      select t.application_id, t.opening_id, t.skill_id, (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4) as mean
-      from application_skill_tallies t
-      where t.organization_id = ${org} and t.n1 + t.n2 + t.n3 + t.n4 > 0${openingId ? sql` and t.opening_id = ${openingId}` : sql``}
-    ),
-    composites as (
-      select m.application_id, (sum(m.mean * w.weight) / sum(w.weight))::float8 as composite
-      from skill_means m
-      join opening_skill_weights w on w.organization_id = ${org} and w.opening_id = m.opening_id and w.skill_id = m.skill_id
-      group by 1
-    ),
-    question_ratings as (
-      select qv.question_id, sub.application_id, n.rating::float8 as rating, c.composite
-      from submitted sub
-      join scorecard_notes n on n.scorecard_id = sub.scorecard_id and n.organization_id = ${org} and n.rating is not null
-      join kit_items ki on ki.id = n.kit_item_id
-      join question_versions qv on qv.id = ki.question_version_id
-      left join composites c on c.application_id = sub.application_id
+    with t as (
+      select question_id, sum(times_asked)::int as times_asked,
+             sum(n1)::int as d1, sum(n2)::int as d2, sum(n3)::int as d3, sum(n4)::int as d4,
+             sum(applications)::int as candidates, sum(paired_applications)::int as r_candidates, sum(paired_n)::int as r_n,
+             sum(sum_x) as sx, sum(paired_sum_x) as psx, sum(paired_sum_x2) as psx2, sum(sum_y) as sy, sum(sum_y2) as sy2, sum(sum_xy) as sxy
+      from question_tallies
+      where organization_id = ${org}${openingId ? sql` and opening_id = ${openingId}` : sql``}
+      group by question_id
+      having sum(times_asked) > 0
     ),
     stats as (
-      select question_id,
-             count(*)::int as ratings,
-             count(*) filter (where rating = 1)::int as d1, count(*) filter (where rating = 2)::int as d2,
-             count(*) filter (where rating = 3)::int as d3, count(*) filter (where rating = 4)::int as d4,
-             avg(rating) as mean, min(rating) as min, max(rating) as max,
-             corr(rating, composite) as r,
-             regr_count(rating, composite)::int as r_n
-      from question_ratings
-      group by question_id
-    ),
-    rated_candidates as (
-      -- Apart from stats so that aggregate needs no count(distinct), which forces a sort.
-      select question_id, count(*)::int as candidates, count(*) filter (where has_composite)::int as r_candidates
-      from (select distinct question_id, application_id, composite is not null as has_composite from question_ratings) d
-      group by question_id
+      select t.*, d1 + d2 + d3 + d4 as ratings,
+             -- n²·variance of each side and n²·covariance, from the running sums.
+             r_n * psx2 - psx * psx as vx, r_n * sy2 - sy * sy as vy, r_n * sxy - psx * sy as cov
+      from t
     )
-    select q.id as question_id, cv.title, sk.name as skill, a.times_asked,
-           s.ratings, rc.candidates, s.d1, s.d2, s.d3, s.d4, s.mean, s.min, s.max, s.r, s.r_n, rc.r_candidates
-    from asked a
-    join questions q on q.id = a.question_id
+    select q.id as question_id, cv.title, sk.name as skill, st.times_asked, st.ratings, st.candidates, st.d1, st.d2, st.d3, st.d4,
+           case when st.ratings > 0 then st.sx / st.ratings end as mean,
+           case when st.d1 > 0 then 1 when st.d2 > 0 then 2 when st.d3 > 0 then 3 when st.d4 > 0 then 4 end as min,
+           case when st.d4 > 0 then 4 when st.d3 > 0 then 3 when st.d2 > 0 then 2 when st.d1 > 0 then 1 end as max,
+           -- Null when either side does not vary (the tolerance absorbs rounding in the running sums).
+           case when st.r_n >= 2 and st.vx > 1e-9 * st.r_n * st.r_n and st.vy > 1e-9 * st.r_n * st.r_n
+                then greatest(-1, least(1, st.cov / sqrt(st.vx * st.vy))) end as r,
+           st.r_n, st.r_candidates
+    from stats st
+    join questions q on q.id = st.question_id
     join question_versions cv on cv.question_id = q.id and cv.version = q.latest_version
-    join skills sk on sk.id = cv.primary_skill_id
-    left join stats s on s.question_id = a.question_id
-    left join rated_candidates rc on rc.question_id = a.question_id`,
+    join skills sk on sk.id = cv.primary_skill_id`,
   );
 
   const num = (v: number | string | null) => (v === null ? null : Number(v));

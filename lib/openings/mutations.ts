@@ -4,6 +4,7 @@ import 'server-only';
 // dashboard's composite — start as the heaviest weight each skill has in the loop's kits.
 import { and, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
+import { refreshOpeningQuestionTallies } from '@/db/analytics';
 import { interviews, kits, kitSkillWeights, kitVersions, memberships, openingSkillWeights, openingStages, openings, skills } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
@@ -207,5 +208,7 @@ async function replaceWeights(db: DbExecutor, ctx: Ctx, openingId: string, weigh
   if (key(before) === key(weights)) return false;
   await db.delete(openingSkillWeights).where(scope);
   if (weights.length) await db.insert(openingSkillWeights).values(weights.map((w) => ({ organizationId: ctx.organizationId, openingId, skillId: w.skillId, weight: w.weight })));
+  // Composites follow the weights, and question analytics pair ratings with composites.
+  await refreshOpeningQuestionTallies(db, openingId);
   return true;
 }

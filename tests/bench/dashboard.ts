@@ -1,13 +1,15 @@
 // `npm run bench -- dashboard`: one organization with 1,000,000 skill ratings on the PostgreSQL
 // server. Its main opening has 2,000 candidates × 12 skills × 4 submitted scorecards (two
 // interviews of two panelists each); nine more openings of the same shape carry the rest, so the
-// calibration page aggregates the whole million. Measures the opening dashboard's data, the
-// comparison of 5 candidates and the calibration page's data through the real lib functions,
-// and, in the same run, one hand-written SQL query returning the same grid (the floor).
+// calibration page aggregates the whole million; every scorecard also rates each question of its
+// kit. Measures the opening dashboard's data, the comparison of 5 candidates, the calibration
+// page's and the question analytics' data through the real lib functions, and, in the same run,
+// one hand-written SQL query returning the same grid (the floor).
 import { eq, sql } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
 import { kits, kitVersions } from '@/db/schema';
 import { getCalibration } from '@/lib/dashboard/calibration';
+import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import { createKit, publishKit } from '@/lib/kits/mutations';
 import { benchOrganization, percentile, timeMany } from './support';
@@ -102,6 +104,14 @@ export async function runDashboardBench(): Promise<void> {
         group by sc.id, sc.interview_id, sc.interviewer_id, sc.scheduled_at, sc.candidate_k`);
       await tx.execute(sql`insert into scorecard_ratings (organization_id, scorecard_id, skill_id, rating, no_evidence)
         select ${org}, scorecard_id, skill_id, rating, false from bench_ratings`);
+      // A rated note per question of the pinned kit, for the question analytics.
+      await tx.execute(sql`insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body, rating)
+        select ${org}, sc.id, ki.id, 'Bench note',
+               greatest(1, least(4, round(c.ability + sc.bias + (random() - 0.5) * 1.6)))::smallint
+        from bench_scorecards sc
+        join bench_candidates c on c.k = sc.candidate_k
+        join interviews i on i.id = sc.interview_id
+        join kit_items ki on ki.kit_version_id = i.kit_version_id`);
       // Written in bulk, so the running tallies are built in one go, as the demo seed does.
       await rebuildScoreAnalytics(tx, org);
     });
@@ -158,6 +168,7 @@ export async function runDashboardBench(): Promise<void> {
     floor.sort((a, b) => a - b);
     const compare = await timeMany(RUNS, () => compareCandidates(admin, { openingId, candidateIds: five }));
     const calibration = await timeMany(RUNS, () => getCalibration(admin));
+    const questions = await timeMany(RUNS, (i) => getQuestionAnalytics(admin, i % 2 ? { openingId } : {}));
     const raw = await timeMany(5, fromRatings);
 
     const result = {
@@ -172,12 +183,14 @@ export async function runDashboardBench(): Promise<void> {
       compare_p95_ms: percentile(compare, 95),
       calibration_p50_ms: percentile(calibration, 50),
       calibration_p95_ms: percentile(calibration, 95),
+      questions_p95_ms: percentile(questions, 95),
     };
     console.log(`opening dashboard (${grid.candidates.length} candidates × ${grid.skills.length} skills) p50 ${result.dashboard_p50_ms} ms, p95 ${result.dashboard_p95_ms} ms`);
     console.log(`hand-written SQL floor                        p50 ${result.sql_floor_p50_ms} ms, p95 ${result.sql_floor_p95_ms} ms (ratio ${result.ratio})`);
     console.log(`(the same cells aggregated from the raw ratings: p50 ${percentile(raw, 50)} ms)`);
     console.log(`compare 5 candidates                          p50 ${result.compare_p50_ms} ms, p95 ${result.compare_p95_ms} ms`);
     console.log(`calibration (whole organization)              p50 ${result.calibration_p50_ms} ms, p95 ${result.calibration_p95_ms} ms`);
+    console.log(`question analytics (all openings / one)       p50 ${percentile(questions, 50)} ms, p95 ${result.questions_p95_ms} ms`);
     console.log(JSON.stringify(result));
   } finally {
     await connection.close();

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
-import { applicationSkillTallies, interviewerTallies, reliabilityCoincidences, skills } from '@/db/schema';
+import { applicationSkillTallies, interviewerTallies, questionTallies, reliabilityCoincidences, skills } from '@/db/schema';
 import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -170,6 +170,9 @@ describe('running tallies (db/analytics.ts)', () => {
     return {
       cells: await t.db.select().from(applicationSkillTallies).where(eq(applicationSkillTallies.organizationId, org)).orderBy(applicationSkillTallies.applicationId, applicationSkillTallies.skillId),
       interviewers: round(await t.db.select().from(interviewerTallies).where(and(eq(interviewerTallies.organizationId, org), gt(interviewerTallies.scorecards, 0))).orderBy(interviewerTallies.userId)),
+      questions: round(
+        (await t.db.select().from(questionTallies).where(eq(questionTallies.organizationId, org)).orderBy(questionTallies.openingId, questionTallies.questionId)).filter((q) => q.timesAsked > 0 || q.applications > 0),
+      ),
       coincidences: round(
         (await t.db.select().from(reliabilityCoincidences).where(eq(reliabilityCoincidences.organizationId, org)).orderBy(reliabilityCoincidences.grouping, reliabilityCoincidences.groupId, reliabilityCoincidences.c, reliabilityCoincidences.k)).filter((r) => Math.abs(r.o) > 1e-9), // cells emptied by a reopen may linger at 0
       ),

@@ -2,6 +2,7 @@
 // distribution, mean, Pearson's r against the composite, and the separation flags. Drafts, another
 // organization's ratings and another opening's interviews must not leak into the figures.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rebuildScoreAnalytics } from '@/db/analytics';
 import { skills } from '@/db/schema';
 import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
@@ -12,8 +13,8 @@ import { separation } from '@/lib/dashboard/separation';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { scheduleInterview } from '@/lib/interviews/mutations';
 import { createKit, publishKit, saveKitDraft, startKitDraft } from '@/lib/kits/mutations';
-import { createOpening } from '@/lib/openings/mutations';
-import { getOpening } from '@/lib/openings/queries';
+import { createOpening, updateOpening } from '@/lib/openings/mutations';
+import { getOpening, getOpeningForEdit } from '@/lib/openings/queries';
 import { createQuestion, updateQuestion } from '@/lib/questions/mutations';
 import { searchQuestions } from '@/lib/questions/queries';
 import { openScorecard, saveScorecard, submitScorecard } from '@/lib/scorecards/mutations';
@@ -245,6 +246,29 @@ describe('question analytics', () => {
     await expect(getQuestionAnalytics(recruiter, {})).rejects.toBeInstanceOf(ForbiddenError);
     const manager = (await addMember(t.db, admin.organizationId, 'hiring_manager')).ctx;
     expect((await getQuestionAnalytics(manager, {})).questions).toHaveLength(3);
+  });
+
+  it('follows a change of the opening’s weights, and its running tallies equal a rebuild', async () => {
+    const before = byKey((await getQuestionAnalytics(admin, { openingId: backendOpeningId })).questions)[questionIds.q1]!;
+    const edit = await getOpeningForEdit(admin, backendOpeningId);
+    const weights = edit.weights.map((w) => ({ skillId: w.skillId, weight: w.skillId === A ? 10 : 90 })); // B now dominates
+    await updateOpening(admin, {
+      openingId: edit.id, revision: edit.revision, title: edit.title, level: edit.level, status: edit.status, description: edit.description,
+      hiringManagerUserId: edit.hiringManagerUserId ?? '', stages: edit.stages.map((s) => ({ id: s.id, name: s.name, kitId: s.kitId!, durationMinutes: s.durationMinutes })), weights,
+    });
+    const running = await getQuestionAnalytics(admin, {});
+    const after = byKey(running.questions)[questionIds.q1]!;
+    expect(after.r).not.toBeCloseTo(before.r!, 6); // the composites moved, so did r
+    expect(after).toMatchObject({ timesAsked: before.timesAsked, ratings: before.ratings, distribution: before.distribution });
+    await rebuildScoreAnalytics(t.db, admin.organizationId);
+    const rebuilt = await getQuestionAnalytics(admin, {});
+    expect(rebuilt.questions.map((q) => q.questionId)).toEqual(running.questions.map((q) => q.questionId));
+    rebuilt.questions.forEach((q, i) => {
+      const r = running.questions[i]!;
+      expect({ ...r, r: null, mean: null }).toEqual({ ...q, r: null, mean: null });
+      expect(r.r ?? 0).toBeCloseTo(q.r ?? 0, 9);
+      expect(r.mean ?? 0).toBeCloseTo(q.mean ?? 0, 9);
+    });
   });
 });
 
