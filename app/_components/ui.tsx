@@ -84,3 +84,14 @@ export function ComingSoon({ title, description, bullets }: { title: string; des
     </>
   );
 }
+
+/** The "← Parent" link above a detail page's title. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-brand-700 hover:underline">
+        ← {children}
+      </Link>
+    </p>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { listOpenings } from '@/lib/openings/queries';
@@ -29,11 +29,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/candidates" className="text-brand-700 hover:underline">
-          ← Candidates
-        </Link>
-      </p>
+      <BackLink href="/candidates">Candidates</BackLink>
       <PageHeader title={candidate.name} description={[candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, buttonClass, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, buttonClass, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getOpeningGrid } from '@/lib/dashboard/queries';
 import { getOpening } from '@/lib/openings/queries';
@@ -40,11 +40,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-brand-700 hover:underline">
-          ← Dashboard
-        </Link>
-      </p>
+      <BackLink href="/dashboard">Dashboard</BackLink>
       <PageHeader
         title={`Compare candidates: ${opening.title}`}
         description="Each cell: mean of submitted ratings, the number of raters (n) and the range; “split” marks raters 2 or more points apart. The composite weighs skills with evidence; coverage is the share of weight that has evidence."

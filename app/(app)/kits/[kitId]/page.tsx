@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, Badge, ButtonLink, buttonClass, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Badge, buttonClass, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind } from '@/lib/questions/schemas';
@@ -23,11 +23,7 @@ export default async function KitPage({ params, searchParams }: { params: Promis
   const hasDraft = kit.versions.some((x) => x.status === 'draft');
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/kits" className="text-brand-700 hover:underline">
-          ← Kits
-        </Link>
-      </p>
+      <BackLink href="/kits">Kits</BackLink>
       <PageHeader
         title={kit.kit.name}
         description={

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied, Badge, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Badge, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getOpeningOverview } from '@/lib/openings/queries';
 import { OPENING_STATUS_LABELS } from '@/lib/openings/schemas';
@@ -18,11 +18,7 @@ export default async function OpeningPage({ params }: { params: Promise<{ openin
   const data = await orNotFound(getOpeningOverview(ctx, openingId));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/openings" className="text-brand-700 hover:underline">
-          ← Openings
-        </Link>
-      </p>
+      <BackLink href="/openings">Openings</BackLink>
       <PageHeader
         title={data.opening.title}
         description={

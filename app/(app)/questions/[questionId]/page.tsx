@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getQuestion } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
@@ -25,11 +24,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/questions" className="text-brand-700 hover:underline">
-          ← Question bank
-        </Link>
-      </p>
+      <BackLink href="/questions">Question bank</BackLink>
       <PageHeader
         title={v.title}
         description={

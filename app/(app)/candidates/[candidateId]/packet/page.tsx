@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrintButton } from '@/app/_components/print-button';
-import { AccessDenied, EmptyState, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { type DecisionPacket, getDecisionPacket, listPacketOpenings } from '@/lib/dashboard/decision-packet';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
@@ -28,11 +28,7 @@ export default async function DecisionPacketPage({ params, searchParams }: { par
   if (!openingId) {
     return (
       <>
-        <p className="mb-2 text-sm">
-          <Link href={`/candidates/${candidateId}`} className="text-brand-700 hover:underline">
-            ← {choices.candidate.name}
-          </Link>
-        </p>
+        <BackLink href={`/candidates/${candidateId}`}>{choices.candidate.name}</BackLink>
         <PageHeader title={`Decision packet: ${choices.candidate.name}`} description="A packet covers one application. Choose the opening." />
         {choices.applications.length === 0 ? (
           <EmptyState title="No applications yet">The candidate has not applied to an opening, so there is nothing to decide on.</EmptyState>

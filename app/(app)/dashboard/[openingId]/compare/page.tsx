@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccessDenied, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { compareCandidates } from '@/lib/dashboard/queries';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -32,11 +32,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const { skills, candidates } = data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/dashboard/${openingId}`} className="text-brand-700 hover:underline">
-          ← Comparison grid
-        </Link>
-      </p>
+      <BackLink href={`/dashboard/${openingId}`}>Comparison grid</BackLink>
       <PageHeader title={`Compare: ${candidates.map((x) => x.name).join(', ')}`} description="Per-skill means of submitted ratings, the composite with its coverage, strongest and weakest skills, and each interviewer’s ratings and summary." />
       <Card className="p-4">
         <SkillChart skills={skills.map((s) => s.name)} candidates={candidates.map((x) => ({ name: x.name, means: skills.map((s) => x.cells[s.skillId]?.mean ?? null) }))} />

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AccessDenied, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { listPublishedKits } from '@/lib/kits/queries';
 import { getOpeningForEdit } from '@/lib/openings/queries';
@@ -19,11 +18,7 @@ export default async function EditOpeningPage({ params }: { params: Promise<{ op
   const [kits, members, taxonomy] = await Promise.all([listPublishedKits(ctx), listMembers(ctx), listSkillTaxonomy(ctx)]);
   return (
     <div className="max-w-4xl">
-      <p className="mb-2 text-sm">
-        <Link href={`/openings/${opening.id}`} className="text-brand-700 hover:underline">
-          ← {opening.title}
-        </Link>
-      </p>
+      <BackLink href={`/openings/${opening.id}`}>{opening.title}</BackLink>
       <PageHeader title={`Edit: ${opening.title}`} description="The opening’s details, its interview loop and the skill weights behind the dashboard’s composite, saved together." />
       <OpeningForm
         opening={opening}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getQuestionHistory } from '@/lib/questions/queries';
 import { orNotFound, requirePageContext } from '../../../page-context';
@@ -17,11 +16,7 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
   const history = await orNotFound(getQuestionHistory(ctx, { questionId }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/questions/${questionId}`} className="text-brand-700 hover:underline">
-          ← Back to the question
-        </Link>
-      </p>
+      <BackLink href={`/questions/${questionId}`}>Back to the question</BackLink>
       <PageHeader title="Version history" description="Every saved edit is a version. Kits and interviews keep the version they pinned." />
       <ol className="space-y-3">
         {history.versions.map(({ version, changed }) => (
