@@ -1,6 +1,7 @@
 // Static security headers for every response (shared with the autosave fast path of
 // scripts/server.mjs). The Content-Security-Policy needs a fresh nonce per request, so it is set
 // in proxy.ts instead.
+import requestLimits from './lib/request-limits.json' with { type: 'json' };
 import securityHeaders from './lib/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
@@ -10,6 +11,11 @@ const nextConfig = {
   // output and break at runtime, so Node loads it from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   typedRoutes: false,
+  experimental: {
+    // Imports send the file's text through a server action: 10 MB of CSV, escaped, with room to
+    // spare. proxy.ts refuses larger bodies with 413 first (Next.js itself would answer 500).
+    serverActions: { bodySizeLimit: `${requestLimits.serverActionBodyMegabytes}mb` },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -3,6 +3,8 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from './lib/auth/config';
+import requestLimits from './lib/request-limits.json';
+import { crossSiteRefusal, isStateChanging } from './lib/request-guard';
 
 const { auth } = NextAuth(authConfig);
 
@@ -25,7 +27,28 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+const SERVER_ACTION_BODY_LIMIT = requestLimits.serverActionBodyMegabytes * 1024 * 1024;
+
+/**
+ * Writes to pages are server actions. Next.js refuses a foreign Origin itself, but with a 500; a
+ * cross-site write gets a plain 403 here, and an oversized body a 413 instead of Next's 500.
+ */
+function refuseWrite(request: Request): Response | null {
+  if (!isStateChanging(request.method)) return null;
+  const header = (name: string) => request.headers.get(name);
+  if (crossSiteRefusal(header, process.env.AUTH_URL || undefined)) {
+    return Response.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused' } }, { status: 403 });
+  }
+  if (Number(header('content-length') ?? 0) > SERVER_ACTION_BODY_LIMIT) {
+    const message = `The request is larger than ${requestLimits.serverActionBodyMegabytes} MB`;
+    return Response.json({ error: { code: 'payload_too_large', message } }, { status: 413 });
+  }
+  return null;
+}
+
 export default auth((request) => {
+  const refused = refuseWrite(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((re) => re.test(pathname));
   if (!request.auth && !isPublic) {

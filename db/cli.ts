@@ -1,9 +1,9 @@
 // `npm run db:migrate` and `npm run db:seed`, against DATABASE_URL or the embedded PGlite.
 // Never run these beside a dev server on the same PGlite directory: PGlite has no cross-process lock.
-import { env } from '../lib/env';
+import { demoSeeding, env } from '../lib/env';
 import { getConnection } from './client';
 import { runMigrations } from './migrate';
-import { demoLoginsText, seed } from './seed';
+import { demoLoginsText, demoPasswordFor, seed } from './seed';
 
 async function main(command: string | undefined) {
   const connection = getConnection();
@@ -13,10 +13,11 @@ async function main(command: string | undefined) {
       console.log(`Migrations applied (${connection.driver}).`);
     } else if (command === 'seed') {
       await runMigrations(connection);
-      const result = await seed(connection, { demo: env().SEED_DEMO === 'true' });
+      const demoPassword = demoPasswordFor(env());
+      const result = await seed(connection, { demo: demoSeeding(env()), demoPassword });
       console.log(`Seeded ${result.questions} built-in questions and ${result.kitTemplates} kit templates (${connection.driver}).`);
-      if (result.demoCreated) console.log(demoLoginsText());
-      else console.log('Demo organization already present (or SEED_DEMO=false).');
+      if (result.demoCreated) console.log(demoLoginsText(demoPassword));
+      else console.log('Demo organization already present, or not asked for (SEED_DEMO; never by default in production).');
     } else {
       console.error('usage: tsx db/cli.ts migrate|seed');
       process.exitCode = 2;

@@ -31,9 +31,12 @@ const EnvSchema = z
     AUTH_GOOGLE_SECRET: optional,
     SMTP_URL: optional,
     SMTP_FROM: optional,
-    SEED_DEMO: z.preprocess(
+    // Unset means: seed in development and tests, never in production (see demoSeeding below).
+    SEED_DEMO: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['true', 'false']).optional()),
+    /** The demo accounts' password; unset → the published one in development, a random one in production. */
+    DEMO_PASSWORD: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.enum(['true', 'false']).default('true'),
+      z.string().min(12, 'must be at least 12 characters').optional(),
     ),
   })
   .superRefine((env, ctx) => {
@@ -59,6 +62,15 @@ const EnvSchema = z
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * Whether this process seeds the demo organization. Demo accounts have a published password, so
+ * production gets them only when asked for explicitly (SEED_DEMO=true), and then with a password
+ * nobody has published (see db/seed).
+ */
+export function demoSeeding(e: Pick<Env, 'NODE_ENV' | 'SEED_DEMO'>): boolean {
+  return e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true';
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);

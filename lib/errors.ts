@@ -78,3 +78,11 @@ function summarizeFieldErrors(fieldErrors: FieldErrors): string {
   const parts = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join(', ')}`);
   return parts.length ? `Invalid input — ${parts.join('; ')}` : 'Invalid input';
 }
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+  constructor(message = 'Send the request body as JSON (Content-Type: application/json)') {
+    super(message);
+  }
+}

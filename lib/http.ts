@@ -1,6 +1,6 @@
 // The one place where typed domain errors become HTTP responses and server-action results.
 import { ZodError } from 'zod';
-import { ConflictError, DomainError, type FieldErrors, RateLimitedError, ValidationError } from './errors';
+import { ConflictError, DomainError, type FieldErrors, PayloadTooLargeError, RateLimitedError, ValidationError } from './errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors; current?: unknown };
@@ -21,6 +21,42 @@ export function errorToResponse(error: unknown): Response {
   }
   console.error('Unhandled error in API route', error);
   return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
+}
+
+/** The largest JSON body any API route reads: generous for a scorecard's notes, small enough to refuse abuse. */
+export const MAX_JSON_BODY_BYTES = 1_000_000;
+
+/**
+ * Reads a JSON request body, refusing (413) past maxBytes without buffering the rest, and
+ * answering 422 on `body` for anything that is not JSON.
+ */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1000)} kB`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  return parseJsonText(Buffer.concat(chunks).toString('utf8'));
+}
+
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw ValidationError.field('body', 'must be a valid JSON object');
+  }
 }
 
 /** What a server action returns to its form: field errors, a message, or success. */

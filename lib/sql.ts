@@ -16,6 +16,16 @@ export function list(values: readonly unknown[]): SQL {
   );
 }
 
+/**
+ * An array in slices of at most `size`. PostgreSQL binds at most 65,535 parameters per statement,
+ * so bulk lookups and inserts of user-sized lists (a 65,000-row import) go in slices.
+ */
+export function inSlices<T>(values: readonly T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let at = 0; at < values.length; at += size) slices.push(values.slice(at, at + size));
+  return slices;
+}
+
 export function and(parts: (SQL | undefined | false)[]): SQL {
   const kept = parts.filter(Boolean) as SQL[];
   return kept.length ? sql.join(kept, sql` and `) : sql`true`;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type FieldErrors, ValidationError } from './errors';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  rejectNulCharacters(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
@@ -12,6 +13,29 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     (fieldErrors[field] ??= []).push(issue.message);
   }
   throw new ValidationError(fieldErrors);
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, so a NUL anywhere in the input would fail deep in
+ * a query as a 500 after partial work. No honest form or API client sends one: refuse it up front
+ * with a 422 naming the field (the first one found).
+ */
+export function rejectNulCharacters(input: unknown, path: string[] = []): void {
+  const field = () => (path.length ? path.join('.') : 'input');
+  if (typeof input === 'string') {
+    if (input.includes('\u0000')) throw ValidationError.field(field(), 'contains a NUL character, which is not allowed');
+    return;
+  }
+  if (input === null || typeof input !== 'object' || path.length > 32) return;
+  if (Array.isArray(input)) {
+    input.forEach((item, index) => rejectNulCharacters(item, [...path, String(index)]));
+    return;
+  }
+  if (Object.getPrototypeOf(input) !== Object.prototype && Object.getPrototypeOf(input) !== null) return; // File, Date, …
+  for (const [key, value] of Object.entries(input)) {
+    if (key.includes('\u0000')) throw ValidationError.field(field(), 'contains a NUL character, which is not allowed');
+    rejectNulCharacters(value, [...path, key]);
+  }
 }
 
 /** FormData to a plain object; repeated keys become arrays. */

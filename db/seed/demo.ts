@@ -27,7 +27,9 @@ import { insertKitVersion, type BuiltinIds } from './builtin';
 import type { BuiltinContent } from './content';
 
 export const DEMO_ORG_SLUG = 'northwind-demo';
+/** The published development password; production never uses it unless DEMO_PASSWORD says so. */
 export const DEMO_PASSWORD = 'loopkit-demo-2026';
+export const DEMO_EMAIL_DOMAIN = 'demo.loopkit.dev';
 
 export const DEMO_USERS = [
   { key: 'admin', name: 'Priya Raman', email: 'admin@demo.loopkit.dev', role: 'admin' },
@@ -158,9 +160,9 @@ export async function demoOrganizationExists(db: DbExecutor): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function seedDemoOrganization(db: DbExecutor, content: BuiltinContent, builtin: BuiltinIds): Promise<boolean> {
+export async function seedDemoOrganization(db: DbExecutor, content: BuiltinContent, builtin: BuiltinIds, password = DEMO_PASSWORD): Promise<boolean> {
   if (await demoOrganizationExists(db)) return false;
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  const passwordHash = await hash(password, { algorithm: 2 });
   const random = mulberry32(20261121);
   const DAY = 86_400_000;
   const now = Date.now();

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { RowError } from '../questions/file-format';
-import { isUniqueViolation } from '../sql';
+import { inSlices, isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
 import { type CandidateDetails, toCandidateDetails } from './queries';
 import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
@@ -160,6 +160,9 @@ export async function moveApplication(ctx: Ctx, input: unknown) {
   });
 }
 
+const LOOKUP_SLICE = 10_000;
+const INSERT_SLICE = 1_000;
+
 const CsvCandidate = z.object({ ...CandidateFields, opening: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional()) });
 
 export type CandidateImportPreview = { ok: true; create: number; applications: number; rows: { row: number; name: string; email: string; opening: string | null }[] } | { ok: false; errors: RowError[] };
@@ -190,11 +193,14 @@ async function planCandidateImport(ctx: Ctx, input: unknown) {
     rows.push({ row, data: result.data, openingId: openingId ?? null });
   });
   if (rows.length) {
-    const existing = await ctx.db
-      .select({ email: candidates.email })
-      .from(candidates)
-      .where(and(eq(candidates.organizationId, ctx.organizationId), inArray(sql`lower(${candidates.email})`, rows.map((r) => r.data.email))));
-    const taken = new Set(existing.map((e) => e.email.toLowerCase()));
+    const taken = new Set<string>();
+    for (const emails of inSlices(rows.map((r) => r.data.email), LOOKUP_SLICE)) {
+      const existing = await ctx.db
+        .select({ email: candidates.email })
+        .from(candidates)
+        .where(and(eq(candidates.organizationId, ctx.organizationId), inArray(sql`lower(${candidates.email})`, emails)));
+      for (const e of existing) taken.add(e.email.toLowerCase());
+    }
     for (const r of rows) if (taken.has(r.data.email)) errors.push({ row: r.row, field: 'email', message: 'A candidate with this email already exists' });
   }
   if (!rows.length && !errors.length) errors.push({ row: 0, field: 'file', message: 'The file has no candidates' });
@@ -222,10 +228,19 @@ export async function importCandidates(ctx: Ctx, input: unknown) {
       for (const e of plan.errors) (fieldErrors[`row ${e.row}: ${e.field}`] ??= []).push(e.message);
       throw new ValidationError(fieldErrors, `The file has ${plan.errors.length} error(s); nothing was imported.`);
     }
-    for (const { data, openingId } of plan.rows) {
-      const { opening: _opening, ...fields } = data;
-      const [candidate] = await tx.db.insert(candidates).values({ organizationId: ctx.organizationId, ...fields }).returning({ id: candidates.id });
-      if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
+    // In slices, not a statement per row: a 65,000-row file is one transaction of ~130 statements,
+    // each well under PostgreSQL's 65,535 bound parameters.
+    for (const slice of inSlices(plan.rows, INSERT_SLICE)) {
+      const created = await tx.db
+        .insert(candidates)
+        .values(slice.map(({ data: { opening: _opening, ...fields } }) => ({ organizationId: ctx.organizationId, ...fields })))
+        .returning({ id: candidates.id, email: candidates.email });
+      // Emails are unique within the file, so they pair each new row with its opening.
+      const idByEmail = new Map(created.map((c) => [c.email.toLowerCase(), c.id]));
+      const newApplications = slice
+        .filter((r) => r.openingId)
+        .map((r) => ({ organizationId: ctx.organizationId, candidateId: idByEmail.get(r.data.email.toLowerCase())!, openingId: r.openingId! }));
+      if (newApplications.length) await tx.db.insert(applications).values(newApplications);
     }
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidates.imported', entityType: 'candidate', data: { count: plan.rows.length } });
     return { created: plan.rows.length };

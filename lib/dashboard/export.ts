@@ -1,7 +1,7 @@
 import 'server-only';
 // The comparison grid as CSV: one row per candidate, a mean/n/range column group per skill.
-import Papa from 'papaparse';
 import type { Ctx } from '../context';
+import { toCsv } from '../csv';
 import { getOpeningGrid } from './queries';
 
 export async function exportOpeningGridCsv(ctx: Ctx, openingId: unknown): Promise<string> {
@@ -21,5 +21,5 @@ export async function exportOpeningGridCsv(ctx: Ctx, openingId: unknown): Promis
       return cell ? [cell.mean.toFixed(2), cell.n, `${cell.min}-${cell.max}`] : ['', 0, ''];
     }),
   ]);
-  return Papa.unparse({ fields, data });
+  return toCsv({ fields, data });
 }

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { expectedRevision } from '../validation';
 
-const when = z.coerce.date({ error: 'Enter a valid date and time' });
+// An instant with an explicit offset (what the forms send after reading the viewer's zone) or a
+// Date. Not z.coerce.date: it turns "1" into 2001 and some garbage into 2000-01-01.
+const when = z
+  .union([z.date(), z.iso.datetime({ offset: true, error: 'Enter a valid date and time' })], { error: 'Enter a valid date and time' })
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'Enter a date between 2000 and 2100');
 const duration = z.coerce.number().int('Use whole minutes').min(5, 'At least 5 minutes').max(600, 'At most 600 minutes');
 const panel = z
   .preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: 'Panel member is not a valid id' })))

@@ -2,6 +2,7 @@
 // question; list cells hold one item per line). Pure, so it is tested without a database.
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { toCsv, unescapeCsvCell } from '../csv';
 import { LEVELS, QUESTION_KINDS } from './schemas';
 
 export const QUESTION_FILE_FORMAT = 'loopkit.questions';
@@ -58,7 +59,7 @@ export function questionsToJson(entries: QuestionFileEntry[]): string {
 }
 
 export function questionsToCsv(entries: QuestionFileEntry[]): string {
-  return Papa.unparse({
+  return toCsv({
     fields: [...CSV_COLUMNS],
     data: entries.map((e) => [
       e.id ?? '',
@@ -129,7 +130,7 @@ export function parseQuestionFile(format: 'json' | 'csv', content: string): Pars
     if (!file.success) return { ok: false, errors: file.error.issues.map((i) => ({ row: 0, field: i.path.join('.') || 'file', message: i.message })) };
     return validateEntries(file.data.questions, (path) => path);
   }
-  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transform: unescapeCsvCell });
   const missing = ['title', 'prompt', 'kind', 'level', 'expected_minutes', 'primary_skill', 'listen_for', 'red_flags', 'rubric_1', 'rubric_2', 'rubric_3', 'rubric_4'].filter(
     (c) => !parsed.meta.fields?.includes(c),
   );

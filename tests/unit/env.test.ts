@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { demoPasswordFor } from '@/db/seed';
+import { DEMO_PASSWORD } from '@/db/seed/demo';
+import { demoSeeding, parseEnv } from '@/lib/env';
 
 describe('environment validation', () => {
   it('treats empty strings as unset and applies defaults', () => {
     const env = parseEnv({ DATABASE_URL: '', AUTH_SECRET: '', SEED_DEMO: '' });
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env.SEED_DEMO).toBe('true');
+    expect(env.SEED_DEMO).toBeUndefined();
     expect(env.DATABASE_POOL_SIZE).toBe(20);
     expect(parseEnv({ DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
   });
@@ -20,5 +22,22 @@ describe('environment validation', () => {
   it('requires AUTH_SECRET in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+
+  // Finding 1 of the security review: `npm start` created demo accounts with the published password.
+  it('seeds the demo organization in production only when asked, and never with the published password', () => {
+    const production = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) });
+    expect(demoSeeding(production)).toBe(false);
+    expect(demoSeeding(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' }))).toBe(true);
+    expect(demoSeeding(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
+    expect(demoSeeding(parseEnv({ NODE_ENV: 'development', SEED_DEMO: 'false' }))).toBe(false);
+
+    const random = demoPasswordFor(production);
+    expect(random).not.toBe(DEMO_PASSWORD);
+    expect(random.length).toBeGreaterThanOrEqual(20);
+    expect(demoPasswordFor(production)).not.toBe(random);
+    expect(demoPasswordFor(parseEnv({ NODE_ENV: 'development' }))).toBe(DEMO_PASSWORD);
+    expect(demoPasswordFor(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), DEMO_PASSWORD: 'chosen-by-the-operator' }))).toBe('chosen-by-the-operator');
+    expect(() => parseEnv({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD: must be at least 12/);
   });
 });

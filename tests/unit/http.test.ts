@@ -42,6 +42,16 @@ describe('helpers', () => {
     expect(safeCallbackUrl('//evil.test')).toBe('/');
     expect(safeCallbackUrl('/\\evil.test')).toBe('/');
     expect(safeCallbackUrl(undefined)).toBe('/');
+    // Finding 5 of the security review: Chromium followed `/\t/evil.example` off-site, and a
+    // newline in the target answered 500.
+    for (const attack of ['/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '/\u0000/x', '/ /\\evil.example', '/\\/evil.example', '/%2F/evil.example/../..//evil.example']) {
+      const safe = safeCallbackUrl(attack);
+      expect(new URL(safe, 'https://loopkit.example').origin).toBe('https://loopkit.example');
+      expect(safe).not.toMatch(/[\u0000-\u001f\\]/);
+    }
+    expect(safeCallbackUrl('/\t/evil.example')).toBe('/');
+    expect(safeCallbackUrl('/candidates/1?tab=x#y')).toBe('/candidates/1?tab=x#y');
+    expect(safeCallbackUrl(['/a', '/b'])).toBe('/');
   });
 
   it('slugifies organization names', () => {

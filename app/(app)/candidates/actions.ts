@@ -7,6 +7,7 @@ import type { ActionState } from '@/lib/http';
 import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/interviews/mutations';
 import type { InterviewSchedule } from '@/lib/interviews/queries';
 import { reopenScorecard } from '@/lib/scorecards/mutations';
+import { localDateTimeToInstant } from '@/lib/time';
 
 export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
   const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
@@ -27,10 +28,10 @@ export async function moveApplicationAction(_prev: ActionState, formData: FormDa
 
 export async function scheduleInterviewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runMemberAction(formData, async (ctx, input) => {
-    // datetime-local has no zone: the browser sends its offset alongside.
+    // datetime-local has no zone: the browser sends its IANA zone alongside, and the offset in
+    // force on that date applies. Text that is no date goes on as typed, to be named as the bad field.
     const local = String(input.scheduledAt ?? '');
-    const offset = Number(input.timezoneOffset ?? 0);
-    const scheduledAt = local ? new Date(new Date(`${local}:00Z`).getTime() + offset * 60_000).toISOString() : '';
+    const scheduledAt = localDateTimeToInstant(local, String(input.timeZone ?? 'UTC')) ?? local;
     await scheduleInterview(ctx, { ...input, scheduledAt });
     return 'Interview scheduled. The panel sees it under My interviews.';
   }, '/candidates');

@@ -102,11 +102,11 @@ export function ScheduleInterviewForm({
       noValidate
       onSubmit={(e) => {
         // The browser knows its time zone; the server turns the local time into an instant with it.
-        (e.currentTarget.elements.namedItem('timezoneOffset') as HTMLInputElement).value = String(new Date().getTimezoneOffset());
+        (e.currentTarget.elements.namedItem('timeZone') as HTMLInputElement).value = Intl.DateTimeFormat().resolvedOptions().timeZone;
       }}
     >
       <input type="hidden" name="applicationId" value={applicationId} />
-      <input type="hidden" name="timezoneOffset" defaultValue="0" />
+      <input type="hidden" name="timeZone" defaultValue="UTC" />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="Stage" name="openingStageId" id={`i-stage-${applicationId}`} value={stageId} onChange={(e) => setStageId(e.target.value)} error={fieldError(state, 'openingStageId')}>

@@ -7,14 +7,14 @@ import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestContextFromCookieHeader } from '@/lib/auth/token-session';
 import { env } from '@/lib/env';
-import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '@/lib/errors';
-import { errorToResponse } from '@/lib/http';
+import { PayloadTooLargeError, UnauthenticatedError } from '@/lib/errors';
+import { errorToResponse, MAX_JSON_BODY_BYTES, parseJsonText } from '@/lib/http';
+import { assertApiWriteAllowed } from '@/lib/request-guard';
 import { saveScorecard } from '@/lib/scorecards/mutations';
 import securityHeaders from '@/lib/security-headers.json';
 
 const AUTOSAVE_PATH = /^\/api\/v1\/scorecards\/([^/?#]+)\/?(?:\?.*)?$/;
-/** Generous for a scorecard's notes (each at most 20,000 characters), small enough to refuse abuse. */
-const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = MAX_JSON_BODY_BYTES;
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,7 +35,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 async function send(response: ServerResponse, result: Response): Promise<void> {
-  const headers: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+  const headers: Record<string, string> = { ...Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])), 'cache-control': 'no-store' };
   result.headers.forEach((value, key) => (headers[key] = value));
   response.writeHead(result.status, headers);
   response.end(await result.text());
@@ -47,16 +47,15 @@ export async function tryAutosaveFastPath(request: IncomingMessage, response: Se
   const match = AUTOSAVE_PATH.exec(request.url ?? '');
   if (!match) return false;
   try {
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    assertApiWriteAllowed('PATCH', header, env().AUTH_URL);
     const session = await requestContextFromCookieHeader(request.headers.cookie, env().AUTH_SECRET);
     if (session === undefined) return false;
     if (!session?.ctx) throw new UnauthenticatedError();
-    const text = await readBody(request);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw ValidationError.field('body', 'must be a valid JSON object');
-    }
+    const body = parseJsonText(await readBody(request));
     const scorecardId = match[1]!; // not a uuid if it needed decoding: validation names it
     await send(response, Response.json(await saveScorecard(session.ctx, { ...(body as Record<string, unknown>), scorecardId })));
   } catch (error) {
