@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type FieldErrors, ValidationError } from './errors';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  rejectNulCharacters(input);
+  rejectUnstorableText(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
@@ -15,26 +15,37 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw new ValidationError(fieldErrors);
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character, which is not allowed';
+  if (LONE_SURROGATE.test(text)) return 'contains an incomplete character (a lone UTF-16 surrogate)';
+  return null;
+}
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000, so a NUL anywhere in the input would fail deep in
- * a query as a 500 after partial work. No honest form or API client sends one: refuse it up front
- * with a 422 naming the field (the first one found).
+ * PostgreSQL text and jsonb cannot hold U+0000 or half of a UTF-16 surrogate pair, so such a
+ * character anywhere in the input would fail deep in a query as a 500 after partial work. No
+ * honest form or API client sends one: refuse it up front with a 422 naming the field (the first
+ * one found). Found by tests/integration/fuzz.test.ts.
  */
-export function rejectNulCharacters(input: unknown, path: string[] = []): void {
+export function rejectUnstorableText(input: unknown, path: string[] = []): void {
   const field = () => (path.length ? path.join('.') : 'input');
   if (typeof input === 'string') {
-    if (input.includes('\u0000')) throw ValidationError.field(field(), 'contains a NUL character, which is not allowed');
+    const problem = unstorable(input);
+    if (problem) throw ValidationError.field(field(), problem);
     return;
   }
   if (input === null || typeof input !== 'object' || path.length > 32) return;
   if (Array.isArray(input)) {
-    input.forEach((item, index) => rejectNulCharacters(item, [...path, String(index)]));
+    input.forEach((item, index) => rejectUnstorableText(item, [...path, String(index)]));
     return;
   }
   if (Object.getPrototypeOf(input) !== Object.prototype && Object.getPrototypeOf(input) !== null) return; // File, Date, …
   for (const [key, value] of Object.entries(input)) {
-    if (key.includes('\u0000')) throw ValidationError.field(field(), 'contains a NUL character, which is not allowed');
-    rejectNulCharacters(value, [...path, key]);
+    const problem = unstorable(key);
+    if (problem) throw ValidationError.field(field(), `has a property name that ${problem}`);
+    rejectUnstorableText(value, [...path, key]);
   }
 }
 

@@ -111,4 +111,23 @@ describe('autosave fast path', () => {
     expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: jonasCookie } })).status).toBe(599);
     expect((await patch(`${scorecardId}/submit`, { baseRevision: 2 }, jonasCookie)).status).toBe(599);
   });
+
+  // Security review findings 3 and 8 on the fast path: a cross-site `text/plain` write, and a NUL byte.
+  it('refuses cross-site and non-JSON writes, and NUL characters, changing nothing', async () => {
+    const [before] = await t.db.select().from(scorecardNotes).where(and(eq(scorecardNotes.scorecardId, scorecardId), eq(scorecardNotes.kitItemId, itemId)));
+    const send = (headers: Record<string, string>, body: unknown) =>
+      fetch(`${base}/api/v1/scorecards/${scorecardId}`, { method: 'PATCH', headers: { cookie: jonasCookie, ...headers }, body: JSON.stringify(body) });
+    const overwrite = { baseRevision: 2, notes: { [itemId]: 'written by evil.example' } };
+    const crossSite = await send({ 'content-type': 'application/json', origin: 'http://evil.example' }, overwrite);
+    expect(crossSite.status).toBe(403);
+    expect((await send({ 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }, overwrite)).status).toBe(403);
+    const textPlain = await send({ 'content-type': 'text/plain' }, overwrite);
+    expect(textPlain.status).toBe(415);
+    const nul = await send({ 'content-type': 'application/json' }, { baseRevision: 2, notes: { [itemId]: 'nul \u0000 byte' } });
+    expect(nul.status).toBe(422);
+    expect(Object.keys(((await nul.json()) as { error: { fields: object } }).error.fields)).toEqual([`notes.${itemId}`]);
+    expect(nul.headers.get('cache-control')).toBe('no-store');
+    const [after] = await t.db.select().from(scorecardNotes).where(and(eq(scorecardNotes.scorecardId, scorecardId), eq(scorecardNotes.kitItemId, itemId)));
+    expect(after!.body).toBe(before!.body);
+  });
 });
