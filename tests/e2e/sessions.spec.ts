@@ -1,5 +1,6 @@
 // Finding 2, end to end: a session cookie copied before sign-out is dead after it, for pages and
 // for the API; and the sessions page ends another browser's session.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { demo, signIn } from './support';
 
@@ -46,6 +47,8 @@ test('the sessions page marks this session and ends another one', async ({ page,
     await expect(others).toHaveCount(before - 1);
   }
   await expect(page.getByText('No other sessions')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   expect((await other.request.get('/api/v1/me')).status()).toBe(401);
   await other.goto('/questions');
