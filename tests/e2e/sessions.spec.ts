@@ -23,6 +23,22 @@ test('a cookie copied before signing out no longer works after it', async ({ pag
   await thief.close();
 });
 
+test('signing out through Auth.js’s own endpoint ends the session too', async ({ page, browser }) => {
+  await signIn(page, demo.interviewer.email, demo.password);
+  const copied = await page.context().cookies();
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const signedOut = await page.request.post('/api/auth/signout', { form: { csrfToken }, maxRedirects: 0 });
+  expect(signedOut.status()).toBeLessThan(400);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  expect((await stolen.request.get('/api/v1/me')).status()).toBe(401);
+  await stolen.goto('/interviews');
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await thief.close();
+});
+
 test('the sessions page marks this session and ends another one', async ({ page, browser }) => {
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
