@@ -30,3 +30,10 @@ export function requirePermission(ctx: Pick<Ctx, 'role'>, permission: Permission
 export function inTransaction<T>(ctx: Ctx, fn: (txCtx: Ctx) => Promise<T>): Promise<T> {
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
 }
+
+/** Account-level flows (sessions, password) of a signed-in user, in no particular organization. */
+export interface AccountCtx extends BaseCtx {
+  userId: string;
+  /** The session the request came with (auth_sessions.id), so "this session" can be told apart. */
+  sessionId: string;
+}

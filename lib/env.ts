@@ -1,11 +1,45 @@
 // Validates the process environment once, at start-up. An empty string counts as unset, and a
 // wrong value fails with a message that names the variable instead of surfacing later as a 500.
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
 const optionalUrl = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.url().optional(),
+);
+
+const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+/** Comma-separated addresses, CIDRs or proxy-addr's keywords (loopback, linklocal, uniquelocal). */
+const trustedProxies = z.preprocess(
+  unset,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const list = (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      try {
+        proxyAddr.compile(list); // throws on anything that is not an address, a CIDR or a keyword
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be comma-separated IP addresses, CIDRs or loopback/linklocal/uniquelocal (${(error as Error).message})` });
+        return z.NEVER;
+      }
+      return list;
+    }),
 );
 
 const EnvSchema = z
@@ -31,6 +65,11 @@ const EnvSchema = z
     AUTH_GOOGLE_SECRET: optional,
     SMTP_URL: optional,
     SMTP_FROM: optional,
+    /** Absolute session lifetime: a session ends this many days after sign-in, however active. */
+    SESSION_ABSOLUTE_DAYS: wholeNumber(1, 90, 7),
+    TRUSTED_PROXIES: trustedProxies,
+    /** Failed sign-ins across all accounts and addresses per window before sign-in pauses for everyone. */
+    SIGN_IN_GLOBAL_MAX_FAILURES: wholeNumber(10, 1_000_000, 100),
     // Unset means: seed in development and tests, never in production (see demoSeeding below).
     SEED_DEMO: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['true', 'false']).optional()),
     /** The demo accounts' password; unset → the published one in development, a random one in production. */

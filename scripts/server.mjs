@@ -4,6 +4,7 @@
 // Everything else, and autosave itself when the fast path declines, goes to Next.js unchanged.
 // The fast path needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process.
 //   node scripts/server.mjs [-p PORT] [-H HOSTNAME]
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -19,6 +20,13 @@ const hostname = option('-H', '0.0.0.0');
 
 nextEnv.loadEnvConfig(process.cwd(), false);
 process.env.NODE_ENV = 'production';
+// The TCP peer address reaches the app in an internal header (Next.js route handlers cannot see
+// the socket), which lib/auth/client-ip.ts combines with X-Forwarded-For and TRUSTED_PROXIES.
+// Any incoming copy is deleted first, and the value carries this per-process key, so neither a
+// client nor a server that did not set the header (e.g. `next dev`) can make it trusted.
+const SOCKET_ADDRESS_HEADER = 'x-loopkit-socket-address';
+const socketAddressKey = randomBytes(18).toString('base64url');
+process.env.LOOPKIT_SOCKET_ADDRESS_KEY = socketAddressKey;
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -27,6 +35,8 @@ const fastPathFile = path.join(process.cwd(), '.next', 'loopkit', 'autosave-fast
 const fastPath = process.env.DATABASE_URL && existsSync(fastPathFile) ? await import(pathToFileURL(fastPathFile).href) : null;
 
 const server = createServer(async (request, response) => {
+  delete request.headers[SOCKET_ADDRESS_HEADER];
+  if (request.socket.remoteAddress) request.headers[SOCKET_ADDRESS_HEADER] = `${socketAddressKey} ${request.socket.remoteAddress}`;
   try {
     if (fastPath && (await fastPath.tryAutosaveFastPath(request, response))) return;
   } catch (error) {

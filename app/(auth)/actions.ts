@@ -6,7 +6,8 @@ import { signUp } from '@/lib/auth/accounts';
 import { signIn, signOut } from '@/lib/auth';
 import { LOCKED_MESSAGE, INVALID_CREDENTIALS_MESSAGE, signOutEverywhere } from '@/lib/auth/accounts';
 import { SignInInput } from '@/lib/auth/schemas';
-import { ACTIVE_ORG_COOKIE, anonymousContext, getCurrentAccount } from '@/lib/auth/session';
+import { ACTIVE_ORG_COOKIE, anonymousContext, getAccountContext, getCurrentAccount } from '@/lib/auth/session';
+import { endSessionOnSignOut } from '@/lib/auth/sessions';
 import { type ActionState, errorToActionState } from '@/lib/http';
 import { formDataToObject, parseInput } from '@/lib/validation';
 import { safeCallbackUrl } from '@/lib/urls';
@@ -39,6 +40,10 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
+  // Auth.js's signOut event revokes the session too; doing it here first keeps sign-out
+  // independent of how Auth.js decodes the cookie (the second revocation is a no-op).
+  const account = await getAccountContext();
+  if (account) await endSessionOnSignOut(account.db, { uid: account.userId, sid: account.sessionId });
   await signOut({ redirectTo: '/sign-in' });
 }
 

@@ -1,19 +1,23 @@
 import 'server-only';
 // The full Auth.js instance: credentials (argon2id, lock-out) plus GitHub and Google when their
-// env vars are set. Sessions are JWTs in an HttpOnly cookie; every request still re-checks the
-// user, their session version and their membership in the database (lib/auth/session.ts).
+// env vars are set. Sessions are JWTs in an HttpOnly cookie naming a server-side session row
+// (created here at every sign-in, revoked at sign-out); every request re-checks that row, the
+// user, their session version and their membership in the database (lib/auth/token-session.ts).
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '../env';
 import { RateLimitedError } from '../errors';
 import { authenticateWithPassword } from './accounts';
+import { clientIp } from './client-ip';
 import { authConfig } from './config';
+import { createAuthSession, endSessionOnSignOut } from './sessions';
 
 class InvalidCredentials extends CredentialsSignin {
   override code = 'invalid_credentials';
@@ -22,9 +26,13 @@ class LockedOut extends CredentialsSignin {
   override code = 'locked';
 }
 
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+/** The browser's User-Agent for the session list; sign-in always runs inside a request. */
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get('user-agent');
+  } catch {
+    return null; // outside a request scope: the session is listed as "Unknown device"
+  }
 }
 
 function buildConfig(): NextAuthConfig {
@@ -38,7 +46,7 @@ function buildConfig(): NextAuthConfig {
           const account = await authenticateWithPassword({ db: getDb() }, {
             email: credentials?.email,
             password: credentials?.password,
-            ip: clientIp(request.headers),
+            ip: clientIp(request.headers, e.TRUSTED_PROXIES),
           });
           return { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion };
         } catch (error) {
@@ -59,13 +67,21 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       ...authConfig.callbacks,
       async jwt({ token, user }) {
+        // `user` is present only at sign-in (credentials and OAuth alike): start a server-side session.
         if (user?.id) {
           token.uid = user.id;
           // OAuth users come from the adapter without our column; read it.
           const [row] = await getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, user.id));
           token.sv = row?.sv ?? 0;
+          token.sid = (await createAuthSession(getDb(), { userId: user.id, userAgent: await requestUserAgent() })).id;
         }
         return token;
+      },
+    },
+    events: {
+      // Both POST /api/auth/signout and the sign-out server action (signOut()) end up here.
+      async signOut(message) {
+        if ('token' in message) await endSessionOnSignOut(getDb(), message.token);
       },
     },
   };

@@ -34,3 +34,9 @@ export const SignInInput = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -1,10 +1,11 @@
 import 'server-only';
 // Turns the Auth.js session cookie into a domain Ctx for pages and route handlers, once per
 // request (React cache). The token and database checks live in ./token-session.ts.
+import type { Session } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import type { BaseCtx } from '../context';
+import type { AccountCtx, BaseCtx } from '../context';
 import { env } from '../env';
 import type { AccountSummary } from './accounts';
 import { auth } from './index';
@@ -14,10 +15,10 @@ export { ACTIVE_ORG_COOKIE, type RequestContext };
 
 /** Pages: Auth.js reads (and rolls) the session cookie. */
 const loadSession = cache(async (): Promise<LoadedSession> => {
-  const session = await auth();
+  const session = (await auth()) as (Session & { sessionVersion?: number; sessionId?: string }) | null;
   const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadAccount(getDb(), userId, (session as { sessionVersion?: number }).sessionVersion ?? 0);
+  if (!userId || !session.sessionId) return null;
+  return loadAccount(getDb(), { uid: userId, sv: session.sessionVersion ?? 0, sid: session.sessionId });
 });
 
 /**
@@ -32,6 +33,12 @@ const loadApiSession = cache(async (): Promise<LoadedSession> => {
 });
 
 export const getCurrentAccount = cache(async (): Promise<AccountSummary | null> => (await loadSession())?.account ?? null);
+
+/** Account-level context (sessions, password) for the signed-in user, or null. */
+export const getAccountContext = cache(async (): Promise<AccountCtx | null> => {
+  const session = await loadSession();
+  return session ? { db: getDb(), userId: session.account.id, sessionId: session.sessionId } : null;
+});
 
 async function requestContextFrom(session: LoadedSession): Promise<RequestContext | null> {
   return requestContextForOrganization(getDb(), session, (await cookies()).get(ACTIVE_ORG_COOKIE)?.value);

@@ -1,51 +1,73 @@
 import 'server-only';
 // From a session cookie to a domain Ctx without Next.js request APIs, so the same code serves
 // pages and route handlers (via ./session.ts) and the autosave fast path of scripts/server.mjs.
-// The JWT only says who signed in; the user's session version, memberships and role are read
-// from the database on every request, so "sign out everywhere", role changes and removals take
-// effect at once.
-import { asc, eq } from 'drizzle-orm';
+// The JWT only says who signed in and which server-side session (`sid`) it belongs to; that
+// session's row, the user's session version, memberships and role are read from the database on
+// every request, in one query, so signing out, "sign out everywhere", ending a session elsewhere,
+// role changes and removals take effect at once.
+import { and, asc, eq } from 'drizzle-orm';
 import { decode } from 'next-auth/jwt';
 import { type DbExecutor, getDb } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
+import { authSessions, memberships, organizations, users } from '@/db/schema';
 import type { Ctx } from '../context';
 import type { OrganizationSummary } from '../orgs/queries';
 import type { AccountSummary } from './accounts';
+import { isUuid, liveSessionCondition, SESSION_TOUCH_INTERVAL_MS, touchAuthSession } from './sessions';
 
 export const ACTIVE_ORG_COOKIE = 'loopkit_org';
 export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
-export type LoadedSession = { account: AccountSummary; organizations: OrganizationSummary[] } | null;
+export type LoadedSession = { account: AccountSummary; sessionId: string; organizations: OrganizationSummary[] } | null;
+
+/** What a session JWT says: the user, their session version when it was issued, the session row. */
+export interface SessionClaims {
+  uid: string;
+  sv: number;
+  sid: string;
+}
 
 export interface RequestContext {
   account: AccountSummary;
+  /** auth_sessions.id of this request's session ("this session" on the sessions page). */
+  sessionId: string;
   ctx: Ctx | null;
   organizations: OrganizationSummary[];
   activeOrganization: OrganizationSummary | null;
 }
 
-/** The live account and its memberships for a token's user, in one query; null if the token is stale. */
-export async function loadAccount(db: DbExecutor, userId: string, sessionVersion: number): Promise<LoadedSession> {
+/**
+ * The live account and its memberships for a token, in one query: no row unless the token's
+ * session exists, belongs to the user, is not revoked and is before its absolute expiry; null if
+ * the token is stale in any of these ways or carries an older session version.
+ */
+export async function loadAccount(db: DbExecutor, claims: SessionClaims, now = new Date()): Promise<LoadedSession> {
+  // Tokens from before server-side sessions carry no sid: they cannot be revoked, so refuse them.
+  if (!isUuid(claims.uid) || !isUuid(claims.sid)) return null;
   const rows = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       sessionVersion: users.sessionVersion,
+      lastSeenAt: authSessions.lastSeenAt,
       organizationId: organizations.id,
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
       role: memberships.role,
     })
     .from(users)
+    .innerJoin(authSessions, and(eq(authSessions.id, claims.sid), eq(authSessions.userId, users.id), liveSessionCondition(now)))
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(users.id, userId))
+    .where(eq(users.id, claims.uid))
     .orderBy(asc(organizations.name));
   const first = rows[0];
-  if (!first || first.sessionVersion !== sessionVersion) return null;
+  if (!first || first.sessionVersion !== claims.sv) return null;
+  // A second round trip only about once a minute per session, never on every autosave.
+  if (now.getTime() - first.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) await touchAuthSession(db, claims.sid, now);
   return {
     account: { id: first.id, email: first.email, name: first.name, sessionVersion: first.sessionVersion },
+    sessionId: claims.sid,
     organizations: rows
       .filter((r) => r.organizationId && r.role)
       .map((r) => ({ id: r.organizationId!, name: r.organizationName!, slug: r.organizationSlug!, role: r.role! })),
@@ -64,25 +86,26 @@ export async function sessionFromCookies(db: DbExecutor, cookie: (name: string) 
     if (!value || !secret) continue;
     const claims = await verifiedClaims(value, secret, name);
     if (!claims) return null;
-    return loadAccount(db, claims.uid, claims.sv);
+    return loadAccount(db, claims);
   }
   return undefined;
 }
 
 // Tokens already verified, by their exact bytes. A browser sends the same cookie with every
 // autosave, and decrypting it (HKDF, AES, HMAC) was most of the fast path's own CPU. Only what
-// the token says is kept — user, session version, expiry, re-checked on every hit — and the
-// database checks above still run on every request.
+// the token says is kept — user, session version, session id, expiry, re-checked on every hit —
+// and the database checks above (session row included) still run on every request, so a
+// revoked session is refused on its next request even with its token in this cache.
 const VERIFIED_LIMIT = 5_000;
-const verified = new Map<string, { uid: string; sv: number; exp: number }>();
+const verified = new Map<string, SessionClaims & { exp: number }>();
 
-async function verifiedClaims(token: string, secret: string, salt: string): Promise<{ uid: string; sv: number } | null> {
+async function verifiedClaims(token: string, secret: string, salt: string): Promise<SessionClaims | null> {
   const key = `${salt}\u0000${secret}\u0000${token}`;
   const hit = verified.get(key);
   if (hit) return hit.exp * 1000 > Date.now() ? hit : null;
   const decoded = await decode({ token, secret, salt }).catch(() => null);
-  if (!decoded || typeof decoded.uid !== 'string') return null;
-  const claims = { uid: decoded.uid, sv: typeof decoded.sv === 'number' ? decoded.sv : 0, exp: typeof decoded.exp === 'number' ? decoded.exp : 0 };
+  if (!decoded || typeof decoded.uid !== 'string' || typeof decoded.sid !== 'string') return null;
+  const claims = { uid: decoded.uid, sv: typeof decoded.sv === 'number' ? decoded.sv : 0, sid: decoded.sid, exp: typeof decoded.exp === 'number' ? decoded.exp : 0 };
   if (!claims.exp) return claims; // Auth.js always sets an expiry; without one, never cache
   if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value!);
   verified.set(key, claims);
@@ -92,11 +115,11 @@ async function verifiedClaims(token: string, secret: string, salt: string): Prom
 /** The organization chosen by the active-organization cookie (else the first), with the role read just now. */
 export function requestContextForOrganization(db: DbExecutor, session: LoadedSession, wantedOrganizationId: string | undefined): RequestContext | null {
   if (!session) return null;
-  const { account, organizations } = session;
+  const { account, sessionId, organizations } = session;
   const active = organizations.find((o) => o.id === wantedOrganizationId) ?? organizations[0] ?? null;
-  if (!active) return { account, ctx: null, organizations, activeOrganization: null };
+  if (!active) return { account, sessionId, ctx: null, organizations, activeOrganization: null };
   // The role comes from the membership row read just now — never from the token.
-  return { account, ctx: { db, userId: account.id, organizationId: active.id, role: active.role }, organizations, activeOrganization: active };
+  return { account, sessionId, ctx: { db, userId: account.id, organizationId: active.id, role: active.role }, organizations, activeOrganization: active };
 }
 
 function parseCookieHeader(header: string | undefined): Map<string, string> {

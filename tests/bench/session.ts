@@ -1,13 +1,14 @@
-// The per-request cost of the session model: every request re-reads the user's session version
-// and memberships (so sign-out-everywhere, role changes and removals apply at once). Seeds
+// The per-request cost of the session model: every request re-reads the user's session row,
+// session version and memberships in one query (so sign-out, role changes and removals apply at once). Seeds
 // 200 organizations × 25 members (5,000 memberships) plus the demo data on the PostgreSQL server,
 // then measures that lookup, the member list and a password sign-in check.
 import { randomUUID } from 'node:crypto';
 import { connect } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seed } from '@/db/seed';
-import { memberships, organizations, users } from '@/db/schema';
-import { authenticateWithPassword, getActiveAccount } from '@/lib/auth/accounts';
+import { authSessions, memberships, organizations, users } from '@/db/schema';
+import { authenticateWithPassword } from '@/lib/auth/accounts';
+import { loadAccount } from '@/lib/auth/token-session';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/permissions';
 import { listMembers, listOrganizationsForUser } from '@/lib/orgs/queries';
@@ -38,13 +39,16 @@ export async function runSessionBench(): Promise<void> {
     // Every tenth user also belongs to a second organization, as consultants and agencies do.
     for (let i = 0; i < userRows.length; i += 10) membershipRows.push({ organizationId: orgRows[(Math.floor(i / MEMBERS_PER_ORG) + 1) % ORGS]!.id, userId: userRows[i]!.id, role: 'interviewer' });
     for (let i = 0; i < membershipRows.length; i += 1000) await db.insert(memberships).values(membershipRows.slice(i, i + 1000));
+    const expiresAt = new Date(Date.now() + 7 * 24 * 3_600_000);
+    const sessionRows = userRows.map((u) => ({ id: randomUUID(), userId: u.id, expiresAt }));
+    for (let i = 0; i < sessionRows.length; i += 1000) await db.insert(authSessions).values(sessionRows.slice(i, i + 1000));
     console.log(`session bench: ${userRows.length} users, ${ORGS} organizations, ${membershipRows.length} memberships on PostgreSQL`);
 
     const N = 500;
     const sessionCheck = await timeMany(N, async (i) => {
-      const user = userRows[(i * 37) % userRows.length]!;
-      await getActiveAccount(db, user.id, 0);
-      await listOrganizationsForUser(db, user.id);
+      const session = sessionRows[(i * 37) % sessionRows.length]!;
+      await loadAccount(db, { uid: session.userId, sv: 0, sid: session.id });
+      await listOrganizationsForUser(db, session.userId);
     });
     const memberList = await timeMany(N, async (i) => {
       const organizationId = orgRows[i % ORGS]!.id;

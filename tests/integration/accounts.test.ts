@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents, memberships, organizations, users } from '@/db/schema';
 import {
   authenticateWithPassword,
-  getActiveAccount,
   INVALID_CREDENTIALS_MESSAGE,
   LOCKED_MESSAGE,
   signOutEverywhere,
   signUp,
 } from '@/lib/auth/accounts';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '@/lib/auth/rate-limit';
+import { createAuthSession } from '@/lib/auth/sessions';
+import { loadAccount } from '@/lib/auth/token-session';
 import { RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
@@ -106,9 +107,16 @@ describe('sign-in', () => {
 describe('sign out everywhere', () => {
   it('invalidates every existing session token at once', async () => {
     const { user } = await createOrgWithAdmin(t.db);
-    expect(await getActiveAccount(t.db, user.id, user.sessionVersion)).toBeDefined();
+    const laptop = await createAuthSession(t.db, { userId: user.id });
+    const phone = await createAuthSession(t.db, { userId: user.id });
+    expect(await loadAccount(t.db, { uid: user.id, sv: user.sessionVersion, sid: laptop.id })).not.toBeNull();
     await signOutEverywhere({ db: t.db }, user.id);
-    expect(await getActiveAccount(t.db, user.id, user.sessionVersion)).toBeUndefined();
-    expect(await getActiveAccount(t.db, user.id, user.sessionVersion + 1)).toBeDefined();
+    for (const session of [laptop, phone]) {
+      expect(await loadAccount(t.db, { uid: user.id, sv: user.sessionVersion, sid: session.id })).toBeNull();
+      // The rows are revoked too, so even a token with the new version cannot revive them.
+      expect(await loadAccount(t.db, { uid: user.id, sv: user.sessionVersion + 1, sid: session.id })).toBeNull();
+    }
+    const next = await createAuthSession(t.db, { userId: user.id });
+    expect(await loadAccount(t.db, { uid: user.id, sv: user.sessionVersion + 1, sid: next.id })).not.toBeNull();
   });
 });

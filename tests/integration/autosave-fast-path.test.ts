@@ -12,6 +12,7 @@ import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
 import { interviewPanelists, interviews, organizations, scorecardNotes, users } from '@/db/schema';
+import { createAuthSession, endSessionOnSignOut } from '@/lib/auth/sessions';
 import { openScorecard } from '@/lib/scorecards/mutations';
 import { setupTestDatabase } from './support/database';
 
@@ -25,9 +26,12 @@ let itemId: string;
 let jonasCookie: string;
 let amaraCookie: string;
 
+/** A session cookie as Auth.js issues it at sign-in: a server-side session row, its id in the token. */
 async function cookieFor(email: string, sessionVersion = 0) {
   const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return `${COOKIE}=${await encode({ token: { uid: user!.id, sv: sessionVersion }, secret: SECRET, salt: COOKIE })}`;
+  const session = await createAuthSession(t.db, { userId: user!.id });
+  const token = { uid: user!.id, sv: sessionVersion, sid: session.id };
+  return { cookie: `${COOKIE}=${await encode({ token, secret: SECRET, salt: COOKIE })}`, token };
 }
 
 function patch(id: string, body: unknown, cookie?: string) {
@@ -53,8 +57,8 @@ beforeAll(async () => {
   const opened = await openScorecard({ db: t.db, userId: jonas!.id, organizationId: org!.id, role: 'interviewer' }, { interviewId: interview!.id });
   scorecardId = opened.scorecard.id;
   itemId = opened.kit.sections[0]!.items[0]!.id;
-  jonasCookie = await cookieFor('interviewer@demo.loopkit.dev');
-  amaraCookie = await cookieFor('amara@demo.loopkit.dev');
+  jonasCookie = (await cookieFor('interviewer@demo.loopkit.dev')).cookie;
+  amaraCookie = (await cookieFor('amara@demo.loopkit.dev')).cookie;
   server = createServer(async (request, response) => {
     if (await tryAutosaveFastPath(request, response)) return;
     response.writeHead(599).end('declined'); // where Next.js would take over
@@ -102,14 +106,25 @@ describe('autosave fast path', () => {
 
   it('is 401 for a forged or outdated session and 404 for someone else’s scorecard', async () => {
     expect((await patch(scorecardId, { baseRevision: 2 }, `${COOKIE}=forged.token.value.x.y`)).status).toBe(401);
-    expect((await patch(scorecardId, { baseRevision: 2 }, await cookieFor('interviewer@demo.loopkit.dev', 7))).status).toBe(401); // signed out everywhere
+    expect((await patch(scorecardId, { baseRevision: 2 }, (await cookieFor('interviewer@demo.loopkit.dev', 7)).cookie)).status).toBe(401); // signed out everywhere
     expect((await patch(scorecardId, { baseRevision: 2 }, amaraCookie)).status).toBe(404);
   });
 
+  it('is 401 on the very next save after sign-out, although the token is in the verified-token cache', async () => {
+    const { cookie, token } = await cookieFor('interviewer@demo.loopkit.dev');
+    const saved = await patch(scorecardId, { baseRevision: 2, summary: 'Saved before signing out' }, cookie);
+    expect(saved.status).toBe(200); // verified and cached
+    await endSessionOnSignOut(t.db, token);
+    expect((await patch(scorecardId, { baseRevision: 3, summary: 'After sign-out' }, cookie)).status).toBe(401);
+    // A token minted without a server-side session (as before sessions were rows) is refused too.
+    const legacy = `${COOKIE}=${await encode({ token: { uid: token.uid, sv: 0 }, secret: SECRET, salt: COOKIE })}`;
+    expect((await patch(scorecardId, { baseRevision: 3 }, legacy)).status).toBe(401);
+  });
+
   it('leaves other requests to Next.js', async () => {
-    expect((await patch(scorecardId, { baseRevision: 2 })).status).toBe(599); // no session cookie: Auth.js decides
+    expect((await patch(scorecardId, { baseRevision: 3 })).status).toBe(599); // no session cookie: Auth.js decides
     expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: jonasCookie } })).status).toBe(599);
-    expect((await patch(`${scorecardId}/submit`, { baseRevision: 2 }, jonasCookie)).status).toBe(599);
+    expect((await patch(`${scorecardId}/submit`, { baseRevision: 3 }, jonasCookie)).status).toBe(599);
   });
 
   // Security review findings 3 and 8 on the fast path: a cross-site `text/plain` write, and a NUL byte.

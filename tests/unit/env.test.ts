@@ -19,6 +19,17 @@ describe('environment validation', () => {
     expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE: must be a whole number/);
   });
 
+  it('validates the session and sign-in protection settings', () => {
+    const defaults = parseEnv({});
+    expect(defaults.SESSION_ABSOLUTE_DAYS).toBe(7);
+    expect(defaults.TRUSTED_PROXIES).toEqual([]);
+    expect(defaults.SIGN_IN_GLOBAL_MAX_FAILURES).toBe(100);
+    expect(parseEnv({ TRUSTED_PROXIES: ' loopback, 10.0.0.0/8 ,192.168.1.7' }).TRUSTED_PROXIES).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7']);
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'proxy.example.com' })).toThrow(/TRUSTED_PROXIES: must be comma-separated/);
+    expect(() => parseEnv({ SESSION_ABSOLUTE_DAYS: '0' })).toThrow(/SESSION_ABSOLUTE_DAYS: must be at least 1/);
+    expect(() => parseEnv({ SIGN_IN_GLOBAL_MAX_FAILURES: 'lots' })).toThrow(/SIGN_IN_GLOBAL_MAX_FAILURES: must be a whole number/);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);

@@ -73,6 +73,9 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
         <DropdownMenu.Content className={menuClass} align="end" sideOffset={6}>
           <DropdownMenu.Label className="px-2.5 py-1.5 text-xs text-slate-600">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item className={itemClass} asChild>
+            <a href="/settings/security">Sessions and password</a>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             className={itemClass}
             onSelect={() => {

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 
-export function SettingsTabs({ current, canManageOrg }: { current: 'organization' | 'members' | 'roles'; canManageOrg: boolean }) {
+export function SettingsTabs({ current, canManageOrg }: { current: 'organization' | 'members' | 'roles' | 'security'; canManageOrg: boolean }) {
   const tabs = [
     ...(canManageOrg ? [{ key: 'organization', href: '/settings', label: 'Organization' }] : []),
     { key: 'members', href: '/settings/members', label: 'Members' },
     { key: 'roles', href: '/settings/roles', label: 'Roles and permissions' },
+    { key: 'security', href: '/settings/security', label: 'Sessions and password' },
   ];
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
