@@ -4,7 +4,7 @@ import 'server-only';
 // scorecards are frozen; only an audited reopen makes them editable again.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
+import { applications, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
@@ -14,7 +14,7 @@ import { parseInput } from '../validation';
 import { InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
 import { InterviewIdInput, ReopenScorecardInput, SaveScorecardInput, SubmitScorecardInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
-import { interviewStartedSql } from './visibility';
+import { canSeeOthersFeedback, interviewStartedSql } from './visibility';
 
 // Kept importable from here: pages and tests name them beside the writes that throw them.
 export { InterviewCancelledError, InterviewNotStartedError };
@@ -259,7 +259,11 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
       tx.db.update(scorecards).set({ status: 'submitted', submittedAt: new Date(), revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)).returning(),
     );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.submitted', entityType: 'scorecard', entityId: card.id, data: { interviewId: card.interviewId } });
-    return { revision: saved!.revision, submittedAt: saved!.submittedAt!.toISOString() };
+    // Tells the live page whether this submit cleared the candidate for the author (the rule is per
+    // candidate: another started interview of theirs may still be owed).
+    const [application] = await tx.db.select({ candidateId: applications.candidateId }).from(applications).where(eq(applications.id, interview!.applicationId));
+    const othersFeedbackVisible = await canSeeOthersFeedback(tx, application!.candidateId);
+    return { revision: saved!.revision, submittedAt: saved!.submittedAt!.toISOString(), othersFeedbackVisible };
   });
 }
 

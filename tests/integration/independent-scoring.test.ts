@@ -47,6 +47,7 @@ let ratings: Record<string, 3>;
 const ana = { candidateId: '', applicationId: '', technical: '', collaboration: '' };
 const ben = { candidateId: '', applicationId: '', interview: '' };
 const cards = { paulOnAna: '', petraOnAna: '', ritaOnAna: '' };
+let ritaFirstSubmit: Awaited<ReturnType<typeof submitScorecard>>;
 
 async function named(ctx: Ctx, name: string) {
   await t.db.update(users).set({ name }).where(eq(users.id, ctx.userId));
@@ -96,7 +97,9 @@ beforeAll(async () => {
   Object.assign(ana, await createApplicant(admin, openingId, 'Ana Fixture'));
   ana.technical = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[0]!, panel: [rita, paul], startsInMs: -48 * HOUR });
   ana.collaboration = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[1]!, panel: [rita, petra], startsInMs: -HOUR / 6 });
-  cards.ritaOnAna = await submitFilledScorecard(rita, ana.technical, ratings);
+  const ritaDraft = await fillScorecard(rita, ana.technical, ratings);
+  cards.ritaOnAna = ritaDraft.scorecardId;
+  ritaFirstSubmit = await submitScorecard(rita, { scorecardId: ritaDraft.scorecardId, baseRevision: ritaDraft.revision });
   cards.paulOnAna = await submitFilledScorecard(paul, ana.technical, ratings, 'strong_yes');
   cards.petraOnAna = await submitFilledScorecard(petra, ana.collaboration, ratings, 'no');
 
@@ -109,6 +112,8 @@ beforeAll(async () => {
 describe('finding 6: independent scoring per started interview', () => {
   it('hides everyone else’s feedback from a panelist who owes a started interview’s card (no scorecard row yet)', async () => {
     expect(await scorecardRows(ana.collaboration)).toBe(1); // Petra's only: Rita never opened it
+    // Her first submit already told her the candidate stays hidden.
+    expect(ritaFirstSubmit.othersFeedbackVisible).toBe(false);
     const feedback = await listCandidateFeedback(rita, { candidateId: ana.candidateId });
     expect(feedback.othersVisible).toBe(false);
     expect(feedback.scorecards.map((s) => s.id)).toEqual([cards.ritaOnAna]);
@@ -138,7 +143,7 @@ describe('finding 6: independent scoring per started interview', () => {
 
   it('shows it on every read path once she has submitted the second card', async () => {
     const { scorecard } = await openScorecard(rita, { interviewId: ana.collaboration });
-    await submitScorecard(rita, { scorecardId: scorecard.id, baseRevision: scorecard.revision });
+    expect((await submitScorecard(rita, { scorecardId: scorecard.id, baseRevision: scorecard.revision })).othersFeedbackVisible).toBe(true);
 
     const feedback = await listCandidateFeedback(rita, { candidateId: ana.candidateId });
     expect(feedback.othersVisible).toBe(true);

@@ -292,7 +292,11 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       setSubmitted(true);
       setFieldErrors({});
       setStatus('saved');
-      setMessage('Submitted. You can now see the other interviewers’ feedback on this candidate.');
+      setMessage(
+        body.othersFeedbackVisible
+          ? 'Submitted. You can now see the other interviewers’ feedback on this candidate.'
+          : 'Submitted. Other interviewers’ feedback on this candidate stays hidden until you have submitted your scorecards for their other interviews that have started.',
+      );
     } else {
       setFieldErrors(body.error?.fields ?? {});
       setMessage(body.error?.message ?? 'Could not submit.');
