@@ -38,7 +38,7 @@ export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown): Promise
 }
 
 /** A scorecard that does not exist yet: what the panelist's draft will hold when their first write creates it. */
-export type UncreatedScorecard = Omit<ScorecardState, 'id'> & { id: null };
+export type UncreatedScorecard = Omit<ScorecardState, 'id' | 'updatedAt'> & { id: null; updatedAt: null };
 
 /**
  * The live scorecard for the signed-in panelist, read only: their scorecard if they have one,
@@ -66,7 +66,7 @@ export async function getInterviewScorecard(ctx: Ctx, input: unknown) {
     questionRatings: {},
     ratings: {},
     submittedAt: null,
-    updatedAt: row.interview.updatedAt.toISOString(),
+    updatedAt: null,
   };
   return { scorecard, interview: interviewSummary(row), kit };
 }
