@@ -253,6 +253,9 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
       }
       if (person.upcoming && person.stage === 'active') {
         const stage = opening.stages[Math.min(person.interviewsDone, opening.stages.length - 1)]!;
+        // One of them is under way (started five minutes ago), so its panel can submit today;
+        // the others lie ahead, where a scorecard takes notes but cannot be submitted yet.
+        const startsAt = index % 3 === 1 ? now - 5 * 60_000 : now + (index % 3) * DAY + 2 * 3_600_000;
         const [interview] = await tx
           .insert(interviews)
           .values({
@@ -260,7 +263,7 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
             applicationId: application!.id,
             openingStageId: stage.id,
             kitVersionId: stage.versionId,
-            scheduledAt: new Date(now + (index % 3) * DAY + 2 * 3_600_000),
+            scheduledAt: new Date(startsAt),
             durationMinutes: stage.duration,
             createdByUserId: uid('recruiter'),
           })

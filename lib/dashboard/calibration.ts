@@ -5,6 +5,7 @@ import 'server-only';
 // needs scorecard:read_all as well as dashboard:read.
 import { sql } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../context';
+import { requireNothingOwedForAggregates } from '../scorecards/visibility';
 import { queryRows } from '../sql';
 import { alphaFromCoincidencesSql, type ReliabilityBand, reliabilityBand } from './reliability';
 
@@ -30,6 +31,8 @@ export interface ReliabilityRow {
 export async function getCalibration(ctx: Ctx): Promise<{ interviewers: InterviewerCalibration[]; bySkill: ReliabilityRow[]; byKit: ReliabilityRow[] }> {
   requirePermission(ctx, 'dashboard:read');
   requirePermission(ctx, 'scorecard:read_all');
+  // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
+  await requireNothingOwedForAggregates(ctx);
   const org = ctx.organizationId;
   // Both read the running tallies kept by db/analytics.ts at every submit and reopen, so the
   // cost depends on the number of interviewers, skills and kits — not on the number of ratings.

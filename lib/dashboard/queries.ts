@@ -6,10 +6,11 @@ import 'server-only';
 // scorecards count, and the independent-scoring rule limits which candidates a viewer sees.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { openings, organizations } from '@/db/schema';
-import { can, type Ctx, requirePermission } from '../context';
+import { openings } from '@/db/schema';
+import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { listCandidateFeedback } from '../scorecards/queries';
+import { othersFeedbackVisibleSql, viewerSeesAllFeedback } from '../scorecards/visibility';
 import { parseInput } from '../validation';
 import { parseId } from '../ids';
 import { queryRows } from '../sql';
@@ -60,11 +61,7 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
     : sql``;
   const [opening] = await ctx.db.select({ id: openings.id }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
   if (!opening) throw new NotFoundError('Opening');
-  let seesAll = false;
-  if (can(ctx, 'scorecard:read_all')) {
-    const [org] = await ctx.db.select({ strict: organizations.leadsScoreIndependently }).from(organizations).where(eq(organizations.id, ctx.organizationId));
-    seesAll = !org?.strict;
-  }
+  const seesAll = await viewerSeesAllFeedback(ctx);
   const org = ctx.organizationId;
   const skillRows = await queryRows<{ skill_id: string; name: string; weight: number }>(
     ctx.db,
@@ -91,12 +88,7 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
     sql`
     with apps as (
       select a.id, a.candidate_id, a.stage,
-        (${seesAll} or a.candidate_id in (
-          select a2.candidate_id from scorecards s2
-          join interviews i2 on i2.id = s2.interview_id
-          join applications a2 on a2.id = i2.application_id
-          where s2.organization_id = ${org} and s2.interviewer_user_id = ${ctx.userId} and s2.status = 'submitted'
-        )) as visible
+        ${othersFeedbackVisibleSql(ctx, sql`a.candidate_id`, seesAll)} as visible
       from applications a
       where a.organization_id = ${org} and a.opening_id = ${openingId} ${candidateFilter}
     ),

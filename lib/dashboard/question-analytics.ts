@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { openings } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
+import { requireNothingOwedForAggregates } from '../scorecards/visibility';
 import { queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { SEPARATION_ORDER, type Separation, separation } from './separation';
@@ -58,6 +59,8 @@ export interface QuestionAnalytics {
 export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promise<QuestionAnalytics> {
   requirePermission(ctx, 'dashboard:read');
   requirePermission(ctx, 'scorecard:read_all');
+  // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
+  await requireNothingOwedForAggregates(ctx);
   const { openingId, sort } = parseInput(QuestionAnalyticsInput, input);
   const org = ctx.organizationId;
   let opening: QuestionAnalytics['opening'] = null;

@@ -4,134 +4,49 @@ import 'server-only';
 // scorecards are frozen; only an audited reopen makes them editable again.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  applications,
-  candidates,
-  interviewPanelists,
-  interviews,
-  kitItems,
-  kitSections,
-  kitSkillWeights,
-  kitVersions,
-  kits,
-  openingStages,
-  openings,
-  questionVersions,
-  scorecardNotes,
-  scorecardRatings,
-  scorecards,
-  skills,
-} from '@/db/schema';
+import { applications, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { list, queryRows } from '../sql';
 import { parseInput } from '../validation';
+import { InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
 import { InterviewIdInput, ReopenScorecardInput, SaveScorecardInput, SubmitScorecardInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
+import { canSeeOthersFeedback, interviewStartedSql } from './visibility';
 
-async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
-  const [row] = await ctx.db
-    .select({ interview: interviews, candidateName: candidates.name, candidateId: candidates.id, openingTitle: openings.title, stageName: openingStages.name })
-    .from(interviews)
-    .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .innerJoin(openings, eq(openings.id, applications.openingId))
-    .leftJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
-  if (!row) throw new NotFoundError('Interview');
-  if (row.interview.status === 'cancelled') throw new InterviewCancelledError();
-  const [panelist] = await ctx.db
-    .select({ userId: interviewPanelists.userId })
-    .from(interviewPanelists)
-    .where(and(eq(interviewPanelists.interviewId, interviewId), eq(interviewPanelists.userId, ctx.userId)));
-  if (!panelist) throw new ForbiddenError('Only the interview’s panel fills in scorecards for it.');
-  return row;
-}
+// Kept importable from here: pages and tests name them beside the writes that throw them.
+export { InterviewCancelledError, InterviewNotStartedError };
 
-/** The kit version an interview pinned: questions in order with their rubric, and the weighted skills. */
-export async function loadPinnedKit(ctx: Ctx, kitVersionId: string) {
-  const [version] = await ctx.db
-    .select({ version: kitVersions, kitName: kits.name })
-    .from(kitVersions)
-    .innerJoin(kits, eq(kits.id, kitVersions.kitId))
-    .where(eq(kitVersions.id, kitVersionId));
-  if (!version) throw new NotFoundError('Kit version');
-  const [sections, items, weights] = await Promise.all([
-    ctx.db.select().from(kitSections).where(eq(kitSections.kitVersionId, kitVersionId)).orderBy(kitSections.position),
-    ctx.db
-      .select({ item: kitItems, question: questionVersions })
-      .from(kitItems)
-      .innerJoin(questionVersions, eq(questionVersions.id, kitItems.questionVersionId))
-      .where(eq(kitItems.kitVersionId, kitVersionId))
-      .orderBy(kitItems.position),
-    ctx.db
-      .select({ skillId: kitSkillWeights.skillId, weight: kitSkillWeights.weight, name: skills.name, description: skills.description })
-      .from(kitSkillWeights)
-      .innerJoin(skills, eq(skills.id, kitSkillWeights.skillId))
-      .where(eq(kitSkillWeights.kitVersionId, kitVersionId))
-      .orderBy(sql`${kitSkillWeights.weight} desc`, skills.name),
-  ]);
-  return {
-    name: version.kitName,
-    version: version.version.version,
-    targetMinutes: version.version.targetMinutes,
-    sections: sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      items: items
-        .filter((i) => i.item.sectionId === s.id)
-        .map(({ item, question: q }) => ({
-          id: item.id,
-          minutes: item.minutes,
-          title: q.title,
-          prompt: q.prompt,
-          kind: q.kind,
-          primarySkillId: q.primarySkillId,
-          listenFor: q.listenFor,
-          redFlags: q.redFlags,
-          followUps: q.followUps,
-          rubric: [q.rubric1, q.rubric2, q.rubric3, q.rubric4] as [string, string, string, string],
-        })),
-    })),
-    skills: weights,
-  };
-}
-
-/** Opens (creating if needed) the signed-in panelist's scorecard for an interview. */
+/**
+ * Creates the signed-in panelist's draft scorecard for an interview, or returns the one they have:
+ * the first write of the live page (POST /api/v1/interviews/:id/scorecard), never a page view or
+ * a GET. Idempotent and race-safe: the unique (organization, interview, interviewer) index keeps
+ * one draft, and a second caller reads the row the first one inserted. Audited only when created.
+ */
 export async function openScorecard(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'scorecard:write_own');
   const { interviewId } = parseInput(InterviewIdInput, input);
-  const row = await loadInterviewForPanelist(ctx, interviewId);
-  await ctx.db
-    .insert(scorecards)
-    .values({ organizationId: ctx.organizationId, interviewId, interviewerUserId: ctx.userId })
-    .onConflictDoNothing();
-  const [card] = await ctx.db
-    .select({ id: scorecards.id })
-    .from(scorecards)
-    .where(and(eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerUserId, ctx.userId)));
-  const [state, kit] = await Promise.all([loadScorecardState(ctx.db, card!.id), loadPinnedKit(ctx, row.interview.kitVersionId)]);
-  return {
-    scorecard: state!,
-    interview: {
-      id: row.interview.id,
-      scheduledAt: row.interview.scheduledAt.toISOString(),
-      durationMinutes: row.interview.durationMinutes,
-      candidateId: row.candidateId,
-      candidateName: row.candidateName,
-      openingTitle: row.openingTitle,
-      stageName: row.stageName,
-    },
-    kit,
-  };
-}
-
-export class InterviewCancelledError extends ConflictError {
-  constructor() {
-    super('This interview was cancelled, so its scorecard can no longer be changed.');
-  }
+  return inTransaction(ctx, async (tx) => {
+    const row = await loadInterviewForPanelist(tx, interviewId);
+    const [created] = await tx.db
+      .insert(scorecards)
+      .values({ organizationId: ctx.organizationId, interviewId, interviewerUserId: ctx.userId })
+      .onConflictDoNothing()
+      .returning({ id: scorecards.id });
+    if (created) {
+      await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.draft_created', entityType: 'scorecard', entityId: created.id, data: { interviewId } });
+    }
+    const [card] = created
+      ? [created]
+      : await tx.db
+          .select({ id: scorecards.id })
+          .from(scorecards)
+          .where(and(eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerUserId, ctx.userId)));
+    const [state, kit] = await Promise.all([loadScorecardState(tx.db, card!.id), loadPinnedKit(tx, row.interview.kitVersionId)]);
+    return { scorecard: state!, interview: interviewSummary(row), kit };
+  });
 }
 
 /**
@@ -324,9 +239,12 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
     if (card.status === 'submitted') throw new ConflictError('This scorecard is already submitted.');
     if (card.revision !== data.baseRevision) throw new StaleRevisionError((await loadScorecardState(tx.db, card.id))!);
     const [interview] = await tx.db
-      .select({ kitVersionId: interviews.kitVersionId, applicationId: interviews.applicationId })
+      .select({ kitVersionId: interviews.kitVersionId, applicationId: interviews.applicationId, scheduledAt: interviews.scheduledAt, started: sql<boolean>`${interviewStartedSql('interviews')}` })
       .from(interviews)
       .where(eq(interviews.id, card.interviewId));
+    // Feedback on an interview that has not happened is not feedback; and the independent-scoring
+    // rule counts only started interviews as owed, so an early submit would be a way around it.
+    if (!interview!.started) throw new InterviewNotStartedError(interview!.scheduledAt);
     const evaluated = await tx.db
       .select({ skillId: kitSkillWeights.skillId, name: skills.name })
       .from(kitSkillWeights)
@@ -341,7 +259,11 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
       tx.db.update(scorecards).set({ status: 'submitted', submittedAt: new Date(), revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)).returning(),
     );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.submitted', entityType: 'scorecard', entityId: card.id, data: { interviewId: card.interviewId } });
-    return { revision: saved!.revision, submittedAt: saved!.submittedAt!.toISOString() };
+    // Tells the live page whether this submit cleared the candidate for the author (the rule is per
+    // candidate: another started interview of theirs may still be owed).
+    const [application] = await tx.db.select({ candidateId: applications.candidateId }).from(applications).where(eq(applications.id, interview!.applicationId));
+    const othersFeedbackVisible = await canSeeOthersFeedback(tx, application!.candidateId);
+    return { revision: saved!.revision, submittedAt: saved!.submittedAt!.toISOString(), othersFeedbackVisible };
   });
 }
 

@@ -3,11 +3,12 @@ import 'server-only';
 // reads their own scorecards; others' submitted ones only once they may see others' feedback.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, scorecards, users } from '@/db/schema';
-import { can, type Ctx } from '../context';
+import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { parseInput } from '../validation';
-import { CandidateIdInput } from './schemas';
+import { interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
+import { CandidateIdInput, InterviewIdInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
 import { canSeeOthersFeedback } from './visibility';
 
@@ -34,6 +35,40 @@ export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown): Promise
     if (!visible) throw new NotFoundError('Scorecard');
   }
   return { scorecard: (await loadScorecardState(ctx.db, card.id))! };
+}
+
+/** A scorecard that does not exist yet: what the panelist's draft will hold when their first write creates it. */
+export type UncreatedScorecard = Omit<ScorecardState, 'id' | 'updatedAt'> & { id: null; updatedAt: null };
+
+/**
+ * The live scorecard for the signed-in panelist, read only: their scorecard if they have one,
+ * otherwise the would-be empty draft (`id: null`), which the page creates with its first write
+ * (openScorecard). A GET or a page view therefore never inserts anything.
+ */
+export async function getInterviewScorecard(ctx: Ctx, input: unknown) {
+  requirePermission(ctx, 'scorecard:write_own');
+  const { interviewId } = parseInput(InterviewIdInput, input);
+  const row = await loadInterviewForPanelist(ctx, interviewId);
+  const [card] = await ctx.db
+    .select({ id: scorecards.id })
+    .from(scorecards)
+    .where(and(eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerUserId, ctx.userId)));
+  const [state, kit] = await Promise.all([card ? loadScorecardState(ctx.db, card.id) : undefined, loadPinnedKit(ctx, row.interview.kitVersionId)]);
+  const scorecard: ScorecardState | UncreatedScorecard = state ?? {
+    id: null,
+    interviewId,
+    interviewerUserId: ctx.userId,
+    status: 'draft',
+    revision: 0,
+    recommendation: null,
+    summary: '',
+    notes: {},
+    questionRatings: {},
+    ratings: {},
+    submittedAt: null,
+    updatedAt: null,
+  };
+  return { scorecard, interview: interviewSummary(row), kit };
 }
 
 export interface CandidateFeedback {

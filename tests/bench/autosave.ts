@@ -123,7 +123,12 @@ export async function runAutosaveBench(): Promise<void> {
     const sessions = await Promise.all(interviewerRows.map((u) => signInOverHttp(u.email)));
     const cards = await Promise.all(
       interviewIds.map(async (interviewId, i) => {
-        const response = await fetch(`${BASE}/api/v1/interviews/${interviewId}/scorecard`, { headers: { cookie: sessions[i]! } });
+        // The draft is created by a POST (reading it never writes), as the live page's first save does.
+        const response = await fetch(`${BASE}/api/v1/interviews/${interviewId}/scorecard`, {
+          method: 'POST',
+          headers: { cookie: sessions[i]!, 'content-type': 'application/json', origin: BASE },
+          body: '{}',
+        });
         const body = (await response.json()) as { scorecard: { id: string; revision: number }; kit: { sections: { items: { id: string }[] }[] } };
         return { id: body.scorecard.id, revision: body.scorecard.revision, itemId: body.kit.sections[0]!.items[0]!.id };
       }),

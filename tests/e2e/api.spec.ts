@@ -82,7 +82,10 @@ test('autosave over the API: 409 with the current state for a stale revision, 42
   await signIn(page, 'amara@demo.loopkit.dev', demo.password);
   await page.goto('/interviews');
   const href = await page.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link').first().getAttribute('href');
-  const opened = await (await page.request.get(`/api/v1${href}/scorecard`)).json();
+  // Reading the scorecard writes nothing; the first write (POST) creates the draft, once.
+  expect((await (await page.request.get(`/api/v1${href}/scorecard`)).json()).scorecard.id).toBeNull();
+  const opened = await (await page.request.post(`/api/v1${href}/scorecard`, { data: {} })).json();
+  expect((await (await page.request.post(`/api/v1${href}/scorecard`, { data: {} })).json()).scorecard.id).toBe(opened.scorecard.id);
   const { id, revision } = opened.scorecard;
   const first = await page.request.patch(`/api/v1/scorecards/${id}`, { data: { baseRevision: revision, summary: 'first writer' } });
   expect(first.status()).toBe(200);

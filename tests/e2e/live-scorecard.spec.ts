@@ -15,9 +15,10 @@ async function scorecardOnServer(page: Page) {
   const interviewId = page.url().split('/interviews/')[1]!.split('?')[0]!;
   const response = await page.request.get(`/api/v1/interviews/${interviewId}/scorecard`);
   expect(response.status()).toBe(200);
-  return (await response.json()).scorecard as { notes: Record<string, string>; ratings: Record<string, unknown>; status: string; recommendation: string | null };
+  return (await response.json()).scorecard as { id: string | null; notes: Record<string, string>; ratings: Record<string, unknown>; status: string; recommendation: string | null };
 }
 
+// Fatima Zahra's interview in the demo is under way: it can be submitted.
 test('an interviewer runs a whole interview with the keyboard and submits', async ({ page }) => {
   await signIn(page, 'amara@demo.loopkit.dev', demo.password);
   await openInterview(page, 'Fatima Zahra');
@@ -63,6 +64,10 @@ test('an interviewer runs a whole interview with the keyboard and submits', asyn
 test('notes typed offline survive a reload and reach the server when the network returns', async ({ page, context }) => {
   await signIn(page, 'amara@demo.loopkit.dev', demo.password);
   await openInterview(page, 'Hannah Schmidt');
+  // Viewing the scorecard (page and GET) creates nothing; and it is ahead, so it cannot be submitted yet.
+  expect((await scorecardOnServer(page)).id).toBeNull();
+  await expect(page.getByText(/This interview has not started yet/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit scorecard' })).toBeDisabled();
   const notes = page.getByRole('textbox', { name: /Notes on this answer/ });
   await notes.fill('Online part.');
   await expect(page.getByText('All changes saved')).toBeVisible();

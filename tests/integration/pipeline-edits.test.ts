@@ -52,8 +52,10 @@ async function pipeline(title: string) {
   return { openingId, candidateId, applicationId: application.id, edit };
 }
 
-async function schedule(applicationId: string, stageId: string, panel: string[]) {
-  return scheduleInterview(recruiter, { applicationId, openingStageId: stageId, scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), durationMinutes: 60, panelUserIds: panel });
+/** In two days by default; `startedAgoMs` for one under way (feedback can only be submitted once it has started). */
+async function schedule(applicationId: string, stageId: string, panel: string[], startedAgoMs?: number) {
+  const at = startedAgoMs === undefined ? Date.now() + 2 * 86_400_000 : Date.now() - startedAgoMs;
+  return scheduleInterview(recruiter, { applicationId, openingStageId: stageId, scheduledAt: new Date(at).toISOString(), durationMinutes: 60, panelUserIds: panel });
 }
 
 async function submitFeedback(ctx: Ctx, interviewId: string) {
@@ -312,7 +314,7 @@ describe('rescheduling and cancelling interviews', () => {
 
   it('keeps a panelist who already submitted, and refuses a stale reschedule with the current schedule', async () => {
     const { applicationId, edit } = await pipeline('Sticky Role');
-    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId, admin.userId]);
+    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId, admin.userId], 3_600_000);
     await submitFeedback(interviewer, interviewId);
     const before = await loadInterviewSchedule(admin, interviewId);
     const refused = await rescheduleInterview(recruiter, { interviewId, revision: 0, scheduledAt: before.scheduledAt, durationMinutes: 60, panelUserIds: [admin.userId] }).catch((e) => e);
@@ -328,7 +330,7 @@ describe('rescheduling and cancelling interviews', () => {
 
   it('refuses to cancel an interview with submitted feedback', async () => {
     const { applicationId, edit } = await pipeline('Happened Role');
-    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId]);
+    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId], 3_600_000);
     await submitFeedback(interviewer, interviewId);
     const refused = await cancelInterview(recruiter, { interviewId, revision: 0, reason: 'Candidate withdrew' }).catch((e) => e);
     expect(refused).toBeInstanceOf(ConflictError);
@@ -375,7 +377,7 @@ describe('rescheduling and cancelling interviews', () => {
 
   it.runIf(engine === 'postgres')('a submit waiting on a cancellation sees it, never lands on a cancelled interview', async () => {
     const { applicationId, edit } = await pipeline('Racing Role');
-    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId]);
+    const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId], 3_600_000);
     const { scorecard, kit } = await openScorecard(interviewer, { interviewId });
     const ratings = Object.fromEntries(kit.skills.map((s) => [s.skillId, 2 as const]));
     const { revision } = await saveScorecard(interviewer, { scorecardId: scorecard.id, baseRevision: scorecard.revision, ratings, recommendation: 'no' });

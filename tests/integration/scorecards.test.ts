@@ -16,7 +16,7 @@ import { createOrgWithAdmin } from './support/factories';
 
 const t = setupTestDatabase();
 const as = {} as Record<(typeof DEMO_USERS)[number]['key'], Ctx>;
-let interviewId: string; // an upcoming interview whose panel is Jonas, Amara and Liam
+let interviewId: string; // an interview under way whose panel is Jonas, Amara and Liam
 let candidateId: string;
 
 beforeAll(async () => {
@@ -40,6 +40,8 @@ beforeAll(async () => {
     }
   }
   expect(interviewId).toBeDefined();
+  // The demo schedules it ahead; these tests submit, which needs an interview under way.
+  await t.db.update(interviews).set({ scheduledAt: new Date(Date.now() - 10 * 60_000) }).where(eq(interviews.id, interviewId));
   candidateId = (await openScorecard(as.interviewer, { interviewId })).interview.candidateId;
 });
 

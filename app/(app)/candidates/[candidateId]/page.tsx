@@ -123,7 +123,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           <h2 className="font-semibold">Feedback</h2>
           {!feedback.othersVisible ? (
             <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
-              Other interviewers’ feedback is hidden until you submit your own scorecard for this candidate (independent scoring).
+              Other interviewers’ feedback is hidden until you have submitted your scorecard for every interview of this candidate that has started (independent scoring).
             </p>
           ) : null}
           {feedback.scorecards.length === 0 ? (

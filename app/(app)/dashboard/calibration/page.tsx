@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { AccessDenied, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getCalibration, type ReliabilityRow } from '@/lib/dashboard/calibration';
+import { OwedScorecardsError } from '@/lib/scorecards/visibility';
 import { requirePageContext } from '../../page-context';
+import { OwedScorecardsNotice, unlessOwed } from '../_components/owed-scorecards';
 
 export const metadata: Metadata = { title: 'Calibration' };
 
@@ -44,7 +46,9 @@ function ReliabilityTable({ caption, rows }: { caption: string; rows: Reliabilit
 export default async function CalibrationPage() {
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'dashboard:read') || !can(ctx, 'scorecard:read_all')) return <AccessDenied what="calibration" />;
-  const { interviewers, bySkill, byKit } = await getCalibration(ctx);
+  const calibration = await unlessOwed(getCalibration(ctx));
+  if (calibration instanceof OwedScorecardsError) return <OwedScorecardsNotice page="Calibration" error={calibration} />;
+  const { interviewers, bySkill, byKit } = calibration;
   return (
     <>
       <p className="mb-2 flex flex-wrap gap-x-4 text-sm">

@@ -7,7 +7,9 @@ import { getQuestionAnalytics, type QuestionAnalyticsRow, type QuestionSort } fr
 import { MIN_CANDIDATES, MIN_CANDIDATES_FOR_R, MIN_RATINGS, MIN_RATINGS_FOR_R, type Separation, STRONG_R, WEAK_R } from '@/lib/dashboard/separation';
 import { listOpenings } from '@/lib/openings/queries';
 import { RATING_LABELS } from '@/lib/scorecards/schemas';
+import { OwedScorecardsError } from '@/lib/scorecards/visibility';
 import { orNotFound, requirePageContext } from '../../page-context';
+import { OwedScorecardsNotice, unlessOwed } from '../_components/owed-scorecards';
 
 export const metadata: Metadata = { title: 'Question analytics' };
 
@@ -77,10 +79,12 @@ export default async function QuestionAnalyticsPage({ searchParams }: { searchPa
   if (!can(ctx, 'dashboard:read') || !can(ctx, 'scorecard:read_all')) return <AccessDenied what="question analytics" />;
   const params = await searchParams;
   const openingParam = first(params.opening) ?? '';
-  const [{ opening, sort, questions }, openings] = await Promise.all([
-    orNotFound(getQuestionAnalytics(ctx, { openingId: openingParam, sort: first(params.sort) })),
+  const [analytics, openings] = await Promise.all([
+    orNotFound(unlessOwed(getQuestionAnalytics(ctx, { openingId: openingParam, sort: first(params.sort) }))),
     can(ctx, 'opening:read') ? listOpenings(ctx) : Promise.resolve([]),
   ]);
+  if (analytics instanceof OwedScorecardsError) return <OwedScorecardsNotice page="Question analytics" error={analytics} />;
+  const { opening, sort, questions } = analytics;
   const href = (next: QuestionSort) => `/dashboard/questions?${new URLSearchParams({ ...(opening ? { opening: opening.id } : {}), sort: next })}`;
   const sortHeader = (key: QuestionSort, label: string) => (
     <Link href={href(key)} aria-current={sort === key ? 'true' : undefined} className={sort === key ? 'font-semibold text-brand-800 underline' : 'text-slate-800 hover:underline'}>

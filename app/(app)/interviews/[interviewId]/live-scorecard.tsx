@@ -8,6 +8,7 @@ import { Markdown } from '@/app/_components/markdown';
 import { buttonClass } from '@/app/_components/ui';
 import { type Conflict, dirtyKeys, type Flat, flatten, keepBoth, mergeWithServer, type ScorecardValues, toPatch, valueOf } from '@/lib/scorecards/draft';
 import { RATING_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS } from '@/lib/scorecards/schemas';
+import { useInterviewStarted } from './use-interview-started';
 
 export interface LiveItem {
   id: string;
@@ -21,13 +22,15 @@ export interface LiveItem {
   rubric: [string, string, string, string];
 }
 export interface LiveProps {
-  scorecard: ScorecardValues & { id: string; revision: number; status: 'draft' | 'submitted' };
-  interview: { candidateName: string; openingTitle: string; stageName: string | null };
+  /** `id` is null until the first write creates the draft (viewing the page writes nothing). */
+  scorecard: ScorecardValues & { id: string | null; revision: number; status: 'draft' | 'submitted' };
+  interview: { id: string; candidateName: string; openingTitle: string; stageName: string | null; scheduledAt: string; started: boolean };
   kit: { name: string; version: number; targetMinutes: number; items: LiveItem[]; skills: { skillId: string; name: string; weight: number }[] };
 }
 
 type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error';
-const storageKey = (id: string) => `loopkit:scorecard:${id}`;
+// Keyed by interview: the local draft exists before the server's does. Sign-out clears the prefix.
+const storageKey = (interviewId: string) => `loopkit:scorecard:${interviewId}`;
 const SAVE_DELAY_MS = 800;
 
 interface Stored {
@@ -52,10 +55,13 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
   const [current, setCurrent] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const [elapsed, setElapsed] = useState(0);
+  const [submitError, setSubmitError] = useState('');
+  const started = useInterviewStarted(interview.scheduledAt, interview.started);
 
   // The save machinery lives in refs: it is read by timers and event handlers, never by render.
   const base = useRef<Flat>(serverFlat);
   const revision = useRef(scorecard.revision);
+  const cardId = useRef<string | null>(scorecard.id);
   const localRef = useRef<Flat>(serverFlat);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -65,11 +71,25 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
   const persist = useCallback(() => {
     const stored: Stored = { baseRevision: revision.current, base: base.current, local: localRef.current };
     try {
-      localStorage.setItem(storageKey(scorecard.id), JSON.stringify(stored));
+      localStorage.setItem(storageKey(interview.id), JSON.stringify(stored));
     } catch {
       // Storage full or disabled: the server copy is still the source of truth.
     }
-  }, [scorecard.id]);
+  }, [interview.id]);
+
+  /**
+   * The server-side draft, created by the first write (POST, idempotent). If another tab created
+   * it first and saved into it, the PATCH that follows is based on revision 0 and gets the usual
+   * 409 with the current state, which merges like any other concurrent edit.
+   */
+  const ensureDraft = useCallback(async (): Promise<string | { error: string }> => {
+    if (cardId.current) return cardId.current;
+    const response = await fetch(`/api/v1/interviews/${interview.id}/scorecard`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) return { error: body.error?.message ?? 'The scorecard could not be created.' };
+    cardId.current = body.scorecard.id as string;
+    return cardId.current;
+  }, [interview.id]);
 
   const save = useCallback(
     async (options: { keepalive?: boolean } = {}) => {
@@ -85,7 +105,13 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       setStatus('saving');
       const sent = { ...localRef.current };
       try {
-        const response = await fetch(`/api/v1/scorecards/${scorecard.id}`, {
+        const id = await ensureDraft();
+        if (typeof id !== 'string') {
+          setStatus('error');
+          setMessage(id.error);
+          return;
+        }
+        const response = await fetch(`/api/v1/scorecards/${id}`, {
           method: 'PATCH',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ baseRevision: revision.current, ...toPatch(sent, keys) }),
@@ -137,7 +163,7 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
         inFlight.current = false;
       }
     },
-    [persist, scorecard.id],
+    [ensureDraft, persist],
   );
 
   const update = useCallback(
@@ -156,10 +182,10 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
   // Restore a local draft that never reached the server (reload, crash, lost network).
   useEffect(() => {
     if (scorecard.status === 'submitted') {
-      localStorage.removeItem(storageKey(scorecard.id));
+      localStorage.removeItem(storageKey(interview.id));
       return;
     }
-    const raw = localStorage.getItem(storageKey(scorecard.id));
+    const raw = localStorage.getItem(storageKey(interview.id));
     if (!raw) return;
     try {
       const stored = JSON.parse(raw) as Stored;
@@ -177,9 +203,9 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       }
       persist();
     } catch {
-      localStorage.removeItem(storageKey(scorecard.id));
+      localStorage.removeItem(storageKey(interview.id));
     }
-  }, [persist, save, scorecard.id, scorecard.status, serverFlat]);
+  }, [interview.id, persist, save, scorecard.status, serverFlat]);
 
   useEffect(() => {
     const flush = () => {
@@ -248,21 +274,34 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       setMessage('Waiting for your last changes to save before submitting…');
       return;
     }
-    const response = await fetch(`/api/v1/scorecards/${scorecard.id}/submit`, {
+    // Submitting an untouched scorecard still needs the draft; the server then names what is missing.
+    const id = await ensureDraft().catch(() => ({ error: 'You appear to be offline; submit again when the network returns.' }));
+    if (typeof id !== 'string') {
+      setSubmitError(id.error);
+      return;
+    }
+    setSubmitError('');
+    const response = await fetch(`/api/v1/scorecards/${id}/submit`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ baseRevision: revision.current }),
     });
     const body = await response.json().catch(() => ({}));
     if (response.ok) {
-      localStorage.removeItem(storageKey(scorecard.id));
+      localStorage.removeItem(storageKey(interview.id));
       setSubmitted(true);
       setFieldErrors({});
       setStatus('saved');
-      setMessage('Submitted. You can now see the other interviewers’ feedback on this candidate.');
+      setMessage(
+        body.othersFeedbackVisible
+          ? 'Submitted. You can now see the other interviewers’ feedback on this candidate.'
+          : 'Submitted. Other interviewers’ feedback on this candidate stays hidden until you have submitted your scorecards for their other interviews that have started.',
+      );
     } else {
       setFieldErrors(body.error?.fields ?? {});
       setMessage(body.error?.message ?? 'Could not submit.');
+      // Refusals without fields (not started yet, cancelled) are said beside the button too.
+      setSubmitError(body.error?.fields ? '' : (body.error?.message ?? 'Could not submit.'));
     }
   };
 
@@ -294,6 +333,8 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
     setConflicts(rest);
     if (!rest.length) setStatus('pending');
   };
+
+  const startsAt = new Date(interview.scheduledAt).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
   if (!item) return <p>This kit has no questions.</p>;
   const readOnly = submitted;
@@ -533,7 +574,27 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
                     {message}
                   </p>
                 ) : null}
-                <button type="button" className={buttonClass('primary', 'mt-3 w-full')} onClick={() => void submit()} disabled={status === 'conflict'}>
+                {submitError ? (
+                  <p role="alert" className="mt-3 text-sm text-red-800">
+                    {submitError}
+                  </p>
+                ) : null}
+                {started ? null : (
+                  <p id="not-started" className="mt-3 text-sm text-slate-700">
+                    This interview has not started yet (it starts{' '}
+                    <time dateTime={interview.scheduledAt} suppressHydrationWarning>
+                      {startsAt}
+                    </time>
+                    ). Your notes are saved as you type; you can submit once it has started.
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className={buttonClass('primary', 'mt-3 w-full')}
+                  onClick={() => void submit()}
+                  disabled={status === 'conflict' || !started}
+                  aria-describedby={started ? undefined : 'not-started'}
+                >
                   Submit scorecard
                 </button>
               </>

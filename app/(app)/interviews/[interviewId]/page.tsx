@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { InterviewCancelledError, openScorecard } from '@/lib/scorecards/mutations';
+import { InterviewCancelledError } from '@/lib/scorecards/mutations';
+import { getInterviewScorecard } from '@/lib/scorecards/queries';
 import { requirePageContext } from '../../page-context';
 import { LiveScorecard } from './live-scorecard';
 
@@ -14,7 +15,8 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
   const { interviewId } = await params;
   let opened;
   try {
-    opened = await openScorecard(ctx, { interviewId });
+    // A read: the draft is created by the page's first write, never by viewing it.
+    opened = await getInterviewScorecard(ctx, { interviewId });
   } catch (error) {
     if (error instanceof ForbiddenError) return <AccessDenied what="this scorecard (only the interview’s panel fills it in)" />;
     if (error instanceof InterviewCancelledError) {
@@ -47,7 +49,14 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           recommendation: scorecard.recommendation,
           summary: scorecard.summary,
         }}
-        interview={{ candidateName: interview.candidateName, openingTitle: interview.openingTitle, stageName: interview.stageName }}
+        interview={{
+          id: interview.id,
+          candidateName: interview.candidateName,
+          openingTitle: interview.openingTitle,
+          stageName: interview.stageName,
+          scheduledAt: interview.scheduledAt,
+          started: interview.started,
+        }}
         kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items: kit.sections.flatMap((s) => s.items), skills: kit.skills }}
       />
     </>

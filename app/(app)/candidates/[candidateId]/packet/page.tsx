@@ -69,7 +69,7 @@ export default async function DecisionPacketPage({ params, searchParams }: { par
       <PacketHeader packet={packet} />
       {!evidence ? (
         <p role="status" className="mt-6 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Other interviewers’ feedback on {candidate.name} is hidden until you submit your own scorecard for this candidate (independent scoring), so this packet shows no scores yet.
+          Other interviewers’ feedback on {candidate.name} is hidden until you have submitted your scorecard for every interview of theirs that has started (independent scoring), so this packet shows no scores yet.
         </p>
       ) : (
         <>
