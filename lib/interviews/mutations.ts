@@ -182,14 +182,15 @@ export async function cancelInterview(ctx: Ctx, input: unknown): Promise<Intervi
       throw new ConflictError(`${names(submitted)} already submitted feedback for this interview, so it took place and can’t be cancelled.`, await loadInterviewSchedule(tx, interview.id));
     }
     const revision = interview.revision + 1;
-    await tx.db.update(interviews).set({ status: 'cancelled', revision, updatedAt: new Date() }).where(eq(interviews.id, interview.id));
+    await tx.db.update(interviews).set({ status: 'cancelled', cancellationReason: data.reason, revision, updatedAt: new Date() }).where(eq(interviews.id, interview.id));
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,
       action: 'interview.cancelled',
       entityType: 'interview',
       entityId: interview.id,
-      data: { revision, applicationId: interview.applicationId, reason: data.reason, scheduledAt: interview.scheduledAt.toISOString() },
+      // The reason is free text that may name the candidate: it lives on the interview, which erasure clears, not in the append-only log.
+      data: { revision, applicationId: interview.applicationId, scheduledAt: interview.scheduledAt.toISOString() },
     });
     return loadInterviewSchedule(tx, interview.id);
   });
