@@ -43,7 +43,15 @@ export type ErasureTrigger = 'request' | 'retention';
  */
 export async function eraseCandidateRecord(
   db: DbExecutor,
-  args: { organizationId: string; candidateId: string; actorUserId: string | null; trigger: ErasureTrigger; now?: Date },
+  args: {
+    organizationId: string;
+    candidateId: string;
+    actorUserId: string | null;
+    trigger: ErasureTrigger;
+    now?: Date;
+    /** Checked after the lock (e.g. "still due for retention"); false erases nothing. */
+    recheck?: () => Promise<boolean>;
+  },
 ): Promise<(ErasureCounts & { pseudonym: string }) | null> {
   const [candidate] = await db
     .select({ id: candidates.id, erasedAt: candidates.erasedAt, revision: candidates.revision })
@@ -52,6 +60,7 @@ export async function eraseCandidateRecord(
     .for('update');
   if (!candidate) throw new NotFoundError('Candidate');
   if (candidate.erasedAt) return null;
+  if (args.recheck && !(await args.recheck())) return null;
   const now = args.now ?? new Date();
   const pseudonym = candidatePseudonym(candidate.id);
   await db
