@@ -3,7 +3,7 @@
 // page's reads, an audit trail free of personal values, and a member erasing their own account.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditEvents, candidates, interviews, memberships, organizations, scorecardNotes, scorecardRatings, scorecards, skills, users } from '@/db/schema';
+import { applications, auditEvents, candidates, memberships, organizations, scorecardNotes, scorecardRatings, scorecards, skills, users } from '@/db/schema';
 import { auditActionLabel, listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log';
 import { eraseAccount, FORMER_MEMBER_NAME } from '@/lib/auth/account-erasure';
 import { authenticateWithPassword, getActiveAccount } from '@/lib/auth/accounts';
