@@ -161,7 +161,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
         {can(ctx, 'candidate:erase') && !erased ? (
           <Card className="h-fit p-4">
             <details>
-              <summary className="cursor-pointer font-semibold text-red-800">Erase personal data</summary>
+              <summary className="cursor-pointer font-semibold text-red-800">Erase this candidate’s personal data</summary>
               <div className="mt-3">
                 <EraseCandidateForm candidateId={candidate.id} pseudonym={candidatePseudonym(candidate.id)} />
               </div>
