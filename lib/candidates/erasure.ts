@@ -110,7 +110,7 @@ export async function eraseCandidate(ctx: Ctx, input: unknown): Promise<ErasureC
   const data = parseInput(EraseCandidateInput, input);
   const expected = candidatePseudonym(data.candidateId);
   if (data.confirmation.toLowerCase() !== 'erase' && data.confirmation.toLowerCase() !== expected.toLowerCase()) {
-    throw ValidationError.field('confirmation', `Type “erase” or “${expected}” to confirm`);
+    throw ValidationError.field('confirmation', `That does not match: type “erase” or “${expected}”`);
   }
   return ctx.db.transaction(async (tx) => {
     const result = await eraseCandidateRecord(tx, { organizationId: ctx.organizationId, candidateId: data.candidateId, actorUserId: ctx.userId, trigger: 'request' });

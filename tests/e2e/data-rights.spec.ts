@@ -23,6 +23,7 @@ test('an admin erases a candidate; the grid keeps everyone else’s figures', as
   await signIn(page, demo.admin.email, demo.password);
   await page.goto('/dashboard');
   await page.getByRole('link', { name: OPENING }).click();
+  await expect(page).toHaveURL(/\/dashboard\/[0-9a-f-]{36}/);
   const gridUrl = page.url();
   const before = await gridRows(page);
   expect([...before.keys()]).toContain(ERASED);
@@ -36,16 +37,17 @@ test('an admin erases a candidate; the grid keeps everyone else’s figures', as
   const pseudonym = (await confirmation.evaluate((input) => document.querySelector(`label[for="${input.id}"]`)!.textContent!)).match(/Erased candidate [0-9A-F]{4}/)![0];
   await confirmation.fill('yes');
   await page.getByRole('button', { name: 'Erase personal data' }).click();
-  await expect(page.getByText(`Type “erase” or “${pseudonym}” to confirm`, { exact: true }).last()).toBeVisible();
+  await expect(page.getByText(`That does not match: type “erase” or “${pseudonym}”`)).toBeVisible();
+  await expect(confirmation).toHaveValue('yes');
   await expect(page.getByRole('heading', { level: 1, name: ERASED })).toBeVisible(); // nothing changed
 
   await page.getByLabel(/^Type “erase” or/).fill('erase');
   await page.getByRole('button', { name: 'Erase personal data' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Personal data erased. The candidate now appears as ${pseudonym}` })).toBeVisible();
-  await page.goto(candidatePath);
+  // The page re-renders as the erased record: the pseudonym, the date, no contact details, no erase form.
   await expect(page.getByRole('heading', { level: 1, name: pseudonym })).toBeVisible();
   await expect(page.getByText(/^Personal data erased on /)).toBeVisible();
   await expect(page.getByText('rahul.mehta@example.com')).toHaveCount(0);
+  await expect(page.locator('summary', { hasText: 'Erase this candidate’s personal data' })).toHaveCount(0);
 
   await page.goto(gridUrl);
   const after = await gridRows(page);
@@ -57,6 +59,14 @@ test('an admin erases a candidate; the grid keeps everyone else’s figures', as
   // The export page shows what is left; the audit log names the erasure, without the name.
   await page.goto(`${candidatePath}/data`);
   await expect(page.getByRole('heading', { level: 1, name: `Personal data held about ${pseudonym}` })).toBeVisible();
+  const download = await page.request.get(`/api/v1${candidatePath}/data-export`);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="candidate-[0-9a-f-]{36}-data\.json"$/);
+  expect(download.headers()['cache-control']).toBe('no-store');
+  const exported = await download.json();
+  expect(exported.candidate.name).toBe(pseudonym);
+  expect(exported.scorecards.length).toBeGreaterThan(0);
+  expect(JSON.stringify(exported)).not.toContain('Rahul');
   await page.goto('/settings/audit?entityType=candidate');
   await expect(page.getByRole('cell', { name: 'Erased a candidate’s personal data' }).first()).toBeVisible();
   await expect(page.getByText(ERASED)).toHaveCount(0);
