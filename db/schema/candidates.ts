@@ -1,7 +1,7 @@
 // Candidates (people) and their applications to openings.
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, id, updatedAt } from './columns';
+import { createdAt, id, tstz, updatedAt } from './columns';
 import { applicationStage } from './enums';
 import { openingStages, openings } from './openings';
 import { tenantId } from './orgs';
@@ -19,6 +19,8 @@ export const candidates = pgTable(
     notes: text('notes').notNull().default(''),
     /** Bumped by every edit; an edit based on an older revision is refused (409), not applied. */
     revision: integer('revision').notNull().default(0),
+    /** Set when the candidate's personal data was erased (GDPR Art. 17); the row stays under a pseudonym so their anonymous ratings keep counting. */
+    erasedAt: tstz('erased_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -42,6 +44,8 @@ export const applications = pgTable(
       .references(() => openings.id, { onDelete: 'cascade' }),
     stage: applicationStage('stage').notNull().default('active'),
     currentStageId: uuid('current_stage_id').references(() => openingStages.id, { onDelete: 'set null' }),
+    /** When the application last left the active stage (hired, rejected, withdrawn); null while active. Retention counts from it. */
+    closedAt: tstz('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,6 @@
 // Interviews: one stage for one application, with its panel and the kit version it pinned.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { applications } from './candidates';
 import { createdAt, id, tstz, updatedAt } from './columns';
@@ -25,6 +25,8 @@ export const interviews = pgTable(
     scheduledAt: tstz('scheduled_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     status: interviewStatus('status').notNull().default('scheduled'),
+    /** Why it was cancelled: free text that may name the candidate, so it lives here (erasable), not in the audit log. */
+    cancellationReason: text('cancellation_reason'),
     /** Bumped by every reschedule or cancellation; a change based on an older revision is refused (409). */
     revision: integer('revision').notNull().default(0),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),

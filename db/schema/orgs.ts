@@ -1,18 +1,25 @@
 // Tenants, their members with a role, and one-time invitations.
-import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { memberRole } from './enums';
 
-export const organizations = pgTable('organizations', {
-  id: id(),
-  name: text('name').notNull(),
-  slug: text('slug').notNull().unique(),
-  /** When true, admins and hiring managers are held to the independent-scoring rule too. */
-  leadsScoreIndependently: boolean('leads_score_independently').notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    /** When true, admins and hiring managers are held to the independent-scoring rule too. */
+    leadsScoreIndependently: boolean('leads_score_independently').notNull().default(false),
+    /** How long rejected and withdrawn candidates are kept before erasure (GDPR 5(1)(e)); null keeps them. */
+    candidateRetentionMonths: integer('candidate_retention_months'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('organizations_candidate_retention_range', sql`${t.candidateRetentionMonths} is null or ${t.candidateRetentionMonths} between 1 and 120`)],
+);
 
 export const memberships = pgTable(
   'memberships',

@@ -24,6 +24,8 @@ export const scorecards = pgTable(
     status: scorecardStatus('status').notNull().default('draft'),
     recommendation: recommendation('recommendation'),
     summary: text('summary').notNull().default(''),
+    /** The reason given for the latest reopen: free text, kept here (erasable) rather than in the audit log. */
+    reopenReason: text('reopen_reason'),
     revision: integer('revision').notNull().default(0),
     submittedAt: tstz('submitted_at'),
     createdAt: createdAt(),

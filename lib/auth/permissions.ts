@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'opening:write': 'Create and edit openings',
   'candidate:read': 'See candidates and applications',
   'candidate:write': 'Create and edit candidates and move applications between stages',
+  'candidate:erase': "Erase a candidate's personal data and see who the retention policy erases next",
+  'candidate:export_personal_data': 'Export everything held about a candidate, including all feedback (subject access)',
   'interview:read_all': "See every interview in the organization, not only one's own",
   'interview:schedule': 'Schedule, reschedule and cancel interviews and choose panels',
   'scorecard:write_own': 'Fill in and submit own scorecards',

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { RowError } from '../questions/file-format';
 import { inSlices, isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
+import { assertNotErased } from './erasure';
 import { type CandidateDetails, toCandidateDetails } from './queries';
 import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
 
@@ -64,6 +65,7 @@ export async function updateCandidate(ctx: Ctx, input: unknown): Promise<Candida
       .where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)))
       .for('update');
     if (!candidate) throw new NotFoundError('Candidate');
+    assertNotErased(candidate);
     if (candidate.revision !== revision) {
       throw new ConflictError(
         `Someone else saved this candidate (now revision ${candidate.revision}) while you were editing revision ${revision}. Your changes were not saved.`,
@@ -112,10 +114,11 @@ export async function applyToOpening(ctx: Ctx, input: unknown) {
   const data = parseInput(ApplyToOpeningInput, input);
   return inTransaction(ctx, async (tx) => {
     const [candidate] = await tx.db
-      .select({ id: candidates.id })
+      .select({ id: candidates.id, erasedAt: candidates.erasedAt })
       .from(candidates)
       .where(and(eq(candidates.id, data.candidateId), eq(candidates.organizationId, ctx.organizationId)));
     if (!candidate) throw new NotFoundError('Candidate');
+    assertNotErased(candidate);
     const opening = await openOpeningInOrg(tx, data.openingId);
     const alreadyApplied = `This candidate has already applied to ${opening.title}`;
     const [existing] = await tx.db
@@ -146,8 +149,13 @@ export async function moveApplication(ctx: Ctx, input: unknown) {
       .where(and(eq(applications.id, data.applicationId), eq(applications.organizationId, ctx.organizationId)))
       .for('update');
     if (!application) throw new NotFoundError('Application');
+    const [candidate] = await db.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, application.candidateId));
+    assertNotErased(candidate!);
     if (application.stage === data.stage) return application;
-    const [updated] = await db.update(applications).set({ stage: data.stage, updatedAt: new Date() }).where(eq(applications.id, application.id)).returning();
+    const now = new Date();
+    // closedAt is when the application last left the active stage: the retention period counts from it.
+    const closedAt = data.stage === 'active' ? null : now;
+    const [updated] = await db.update(applications).set({ stage: data.stage, closedAt, updatedAt: now }).where(eq(applications.id, application.id)).returning();
     await recordAudit(db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,

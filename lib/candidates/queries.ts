@@ -125,6 +125,7 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
     for (const m of moves) events.push({ at: m.at, kind: 'moved', text: `Moved from ${String(m.data.from)} to ${String(m.data.to)} for ${titleOf.get(m.entityId ?? '') ?? 'an opening'}` });
     const interviewIds = profile.applications.flatMap((a) => a.interviews.map((i) => i.id));
     if (interviewIds.length) {
+      const reasonOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, i.cancellationReason] as const)));
       const labelOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, `${i.stageName ?? 'Interview'} for ${a.opening.title}`] as const)));
       const changes = await ctx.db
         .select({ at: auditEvents.createdAt, action: auditEvents.action, entityId: auditEvents.entityId, data: auditEvents.data })
@@ -139,8 +140,10 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
         );
       for (const c of changes) {
         const label = labelOf.get(c.entityId ?? '') ?? 'Interview';
-        if (c.action === 'interview.cancelled') events.push({ at: c.at, kind: 'cancelled', text: `${label} cancelled: ${String(c.data.reason)}` });
-        else events.push({ at: c.at, kind: 'rescheduled', text: `${label} rescheduled` });
+        if (c.action === 'interview.cancelled') {
+          const reason = reasonOf.get(c.entityId ?? '');
+          events.push({ at: c.at, kind: 'cancelled', text: reason ? `${label} cancelled: ${reason}` : `${label} cancelled` });
+        } else events.push({ at: c.at, kind: 'rescheduled', text: `${label} rescheduled` });
       }
       const cards = await ctx.db
         .select({ at: scorecards.submittedAt, interviewer: scorecards.interviewerUserId, name: users.name, email: users.email, recommendation: scorecards.recommendation })

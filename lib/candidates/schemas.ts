@@ -47,3 +47,10 @@ export const ApplyToOpeningInput = z.object({
 });
 
 export const ImportCandidatesInput = z.object({ content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB') });
+
+/** Erasure needs a typed confirmation: the word "erase" or the pseudonym the candidate will get. */
+export const EraseCandidateInput = z.object({
+  candidateId: z.uuid({ error: 'Candidate is not a valid id' }),
+  confirmation: z.string({ error: 'Type “erase” to confirm' }).trim().min(1, 'Type “erase” to confirm').max(60, 'Type “erase” to confirm'),
+});
+export type EraseCandidateInput = z.input<typeof EraseCandidateInput>;

@@ -4,8 +4,9 @@ import 'server-only';
 // and cancelling keep that pin; both lock the interview row first (scorecard writes take a key
 // share lock on it before their own row), so neither can race a scorecard being submitted.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { applications, interviewPanelists, interviews, kitVersions, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, kitVersions, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
 import { recordAudit } from '../audit';
+import { assertNotErased } from '../candidates/erasure';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -29,6 +30,8 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       .from(applications)
       .where(and(eq(applications.id, data.applicationId), eq(applications.organizationId, ctx.organizationId)));
     if (!application) throw new NotFoundError('Application');
+    const [candidate] = await db.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, application.candidateId));
+    assertNotErased(candidate!);
     if (application.stage !== 'active') throw ValidationError.field('applicationId', `This application is ${application.stage}; move it back to active to schedule interviews`);
     const [opening] = await db.select({ title: openings.title, status: openings.status }).from(openings).where(eq(openings.id, application.openingId));
     if (opening?.status === 'closed') throw ValidationError.field('applicationId', `${opening.title} is closed; reopen it to schedule interviews`);
@@ -182,14 +185,15 @@ export async function cancelInterview(ctx: Ctx, input: unknown): Promise<Intervi
       throw new ConflictError(`${names(submitted)} already submitted feedback for this interview, so it took place and can’t be cancelled.`, await loadInterviewSchedule(tx, interview.id));
     }
     const revision = interview.revision + 1;
-    await tx.db.update(interviews).set({ status: 'cancelled', revision, updatedAt: new Date() }).where(eq(interviews.id, interview.id));
+    await tx.db.update(interviews).set({ status: 'cancelled', cancellationReason: data.reason, revision, updatedAt: new Date() }).where(eq(interviews.id, interview.id));
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,
       action: 'interview.cancelled',
       entityType: 'interview',
       entityId: interview.id,
-      data: { revision, applicationId: interview.applicationId, reason: data.reason, scheduledAt: interview.scheduledAt.toISOString() },
+      // The reason is free text that may name the candidate: it lives on the interview, which erasure clears, not in the append-only log.
+      data: { revision, applicationId: interview.applicationId, scheduledAt: interview.scheduledAt.toISOString() },
     });
     return loadInterviewSchedule(tx, interview.id);
   });

@@ -53,7 +53,8 @@ export async function createInvitation(ctx: Ctx, input: unknown) {
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: invitation.id,
-      data: { email: data.email, role: data.role },
+      // The address is on the invitation row; the append-only log keeps no personal values.
+      data: { role: data.role },
     });
     return { invitation, token, path: invitationPath(token) };
   });

@@ -72,7 +72,7 @@ export async function updateOrganization(ctx: Ctx, input: unknown) {
   return inTransaction(ctx, async ({ db }) => {
     const [updated] = await db
       .update(organizations)
-      .set({ name: data.name, leadsScoreIndependently: data.leadsScoreIndependently, updatedAt: new Date() })
+      .set({ name: data.name, leadsScoreIndependently: data.leadsScoreIndependently, ...(data.candidateRetentionMonths !== undefined && { candidateRetentionMonths: data.candidateRetentionMonths }), updatedAt: new Date() })
       .where(eq(organizations.id, ctx.organizationId))
       .returning();
     await recordAudit(db, {

@@ -25,6 +25,11 @@ export const AcceptInvitationWithSignUpInput = z.object({
 export const UpdateOrganizationInput = z.object({
   name: OrganizationName,
   leadsScoreIndependently: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  /** Months rejected and withdrawn candidates are kept; blank keeps them forever, absent keeps the current setting. */
+  candidateRetentionMonths: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.coerce.number({ error: 'Enter a number of months' }).int('Enter a whole number of months').min(1, 'Keep candidates at least 1 month').max(120, 'Keep candidates at most 120 months (10 years)').nullable().optional(),
+  ),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 

@@ -281,7 +281,7 @@ export async function reopenScorecard(ctx: Ctx, input: unknown) {
     if (card.status !== 'submitted') throw new ConflictError('Only a submitted scorecard can be reopened.');
     const [interview] = await tx.db.select({ applicationId: interviews.applicationId }).from(interviews).where(eq(interviews.id, card.interviewId));
     await withScoreAnalytics(tx.db, interview!.applicationId, () =>
-      tx.db.update(scorecards).set({ status: 'draft', submittedAt: null, revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)),
+      tx.db.update(scorecards).set({ status: 'draft', submittedAt: null, reopenReason: data.reason, revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)),
     );
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
@@ -289,7 +289,8 @@ export async function reopenScorecard(ctx: Ctx, input: unknown) {
       action: 'scorecard.reopened',
       entityType: 'scorecard',
       entityId: card.id,
-      data: { reason: data.reason, interviewerUserId: card.interviewerUserId },
+      // The reason is free text (kept on the scorecard, erasable); the log keeps ids only.
+      data: { interviewerUserId: card.interviewerUserId },
     });
     return { revision: card.revision + 1 };
   });

@@ -112,3 +112,18 @@ test('live scorecard', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectAccessible(page, 'shortcut help');
 });
+
+// A test of its own: the signed-in list above is already close to the per-test timeout on a busy machine.
+test('data rights pages', async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  for (const path of ['/settings/retention', '/settings/audit', '/settings/account']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expectAccessible(page, path);
+  }
+  await page.goto('/candidates');
+  await page.getByRole('link', { name: 'David Okonkwo' }).first().click();
+  await page.getByRole('link', { name: 'Personal data export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Personal data held about David Okonkwo' })).toBeVisible();
+  await expectAccessible(page, 'personal data export');
+});

@@ -63,10 +63,10 @@ test('an admin reopens a submitted scorecard with a reason', async ({ page }) =>
   await page.goto('/candidates');
   await page.getByRole('link', { name: 'Elena Petrova' }).click();
   await page.getByText(/^Reopen .*’s scorecard$/).first().click();
-  await page.getByLabel('Reason (recorded in the audit log)').first().fill('typo');
+  await page.getByLabel('Reason (kept with the scorecard)').first().fill('typo');
   await page.getByRole('button', { name: 'Reopen scorecard' }).first().click();
   await expect(page.getByText('Give a reason of at least 10 characters')).toBeVisible();
-  await page.getByLabel('Reason (recorded in the audit log)').first().fill('Rated the wrong skill by mistake');
+  await page.getByLabel('Reason (kept with the scorecard)').first().fill('Rated the wrong skill by mistake');
   await page.getByRole('button', { name: 'Reopen scorecard' }).first().click();
   await expect(page.getByText('Scorecard reopened; its author can edit it again.')).toBeVisible();
 });

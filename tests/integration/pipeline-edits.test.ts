@@ -349,7 +349,10 @@ describe('rescheduling and cancelling interviews', () => {
     const cancelled = await cancelInterview(recruiter, { interviewId, revision: 0, reason: 'Candidate accepted another offer' });
     expect(cancelled).toMatchObject({ status: 'cancelled', revision: 1 });
     const [event] = await auditOf('interview.cancelled', interviewId);
-    expect(event!.data).toMatchObject({ revision: 1, applicationId, reason: 'Candidate accepted another offer' });
+    expect(event!.data).toMatchObject({ revision: 1, applicationId });
+    // The reason is free text about a person: on the interview (erasable), never in the append-only log.
+    expect(event!.data).not.toHaveProperty('reason');
+    expect((await t.db.select().from(interviews).where(eq(interviews.id, interviewId)))[0]!.cancellationReason).toBe('Candidate accepted another offer');
 
     // The draft stays, but nobody can write to it any more.
     const save = await saveScorecard(interviewer, { scorecardId: scorecard.id, baseRevision: scorecard.revision, summary: 'late note' }).catch((e) => e);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, DEMO_USERS, seedDemoOrganization } from '@/db/seed/demo';
-import { auditEvents, interviewPanelists, interviews, memberships, organizations, users } from '@/db/schema';
+import { auditEvents, interviewPanelists, interviews, memberships, organizations, scorecards, users } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { publishKit, saveKitDraft, startKitDraft } from '@/lib/kits/mutations';
@@ -133,7 +133,8 @@ describe('live scorecard', () => {
     await reopenScorecard(as.admin, { scorecardId: liam.scorecard.id, reason: 'Rated the wrong candidate by mistake' });
     expect((await getScorecard(as.liam, liam.scorecard.id)).scorecard.status).toBe('draft');
     const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'scorecard.reopened'), eq(auditEvents.entityId, liam.scorecard.id)));
-    expect(event!.data).toMatchObject({ reason: 'Rated the wrong candidate by mistake' });
+    expect(event!.data).toEqual({ interviewerUserId: liam.scorecard.interviewerUserId });
+    expect((await t.db.select().from(scorecards).where(eq(scorecards.id, liam.scorecard.id)))[0]!.reopenReason).toBe('Rated the wrong candidate by mistake');
   });
 
   it('keeps the kit version the interview pinned when the kit is republished', async () => {

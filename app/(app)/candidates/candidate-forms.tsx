@@ -144,7 +144,7 @@ export function ReopenScorecardForm({ scorecardId, interviewer }: { scorecardId:
       <form action={action} className="mt-2 space-y-2" noValidate>
         <input type="hidden" name="scorecardId" value={scorecardId} />
         <FormMessage state={state} />
-        <TextField label="Reason (recorded in the audit log)" name="reason" id={`reason-${scorecardId}`} required error={fieldError(state, 'reason')} />
+        <TextField label="Reason (kept with the scorecard)" name="reason" id={`reason-${scorecardId}`} required error={fieldError(state, 'reason')} />
         <SubmitButton variant="secondary" pendingText="Reopening…" className="py-1 text-xs">
           Reopen scorecard
         </SubmitButton>
@@ -401,7 +401,7 @@ function CancelForm({
     >
       <h4 className="text-sm font-semibold">Cancel</h4>
       <FormMessage state={state} />
-      <TextField label="Reason for cancelling" name="reason" id={`reason-${schedule.id}`} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(state, 'reason')} hint="Shown on the candidate’s timeline and kept in the audit log." />
+      <TextField label="Reason for cancelling" name="reason" id={`reason-${schedule.id}`} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(state, 'reason')} hint="Shown on the candidate’s timeline." />
       <PendingButton pending={pending} pendingText="Cancelling…" variant="danger">
         Cancel interview
       </PendingButton>

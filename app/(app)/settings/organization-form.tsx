@@ -6,7 +6,7 @@ import { updateOrganizationAction } from './actions';
 
 const idle: ActionState = { status: 'idle' };
 
-export function OrganizationSettingsForm({ name, leadsScoreIndependently }: { name: string; leadsScoreIndependently: boolean }) {
+export function OrganizationSettingsForm({ name, leadsScoreIndependently, candidateRetentionMonths }: { name: string; leadsScoreIndependently: boolean; candidateRetentionMonths: number | null }) {
   const [state, action] = useActionState(updateOrganizationAction, idle);
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -30,6 +30,17 @@ export function OrganizationSettingsForm({ name, leadsScoreIndependently }: { na
           </p>
         </div>
       </div>
+      <TextField
+        label="Keep rejected and withdrawn candidates for (months)"
+        name="candidateRetentionMonths"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={120}
+        defaultValue={candidateRetentionMonths ?? ''}
+        hint="1–120. Once every application of a candidate has been rejected or withdrawn this long, their personal data is erased (their anonymous ratings stay). Leave blank to keep candidates until erased by hand."
+        error={fieldError(state, 'candidateRetentionMonths')}
+      />
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
     </form>
   );

@@ -15,10 +15,10 @@ export default async function SettingsPage() {
   const org = await getOrganization(ctx);
   return (
     <>
-      <PageHeader title="Settings" description="Your organization's name and how feedback is shared." />
-      <SettingsTabs current="organization" canManageOrg />
+      <PageHeader title="Settings" description="Your organization's name, how feedback is shared and how long candidates are kept." />
+      <SettingsTabs current="organization" canManageOrg role={ctx.role} />
       <Card className="max-w-2xl p-6">
-        <OrganizationSettingsForm name={org.name} leadsScoreIndependently={org.leadsScoreIndependently} />
+        <OrganizationSettingsForm name={org.name} leadsScoreIndependently={org.leadsScoreIndependently} candidateRetentionMonths={org.candidateRetentionMonths} />
       </Card>
     </>
   );

@@ -1,14 +1,19 @@
 import Link from 'next/link';
+import { type Role, roleHasPermission } from '@/lib/auth/permissions';
 
-export function SettingsTabs({ current, canManageOrg }: { current: 'organization' | 'members' | 'roles' | 'security'; canManageOrg: boolean }) {
-  const tabs = [
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox';
+
+export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: Role }) {  const tabs = [
     ...(canManageOrg ? [{ key: 'organization', href: '/settings', label: 'Organization' }] : []),
     { key: 'members', href: '/settings/members', label: 'Members' },
     { key: 'roles', href: '/settings/roles', label: 'Roles and permissions' },
+    ...(role && roleHasPermission(role, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
+    ...(role && roleHasPermission(role, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
     { key: 'security', href: '/settings/security', label: 'Sessions and password' },
+    { key: 'account', href: '/settings/account', label: 'Your account' },
   ];
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

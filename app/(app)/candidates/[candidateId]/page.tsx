@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_components/ui';
+import { candidatePseudonym } from '@/lib/candidates/erasure';
 import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { listOpenings } from '@/lib/openings/queries';
@@ -8,6 +9,7 @@ import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 import { orNotFound, requirePageContext } from '../../page-context';
+import { EraseCandidateForm } from './erase-candidate-form';
 import { ApplyToOpeningForm, EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
@@ -27,10 +29,23 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
+  // An erased candidate's record is frozen: nothing may write personal data back under the pseudonym.
+  const erased = candidate.erasedAt !== null;
+  const canWrite = can(ctx, 'candidate:write') && !erased;
   return (
     <>
       <BackLink href="/candidates">Candidates</BackLink>
-      <PageHeader title={candidate.name} description={[candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')} />
+      <PageHeader
+        title={candidate.name}
+        description={erased ? `Personal data erased on ${when.format(candidate.erasedAt!)}` : [candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')}
+        actions={
+          can(ctx, 'candidate:export_personal_data') ? (
+            <Link href={`/candidates/${candidate.id}/data`} className="text-sm font-medium text-brand-700 hover:underline">
+              Personal data export
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           {profile.applications.length === 0 ? <p className="text-sm text-slate-600">No applications yet.</p> : null}
@@ -51,7 +66,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <Badge>{a.stage}</Badge>
                 </span>
               </div>
-              {can(ctx, 'candidate:write') ? <MoveApplicationForm applicationId={a.id} stage={a.stage} label={a.opening.title} /> : null}
+              {canWrite ? <MoveApplicationForm applicationId={a.id} stage={a.stage} label={a.opening.title} /> : null}
               <div>
                 <h3 className="text-sm font-semibold">Interviews</h3>
                 {a.interviews.length === 0 ? (
@@ -84,7 +99,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   </ul>
                 )}
               </div>
-              {can(ctx, 'interview:schedule') && a.stages.length ? (
+              {can(ctx, 'interview:schedule') && !erased && a.stages.length ? (
                 <details>
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Schedule an interview</summary>
                   <div className="mt-3">
@@ -100,7 +115,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           ))}
         </div>
         <div className="space-y-6">
-        {can(ctx, 'candidate:write') ? (
+        {canWrite ? (
           <Card className="h-fit p-4">
             <h2 className="mb-2 font-semibold">Apply to another opening</h2>
             <ApplyToOpeningForm
@@ -109,7 +124,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             />
           </Card>
         ) : null}
-        {can(ctx, 'candidate:write') ? (
+        {canWrite ? (
           <Card className="h-fit p-4">
             <details>
               <summary className="cursor-pointer font-semibold">Edit details</summary>
@@ -143,6 +158,16 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             </ul>
           )}
         </Card>
+        {can(ctx, 'candidate:erase') && !erased ? (
+          <Card className="h-fit p-4">
+            <details>
+              <summary className="cursor-pointer font-semibold text-red-800">Erase this candidate’s personal data</summary>
+              <div className="mt-3">
+                <EraseCandidateForm candidateId={candidate.id} pseudonym={candidatePseudonym(candidate.id)} />
+              </div>
+            </details>
+          </Card>
+        ) : null}
         <Card className="h-fit p-4">
           <h2 className="font-semibold">Timeline</h2>
           <ol className="mt-2 space-y-2 border-l border-slate-200 pl-4 text-sm">

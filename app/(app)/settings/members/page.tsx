@@ -22,7 +22,7 @@ export default async function MembersPage() {
   return (
     <>
       <PageHeader title="Settings" description="Who is in this organization and what each role may do." />
-      <SettingsTabs current="members" canManageOrg={can(ctx, 'org:manage')} />
+      <SettingsTabs current="members" canManageOrg={can(ctx, 'org:manage')} role={ctx.role} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>

@@ -13,7 +13,7 @@ export default async function RolesPage() {
   return (
     <>
       <PageHeader title="Settings" description="What each role may do. These rules are enforced on the server for every request." />
-      <SettingsTabs current="roles" canManageOrg={can(ctx, 'org:manage')} />
+      <SettingsTabs current="roles" canManageOrg={can(ctx, 'org:manage')} role={ctx.role} />
       <Card className="overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Permissions by role</caption>

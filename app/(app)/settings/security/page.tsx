@@ -21,7 +21,7 @@ export default async function SecuritySettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Where your account is signed in, and your password." />
-      <SettingsTabs current="security" canManageOrg={can(ctx, 'org:manage')} />
+      <SettingsTabs current="security" canManageOrg={can(ctx, 'org:manage')} role={ctx.role} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
