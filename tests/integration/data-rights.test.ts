@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditEvents, candidates, memberships, organizations, scorecardNotes, scorecardRatings, scorecards, skills, users } from '@/db/schema';
 import { auditActionLabel, listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log';
 import { eraseAccount, FORMER_MEMBER_NAME } from '@/lib/auth/account-erasure';
-import { authenticateWithPassword, getActiveAccount } from '@/lib/auth/accounts';
+import { authenticateWithPassword } from '@/lib/auth/accounts';
+import { createAuthSession } from '@/lib/auth/sessions';
+import { loadAccount } from '@/lib/auth/token-session';
 import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { candidatePseudonym, eraseCandidate } from '@/lib/candidates/erasure';
 import { applyToOpening, createCandidate, moveApplication, updateCandidate } from '@/lib/candidates/mutations';
@@ -383,6 +385,8 @@ describe('erasing an account', () => {
     const gridBefore = await getOpeningGrid(admin, openingId);
     const calibrationBefore = await getCalibration(admin);
     const [before] = await t.db.select().from(users).where(eq(users.id, amara.userId));
+    const session = await createAuthSession(t.db, { userId: amara.userId });
+    expect(await loadAccount(t.db, { uid: amara.userId, sv: before!.sessionVersion, sid: session.id })).not.toBeNull();
 
     await expect(eraseAccount({ db: t.db }, amara.userId, { confirmation: 'erase' })).rejects.toBeInstanceOf(ValidationError);
     expect(await eraseAccount({ db: t.db }, amara.userId, { confirmation: 'Erase my account' })).toEqual({ memberships: 1 });
@@ -391,7 +395,7 @@ describe('erasing an account', () => {
     expect(after).toMatchObject({ name: FORMER_MEMBER_NAME, passwordHash: null, image: null, sessionVersion: before!.sessionVersion + 1 });
     expect(after!.email).toMatch(/@erased\.invalid$/);
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, amara.userId))).toEqual([]);
-    expect(await getActiveAccount(t.db, amara.userId, before!.sessionVersion)).toBeUndefined();
+    expect(await loadAccount(t.db, { uid: amara.userId, sv: before!.sessionVersion, sid: session.id })).toBeNull();
     await expect(authenticateWithPassword({ db: t.db }, { email: amaraEmail, password: PASSWORD, ip: '203.0.113.9' })).rejects.toThrow();
 
     expect(await getOpeningGrid(admin, openingId)).toEqual(gridBefore);
