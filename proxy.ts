@@ -6,7 +6,7 @@ import { authConfig } from './lib/auth/config';
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//];
+const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//, /^\/forgot-password/, /^\/reset-password\//, /^\/verify-email/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';

@@ -12,6 +12,7 @@ import { parseInput } from '../validation';
 import { hashPassword, verifyPassword } from './password';
 import { isSignInLocked, recordSignInAttempt, SIGN_IN_WINDOW_MINUTES } from './rate-limit';
 import { SignInInput, SignUpInput } from './schemas';
+import { sendVerificationEmail } from './verification';
 
 export interface AccountSummary {
   id: string;
@@ -46,6 +47,8 @@ export async function signUp({ db }: BaseCtx, input: unknown): Promise<{ user: A
     if (!org) throw new Error('insert returned no organization');
     await tx.insert(memberships).values({ organizationId: org.id, userId: user.id, role: 'admin' });
     await recordAudit(tx, { organizationId: null, actorUserId: user.id, action: 'user.signed_up', entityType: 'user', entityId: user.id });
+    // The account works right away; only accepting invitations waits for the verified address.
+    await sendVerificationEmail(tx, user);
     await recordAudit(tx, {
       organizationId: org.id,
       actorUserId: user.id,

@@ -26,3 +26,8 @@ export async function isSignInLocked(db: DbExecutor, email: string, ip: string):
 export async function recordSignInAttempt(db: DbExecutor, email: string, ip: string, succeeded: boolean): Promise<void> {
   await db.insert(loginAttempts).values({ email, ip, succeeded });
 }
+
+/** A password reset proves the mailbox: the account's failed sign-ins no longer lock it. */
+export async function clearSignInFailures(db: DbExecutor, email: string): Promise<void> {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false)));
+}

@@ -34,3 +34,18 @@ export const SignInInput = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** The random part of a one-time link (base64url of 32 bytes). */
+export const UserTokenValue = z
+  .string({ error: 'The link is incomplete' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'The link is incomplete');
+
+export const ForgotPasswordInput = z.object({ email: Email });
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordInput>;
+
+export const ResetPasswordInput = z.object({ token: UserTokenValue, password: Password });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
+export const VerifyEmailInput = z.object({ token: UserTokenValue });
+export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
