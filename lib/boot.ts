@@ -5,6 +5,8 @@ import { getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { demoLoginsText, seed } from '@/db/seed';
 import { env } from './env';
+import { startProcessJobQueue, stopProcessJobQueue } from './jobs/runner';
+import { warnIfMailIsNotDelivered } from './mail';
 
 export async function bootDatabase(): Promise<void> {
   const config = env();
@@ -17,4 +19,27 @@ export async function bootDatabase(): Promise<void> {
     `\n▲ Loopkit database ready on ${where} in ${Date.now() - started} ms: ${result.questions} built-in questions, ${result.kitTemplates} kit templates.`,
   );
   if (config.SEED_DEMO === 'true') console.log(`${demoLoginsText()}\n`);
+  warnIfMailIsNotDelivered();
+  await startJobs(connection);
+}
+
+/**
+ * Starts the job queue's workers and cron once per server process (not while `next build`
+ * prerenders: its pollers would keep the build alive), and stops them on SIGTERM/SIGINT.
+ */
+async function startJobs(connection: ReturnType<typeof getConnection>): Promise<void> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  await startProcessJobQueue(connection);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // scripts/server.mjs (and Next's dev server) exit on these signals themselves; a process
+      // that has no other handler is exited here once running jobs have had their chance.
+      const othersExit = process.listenerCount(signal) > 0;
+      void stopProcessJobQueue()
+        .catch((error) => console.error('[jobs] stopping the queue failed', error))
+        .finally(() => {
+          if (!othersExit) process.exit(0);
+        });
+    });
+  }
 }
