@@ -28,18 +28,20 @@ export function verifyEmailPath(token: string): string {
 export async function sendVerificationEmail(
   db: DbExecutor,
   user: { id: string; email: string },
-  options: { invitationId?: string | null } = {},
+  options: { invitation?: { id: string; organizationId: string } | null } = {},
 ): Promise<void> {
-  const token = await issueUserToken(db, { userId: user.id, purpose: 'email_verification', invitationId: options.invitationId });
+  const token = await issueUserToken(db, { userId: user.id, purpose: 'email_verification', invitationId: options.invitation?.id });
   await sendMail(db, {
     kind: 'email_verification',
-    organizationId: null,
+    // A verification that completes an invitation belongs to that organization's mail (its
+    // admins see it in the development outbox, as they see the invitation itself).
+    organizationId: options.invitation?.organizationId ?? null,
     to: user.email,
     subject: 'Confirm your e-mail address for Loopkit',
     text:
       `Confirm that this address belongs to your Loopkit account:\n\n${absoluteUrl(verifyEmailPath(token))}\n\n` +
       `The link works once and expires in 24 hours.` +
-      (options.invitationId ? ' Confirming also accepts the invitation you signed up from.' : ''),
+      (options.invitation ? ' Confirming also accepts the invitation you signed up from.' : ''),
   });
 }
 
@@ -61,26 +63,27 @@ export async function resendVerification(
     if (!user) throw new NotFoundError('Account');
     if (user.emailVerified) return { alreadyVerified: true };
     await throttleEmailRequest(tx, { kind: 'email_verification', email: user.email, ip: input.ip });
-    let invitationId: string | null = null;
+    let invitation: { id: string; organizationId: string } | null = null;
     const token = UserTokenValue.safeParse(input.invitationToken);
     if (token.success) {
-      const [invitation] = await tx
-        .select({ id: invitations.id, email: invitations.email })
+      const [found] = await tx
+        .select({ id: invitations.id, organizationId: invitations.organizationId, email: invitations.email })
         .from(invitations)
         .where(and(eq(invitations.tokenHash, hashInvitationToken(token.data)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
         .limit(1);
-      if (invitation && invitation.email.toLowerCase() === user.email.toLowerCase()) invitationId = invitation.id;
+      if (found && found.email.toLowerCase() === user.email.toLowerCase()) invitation = found;
     } else {
       // A new link replaces the old one, and keeps the invitation the old one would have completed.
       const [previous] = await tx
-        .select({ invitationId: userTokens.invitationId })
+        .select({ id: invitations.id, organizationId: invitations.organizationId })
         .from(userTokens)
+        .innerJoin(invitations, eq(invitations.id, userTokens.invitationId))
         .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'email_verification'), isNotNull(userTokens.invitationId)))
         .orderBy(desc(userTokens.createdAt))
         .limit(1);
-      invitationId = previous?.invitationId ?? null;
+      invitation = previous ?? null;
     }
-    await sendVerificationEmail(tx, user, { invitationId });
+    await sendVerificationEmail(tx, user, { invitation });
     return { alreadyVerified: false };
   });
 }

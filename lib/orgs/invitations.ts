@@ -151,7 +151,7 @@ export async function acceptInvitationWithSignUp({ db }: BaseCtx, input: unknown
   return db.transaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, { token: data.token });
     const user = await createUserWithPassword(tx, { name: data.name, email: invitation.email, password: data.password });
-    await sendVerificationEmail(tx, user, { invitationId: invitation.id });
+    await sendVerificationEmail(tx, user, { invitation });
     return { user, invitationId: invitation.id };
   });
 }

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { createInvitation } from '@/lib/orgs/invitations';
+import { acceptInvitationWithSignUp, createInvitation } from '@/lib/orgs/invitations';
 import { getOutboxMail, listOutboxMail } from '@/lib/outbox/queries';
 import { setupTestDatabase } from './support/database';
-import { addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
+import { PASSWORD, addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 import { deliverQueuedMail } from './support/mail';
 
 const t = setupTestDatabase();
@@ -40,6 +40,17 @@ describe('development outbox', () => {
     expect((await getOutboxMail(a.ctx, reset.id)).subject).toBe('Reset your Loopkit password');
     await expect(getOutboxMail(b.ctx, reset.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getOutboxMail(b.ctx, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('files the verification of a sign-up from an invitation under the inviting organization', async () => {
+    const a = await createOrgWithAdmin(t.db);
+    const b = await createOrgWithAdmin(t.db);
+    const email = uniqueEmail('joiner');
+    const { token } = await createInvitation(a.ctx, { email, role: 'interviewer' });
+    await acceptInvitationWithSignUp({ db: t.db }, { token, name: 'Joiner', password: PASSWORD });
+    await deliverQueuedMail(t.db);
+    expect((await listOutboxMail(a.ctx)).filter((m) => m.recipient === email).map((m) => m.kind).sort()).toEqual(['email_verification', 'invitation']);
+    expect((await listOutboxMail(b.ctx)).filter((m) => m.recipient === email)).toEqual([]);
   });
 
   it('is for admins only (403 for every other role)', async () => {
