@@ -14,6 +14,9 @@ test('public pages', async ({ page }) => {
     ['/sign-in', 'Sign in to Loopkit'],
     ['/sign-up', 'Create your Loopkit account'],
     ['/invite/not-a-real-token-0123456789', 'Invitation unavailable'],
+    ['/forgot-password', 'Reset your password'],
+    ['/reset-password/not-a-real-token-0123456789', 'Link unavailable'],
+    ['/verify-email/not-a-real-token-0123456789', 'Link unavailable'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
@@ -35,6 +38,7 @@ test('signed-in pages', async ({ page }) => {
     ['/settings', 'Settings'],
     ['/settings/members', 'Settings'],
     ['/settings/roles', 'Settings'],
+    ['/settings/outbox', 'Settings'],
     ['/organizations/new', 'Create another organization'],
     ['/questions/import', 'Import questions'],
     ['/kits/import', 'Import a kit file'],
