@@ -25,6 +25,8 @@ test('public pages', async ({ page }) => {
 });
 
 test('signed-in pages', async ({ page }) => {
+  // About thirty axe scans in one test: on a busy two-core machine that exceeds the default minute.
+  test.setTimeout(120_000);
   await signIn(page, demo.admin.email, demo.password);
   const pages = [
     ['/', /^Welcome/],
