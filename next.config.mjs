@@ -9,7 +9,8 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships a wasm file and data bundle; bundling it would copy them into public static
   // output and break at runtime, so Node loads it from node_modules.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // pg-boss (and its pg driver) load plans and native-ish modules at run time: keep them external too.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss', 'pg'],
   typedRoutes: false,
   experimental: {
     // Imports send the file's text through a server action: 10 MB of CSV, escaped, with room to

@@ -21,6 +21,10 @@ export type DbExecutor = Database | Transaction;
 export interface DatabaseConnection {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** The embedded engine itself, for the job queue (pg-boss drives PGlite through it). */
+  pglite?: PGlite;
+  /** The server's URL, for the job queue's own small pool. */
+  url?: string;
   close: () => Promise<void>;
 }
 
@@ -41,6 +45,7 @@ export function connect(options: ConnectOptions = {}): DatabaseConnection {
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       driver: 'postgres',
+      url: options.url,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -50,6 +55,7 @@ export function connect(options: ConnectOptions = {}): DatabaseConnection {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: 'pglite',
+    pglite: client,
     close: () => client.close(),
   };
 }

@@ -5,6 +5,8 @@ import { getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { demoAccountsWithPassword, demoLoginsText, demoPasswordFor, seed } from '@/db/seed';
 import { demoSeeding, env } from './env';
+import { startProcessJobQueue, stopProcessJobQueue } from './jobs/runner';
+import { warnIfMailIsNotDelivered } from './mail';
 
 export async function bootDatabase(): Promise<void> {
   const config = env();
@@ -23,6 +25,8 @@ export async function bootDatabase(): Promise<void> {
   // shown once, when the accounts are created, and never again.
   if (demo && (!production || result.demoCreated)) console.log(`${demoLoginsText(demoPassword)}\n`);
   if (production) await warnAboutDemoAccounts(connection.db);
+  warnIfMailIsNotDelivered();
+  await startJobs(connection);
 }
 
 async function warnAboutDemoAccounts(db: ReturnType<typeof getConnection>['db']): Promise<void> {
@@ -38,4 +42,25 @@ async function warnAboutDemoAccounts(db: ReturnType<typeof getConnection>['db'])
       bar,
     ].join('\n'),
   );
+}
+
+/**
+ * Starts the job queue's workers and cron once per server process (not while `next build`
+ * prerenders: its pollers would keep the build alive), and stops them on SIGTERM/SIGINT.
+ */
+async function startJobs(connection: ReturnType<typeof getConnection>): Promise<void> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  await startProcessJobQueue(connection);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // scripts/server.mjs (and Next's dev server) exit on these signals themselves; a process
+      // that has no other handler is exited here once running jobs have had their chance.
+      const othersExit = process.listenerCount(signal) > 0;
+      void stopProcessJobQueue()
+        .catch((error) => console.error('[jobs] stopping the queue failed', error))
+        .finally(() => {
+          if (!othersExit) process.exit(0);
+        });
+    });
+  }
 }

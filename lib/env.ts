@@ -63,6 +63,8 @@ const EnvSchema = z
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,
     AUTH_GOOGLE_SECRET: optional,
+    /** Only for the development fallback of public links (http://localhost:PORT). */
+    PORT: optional,
     SMTP_URL: optional,
     SMTP_FROM: optional,
     /** Absolute session lifetime: a session ends this many days after sign-in, however active. */
@@ -85,6 +87,10 @@ const EnvSchema = z
         path: ['AUTH_SECRET'],
         message: 'is required in production (generate one with `openssl rand -base64 32`)',
       });
+    }
+    // Links in e-mails are built from AUTH_URL, never from the request's Host header.
+    if (env.NODE_ENV === 'production' && !env.AUTH_URL) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_URL'], message: 'is required in production (the public origin, e.g. https://loopkit.example.com)' });
     }
     if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters' });

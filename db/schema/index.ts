@@ -11,3 +11,4 @@ export * from './scorecards';
 export * from './audit';
 export * from './search';
 export * from './analytics';
+export * from './mail';

@@ -175,7 +175,11 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
     for (const u of DEMO_USERS) {
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
       const id =
-        existing?.id ?? (await tx.insert(users).values({ name: u.name, email: u.email, passwordHash }).returning({ id: users.id }))[0]!.id;
+        existing?.id ?? (await tx
+          .insert(users)
+          // Demo addresses receive no mail: they are seeded as verified (they may accept invitations).
+          .values({ name: u.name, email: u.email, passwordHash, emailVerified: new Date(now) })
+          .returning({ id: users.id }))[0]!.id;
       userIdByKey.set(u.key, id);
       await tx.insert(memberships).values({ organizationId, userId: id, role: u.role });
     }

@@ -14,6 +14,7 @@ import { hashPassword, needsRehash, verifyPassword } from './password';
 import { recordSignInAttempt, SIGN_IN_WINDOW_MINUTES, type SignInLimits, signInLock } from './rate-limit';
 import { ChangePasswordInput, SignInInput, SignUpInput } from './schemas';
 import { revokeUserSessions } from './sessions';
+import { sendVerificationEmail } from './verification';
 
 export interface AccountSummary {
   id: string;
@@ -48,6 +49,8 @@ export async function signUp({ db }: BaseCtx, input: unknown): Promise<{ user: A
     if (!org) throw new Error('insert returned no organization');
     await tx.insert(memberships).values({ organizationId: org.id, userId: user.id, role: 'admin' });
     await recordAudit(tx, { organizationId: null, actorUserId: user.id, action: 'user.signed_up', entityType: 'user', entityId: user.id });
+    // The account works right away; only accepting invitations waits for the verified address.
+    await sendVerificationEmail(tx, user);
     await recordAudit(tx, {
       organizationId: org.id,
       actorUserId: user.id,

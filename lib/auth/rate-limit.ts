@@ -56,3 +56,8 @@ export async function pruneLoginAttempts(db: DbExecutor, now: Date): Promise<num
   const deleted = await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, before)).returning({ id: loginAttempts.id });
   return deleted.length;
 }
+
+/** A password reset proves the mailbox: the account's failed sign-ins no longer lock it. */
+export async function clearSignInFailures(db: DbExecutor, email: string): Promise<void> {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false)));
+}

@@ -40,3 +40,18 @@ export const ChangePasswordInput = z.object({
   newPassword: Password,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/** The random part of a one-time link (base64url of 32 bytes). */
+export const UserTokenValue = z
+  .string({ error: 'The link is incomplete' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'The link is incomplete');
+
+export const ForgotPasswordInput = z.object({ email: Email });
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordInput>;
+
+export const ResetPasswordInput = z.object({ token: UserTokenValue, password: Password });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
+export const VerifyEmailInput = z.object({ token: UserTokenValue });
+export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;

@@ -2,25 +2,23 @@ import 'server-only';
 // One-time invitation links. The token is random, shown once to the admin, and only its SHA-256
 // is stored, so a database leak does not leak usable links.
 import { and, eq, isNull } from 'drizzle-orm';
-import { createHash, randomBytes } from 'node:crypto';
-import type { DbExecutor } from '@/db/client';
-import { invitations, memberships, organizations } from '@/db/schema';
+import { randomBytes } from 'node:crypto';
+import { invitations, memberships, organizations, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { createUserWithPassword, findUserByEmail, type AccountSummary } from '../auth/accounts';
+import { isEmailVerified, sendVerificationEmail, UNVERIFIED_INVITATION_MESSAGE } from '../auth/verification';
 import { type BaseCtx, type Ctx, inTransaction, requirePermission } from '../context';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { sendMail } from '../mail';
+import { absoluteUrl } from '../urls';
 import { parseInput } from '../validation';
+import { joinFromInvitation, loadUsableInvitation } from './invitation-join';
+import { hashInvitationToken, invitationPath } from './invitation-token';
 import { AcceptInvitationWithSignUpInput, CreateInvitationInput, InvitationToken, RevokeInvitationInput } from './schemas';
 
 export const INVITATION_TTL_DAYS = 7;
 
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export function invitationPath(token: string): string {
-  return `/invite/${token}`;
-}
+export { hashInvitationToken, invitationPath };
 
 export async function createInvitation(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'member:invite');
@@ -56,7 +54,30 @@ export async function createInvitation(ctx: Ctx, input: unknown) {
       // The address is on the invitation row; the append-only log keeps no personal values.
       data: { role: data.role },
     });
-    return { invitation, token, path: invitationPath(token) };
+    const link = absoluteUrl(invitationPath(token));
+    await sendInvitationEmail(db, { invitation, link, invitedByUserId: ctx.userId });
+    return { invitation, token, path: invitationPath(token), link };
+  });
+}
+
+async function sendInvitationEmail(
+  db: Ctx['db'],
+  input: { invitation: typeof invitations.$inferSelect; link: string; invitedByUserId: string },
+): Promise<void> {
+  const [[org], [inviter]] = await Promise.all([
+    db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.invitation.organizationId)),
+    db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.invitedByUserId)),
+  ]);
+  const organizationName = org?.name ?? 'an organization';
+  const invitedBy = inviter?.name ?? inviter?.email ?? 'Someone';
+  await sendMail(db, {
+    kind: 'invitation',
+    organizationId: input.invitation.organizationId,
+    to: input.invitation.email,
+    subject: `${invitedBy} invited you to ${organizationName} on Loopkit`,
+    text:
+      `${invitedBy} invited you to join ${organizationName} on Loopkit.\n\n` +
+      `Accept the invitation: ${input.link}\n\nThe link works once and expires in ${INVITATION_TTL_DAYS} days.`,
   });
 }
 
@@ -107,61 +128,31 @@ export async function previewInvitation({ db }: BaseCtx, token: unknown): Promis
   };
 }
 
-/** Locks the invitation row so two tabs cannot both accept one link. */
-async function loadUsableInvitation(db: DbExecutor, token: string) {
-  const [invitation] = await db
-    .select()
-    .from(invitations)
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
-    .for('update')
-    .limit(1);
-  if (!invitation || invitation.revokedAt) throw new NotFoundError('Invitation');
-  if (invitation.acceptedAt) throw new ConflictError('This invitation has already been used');
-  if (invitation.expiresAt.getTime() < Date.now()) throw new ConflictError('This invitation has expired — ask for a new one');
-  return invitation;
-}
-
-async function joinFromInvitation(db: DbExecutor, invitation: typeof invitations.$inferSelect, userId: string) {
-  const [existing] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, invitation.organizationId), eq(memberships.userId, userId)));
-  if (existing) throw new ConflictError('You are already a member of this organization');
-  await db.insert(memberships).values({ organizationId: invitation.organizationId, userId, role: invitation.role });
-  await db.update(invitations).set({ acceptedAt: new Date(), acceptedByUserId: userId }).where(eq(invitations.id, invitation.id));
-  await recordAudit(db, {
-    organizationId: invitation.organizationId,
-    actorUserId: userId,
-    action: 'invitation.accepted',
-    entityType: 'invitation',
-    entityId: invitation.id,
-    data: { role: invitation.role },
-  });
-  return { organizationId: invitation.organizationId, role: invitation.role };
-}
-
 /** A signed-in user accepts an invitation addressed to their email. */
 export async function acceptInvitation({ db }: BaseCtx, input: { token: unknown; userId: string; userEmail: string }) {
   const token = parseInput(InvitationToken, input.token);
   return db.transaction(async (tx) => {
-    const invitation = await loadUsableInvitation(tx, token);
+    const invitation = await loadUsableInvitation(tx, { token });
     if (invitation.email.toLowerCase() !== input.userEmail.toLowerCase()) {
       throw new ConflictError(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
     }
+    // The admin saw this link too: only the owner of the mailbox may turn it into a membership.
+    if (!(await isEmailVerified(tx, input.userId))) throw new ForbiddenError(UNVERIFIED_INVITATION_MESSAGE);
     return joinFromInvitation(tx, invitation, input.userId);
   });
 }
 
-/** A new person creates their account from an invitation and joins in one transaction. */
-export async function acceptInvitationWithSignUp(
-  { db }: BaseCtx,
-  input: unknown,
-): Promise<{ user: AccountSummary; organizationId: string }> {
+/**
+ * A new person creates their account from an invitation. The account starts unverified and does
+ * not join yet: the verification e-mail's link completes the acceptance, because possessing the
+ * invitation link (which the admin also sees) does not prove the mailbox.
+ */
+export async function acceptInvitationWithSignUp({ db }: BaseCtx, input: unknown): Promise<{ user: AccountSummary; invitationId: string }> {
   const data = parseInput(AcceptInvitationWithSignUpInput, input);
   return db.transaction(async (tx) => {
-    const invitation = await loadUsableInvitation(tx, data.token);
+    const invitation = await loadUsableInvitation(tx, { token: data.token });
     const user = await createUserWithPassword(tx, { name: data.name, email: invitation.email, password: data.password });
-    const joined = await joinFromInvitation(tx, invitation, user.id);
-    return { user, organizationId: joined.organizationId };
+    await sendVerificationEmail(tx, user, { invitation });
+    return { user, invitationId: invitation.id };
   });
 }

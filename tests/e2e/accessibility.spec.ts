@@ -14,6 +14,9 @@ test('public pages', async ({ page }) => {
     ['/sign-in', 'Sign in to Loopkit'],
     ['/sign-up', 'Create your Loopkit account'],
     ['/invite/not-a-real-token-0123456789', 'Invitation unavailable'],
+    ['/forgot-password', 'Reset your password'],
+    ['/reset-password/not-a-real-token-0123456789', 'Link unavailable'],
+    ['/verify-email/not-a-real-token-0123456789', 'Link unavailable'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
@@ -22,6 +25,8 @@ test('public pages', async ({ page }) => {
 });
 
 test('signed-in pages', async ({ page }) => {
+  // About thirty axe scans in one test: on a busy two-core machine that exceeds the default minute.
+  test.setTimeout(120_000);
   await signIn(page, demo.admin.email, demo.password);
   const pages = [
     ['/', /^Welcome/],
@@ -35,6 +40,7 @@ test('signed-in pages', async ({ page }) => {
     ['/settings', 'Settings'],
     ['/settings/members', 'Settings'],
     ['/settings/roles', 'Settings'],
+    ['/settings/outbox', 'Settings'],
     ['/organizations/new', 'Create another organization'],
     ['/questions/import', 'Import questions'],
     ['/kits/import', 'Import a kit file'],

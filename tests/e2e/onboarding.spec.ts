@@ -1,7 +1,8 @@
-// Sign up → invite → the invitee accepts in a second browser → they see only what their role
-// allows; role changes and removal take effect on their next request.
+// Sign up → invite → the invitee accepts in a second browser, confirming their address from the
+// mail (read in the admin's development outbox) → they see only what their role allows; role
+// changes and removal take effect on their next request.
 import { expect, test } from '@playwright/test';
-import { mainNav, uniqueEmail } from './support';
+import { linkFromOutbox, mainNav, uniqueEmail } from './support';
 
 test('an admin signs up, invites an interviewer, and manages their access', async ({ page, browser }) => {
   const adminEmail = uniqueEmail('founder');
@@ -33,6 +34,12 @@ test('an admin signs up, invites an interviewer, and manages their access', asyn
   await invitee.getByLabel('Your name').fill('Ivan Interviewer');
   await invitee.getByLabel('Choose a password').fill('another long password');
   await invitee.getByRole('button', { name: 'Create account and join' }).click();
+  // Holding the link does not prove the mailbox (the admin saw it too): the address is confirmed first.
+  await expect(invitee.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  await page.getByRole('link', { name: 'Outbox' }).click();
+  const confirmLink = await linkFromOutbox(page, { to: inviteeEmail, subject: 'Confirm your e-mail address for Loopkit' });
+  await invitee.goto(confirmLink);
+  await invitee.getByRole('button', { name: 'Confirm my e-mail address' }).click();
   await expect(invitee.getByRole('heading', { name: 'Welcome, Ivan Interviewer' })).toBeVisible();
 
   // The interviewer sees the bank, kits and interviews — not settings, openings, candidates or the dashboard.
@@ -60,7 +67,7 @@ test('an admin signs up, invites an interviewer, and manages their access', asyn
   await stranger.close();
 
   // Promote: takes effect on the interviewer's next request.
-  await page.reload();
+  await page.goto('/settings/members');
   await page.getByLabel('Role for Ivan Interviewer').selectOption('hiring_manager');
   await page.getByRole('button', { name: 'Save role for Ivan Interviewer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Role updated.' })).toBeVisible();

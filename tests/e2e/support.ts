@@ -23,3 +23,20 @@ export async function signIn(page: Page, email: string, password: string) {
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
+
+/**
+ * Without SMTP the app keeps mail in the development outbox; an admin reads it under Settings →
+ * Outbox. The 'mail.send' job delivers within a poll or two, so the page is reloaded until the
+ * mail is there. Returns the mail's link.
+ */
+export async function linkFromOutbox(adminPage: Page, { to, subject }: { to: string; subject: string }): Promise<string> {
+  await adminPage.goto('/settings/outbox');
+  const mail = adminPage.getByRole('article').filter({ hasText: `To ${to}` }).filter({ has: adminPage.getByRole('heading', { name: subject }) });
+  await expect(async () => {
+    await adminPage.reload();
+    await expect(mail.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const href = await mail.first().getByRole('link').first().getAttribute('href');
+  if (!href) throw new Error(`the mail "${subject}" to ${to} has no link`);
+  return href;
+}

@@ -12,7 +12,9 @@ import {
 } from '@/lib/orgs/invitations';
 import { changeMemberRole, removeMember, updateOrganization } from '@/lib/orgs/mutations';
 import { getOrganization, listMembers, listOrganizationsForUser, listPendingInvitations } from '@/lib/orgs/queries';
+import { verifyEmail } from '@/lib/auth/verification';
 import { setupTestDatabase } from './support/database';
+import { latestMail, tokenFromMail } from './support/mail';
 import { PASSWORD, addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
 const t = setupTestDatabase();
@@ -35,6 +37,11 @@ describe('invitations', () => {
 
     expect(await previewInvitation({ db: t.db }, token)).toMatchObject({ state: 'valid', email, role: 'interviewer', organizationName: 'Invite Co', accountExists: false });
     const { user } = await acceptInvitationWithSignUp({ db: t.db }, { token, name: 'Ivy Interviewer', password: PASSWORD });
+    // The account exists but joins only once the verification link from the mailbox is opened.
+    expect(await listOrganizationsForUser(t.db, user.id)).toEqual([]);
+    const mail = await latestMail(t.db, email, 'email_verification');
+    const joined = await verifyEmail({ db: t.db }, { token: tokenFromMail(mail?.body, 'verify-email') });
+    expect(joined).toMatchObject({ joinedOrganizationId: organizationId, invitationProblem: null });
     const orgs = await listOrganizationsForUser(t.db, user.id);
     expect(orgs).toEqual([expect.objectContaining({ id: organizationId, role: 'interviewer' })]);
     expect(await previewInvitation({ db: t.db }, token)).toEqual({ state: 'used' });

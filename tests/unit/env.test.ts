@@ -32,7 +32,7 @@ describe('environment validation', () => {
 
   it('requires AUTH_SECRET in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
-    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com' }).AUTH_SECRET).toHaveLength(32);
   });
 
   // Finding 1 of the security review: `npm start` created demo accounts with the published password.

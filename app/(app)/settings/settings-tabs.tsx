@@ -1,14 +1,18 @@
 import Link from 'next/link';
 import { type Role, roleHasPermission } from '@/lib/auth/permissions';
+import { smtpConfigured } from '@/lib/mail';
 
 type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox';
 
-export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: Role }) {  const tabs = [
+export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: Role }) {
+  const tabs = [
     ...(canManageOrg ? [{ key: 'organization', href: '/settings', label: 'Organization' }] : []),
     { key: 'members', href: '/settings/members', label: 'Members' },
     { key: 'roles', href: '/settings/roles', label: 'Roles and permissions' },
     ...(role && roleHasPermission(role, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
     ...(role && roleHasPermission(role, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
+    // Without SMTP, mail lands in the development outbox; admins read it here.
+    ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
     { key: 'security', href: '/settings/security', label: 'Sessions and password' },
     { key: 'account', href: '/settings/account', label: 'Your account' },
   ];

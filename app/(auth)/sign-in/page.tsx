@@ -27,7 +27,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           You have been signed out on every device.
         </p>
       ) : null}
+      {params.reset === 'done' ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password was changed and every device was signed out. Sign in with the new password.
+        </p>
+      ) : null}
+      {params.verified === '1' ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your e-mail address is confirmed. Sign in to continue.
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} github={providers.github} google={providers.google} />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
     </div>
   );
 }

@@ -25,9 +25,9 @@ export async function acceptInvitationAction(_prev: ActionState, formData: FormD
 export async function acceptWithSignUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formDataToObject(formData);
   try {
-    const { user, organizationId } = await acceptInvitationWithSignUp(anonymousContext(), raw);
-    (await cookies()).set(ACTIVE_ORG_COOKIE, organizationId, cookieOptions);
-    await signIn('credentials', { email: user.email, password: raw.password, redirectTo: '/' });
+    // The account is created unverified; the link in the verification e-mail completes the join.
+    const { user } = await acceptInvitationWithSignUp(anonymousContext(), raw);
+    await signIn('credentials', { email: user.email, password: raw.password, redirectTo: '/verify-email?from=invitation' });
     return { status: 'success' };
   } catch (error) {
     return errorToActionState(error);

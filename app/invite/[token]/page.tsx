@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { anonymousContext, getCurrentAccount } from '@/lib/auth/session';
+import { isEmailVerified, UNVERIFIED_INVITATION_MESSAGE } from '@/lib/auth/verification';
 import { previewInvitation } from '@/lib/orgs/invitations';
+import { ResendVerificationForm } from '../../(auth)/account-forms';
 import AuthLayout from '../../(auth)/layout';
 import { AcceptAsMemberForm, AcceptWithSignUpForm } from './accept-forms';
 
@@ -32,6 +34,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
 
   const roleLabel = ROLE_LABELS[preview.role as Role];
+  const verified = account ? await isEmailVerified(anonymousContext().db, account.id) : false;
   return (
     <AuthLayout>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
@@ -40,12 +43,19 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           You have been invited as <strong>{roleLabel}</strong> ({preview.email}).
         </p>
         {account ? (
-          account.email.toLowerCase() === preview.email.toLowerCase() ? (
-            <AcceptAsMemberForm token={token} organizationName={preview.organizationName} />
-          ) : (
+          account.email.toLowerCase() !== preview.email.toLowerCase() ? (
             <p role="alert" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
               You are signed in as {account.email}. This invitation is for {preview.email}: sign out and sign in with that address to accept it.
             </p>
+          ) : verified ? (
+            <AcceptAsMemberForm token={token} organizationName={preview.organizationName} />
+          ) : (
+            <div className="mt-4">
+              <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {UNVERIFIED_INVITATION_MESSAGE}
+              </p>
+              <ResendVerificationForm invitationToken={token} />
+            </div>
           )
         ) : preview.accountExists ? (
           <p className="mt-4 text-sm">

@@ -7,6 +7,7 @@ import { connect, type Database, type DatabaseConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
+import { installJobStore } from '@/lib/jobs/runner';
 
 export const engine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
@@ -34,6 +35,9 @@ export async function createTestDatabase(options: { seedBuiltin?: boolean } = {}
     connection = connect({ dataDir: 'memory://' });
   }
   await runMigrations(connection);
+  // Code under test queues jobs (e-mail) in its transactions; the queue's tables must exist, but
+  // no worker runs unless a test starts one (tests/integration/jobs.test.ts).
+  await installJobStore(connection);
   if (options.seedBuiltin) await seedBuiltinContent(connection.db, loadBuiltinContent());
   return {
     connection,

@@ -1,7 +1,8 @@
 // Factories with random suffixes so tests sharing a database never collide.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@/db/client';
-import { memberships } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { memberships, users } from '@/db/schema';
 import { createUserWithPassword, signUp } from '@/lib/auth/accounts';
 import type { Role } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/context';
@@ -16,6 +17,7 @@ export function uniqueEmail(prefix = 'user'): string {
 export async function createOrgWithAdmin(db: Database, name = `Org ${randomBytes(3).toString('hex')}`) {
   const email = uniqueEmail('admin');
   const { user, organizationId } = await signUp({ db }, { name: 'Ada Admin', email, password: PASSWORD, organizationName: name });
+  await markVerified(db, user.id);
   const ctx: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
   return { ctx, user, organizationId, email };
 }
@@ -24,7 +26,13 @@ export async function createOrgWithAdmin(db: Database, name = `Org ${randomBytes
 export async function addMember(db: Database, organizationId: string, role: Role) {
   const email = uniqueEmail(role);
   const user = await createUserWithPassword(db, { name: `${role} person`, email, password: PASSWORD });
+  await markVerified(db, user.id);
   const [membership] = await db.insert(memberships).values({ organizationId, userId: user.id, role }).returning();
   const ctx: Ctx = { db, userId: user.id, organizationId, role };
   return { ctx, user, membership: membership!, email };
+}
+
+/** Factories' people have confirmed their address, like the demo users (see lib/auth/verification.ts). */
+export async function markVerified(db: Database, userId: string): Promise<void> {
+  await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, userId));
 }

@@ -30,7 +30,7 @@ export function InviteForm({ roles }: { roles: RoleOption[] }) {
       {link && state.status === 'success' ? (
         <div role="status" className="space-y-2 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
           <p>
-            {state.message} {state.data?.emailed ? 'We e-mailed the link.' : 'Share this link with them — it is shown only once.'}
+            {state.message} {state.data?.emailed ? 'We e-mailed the link.' : 'Share this link with them — it is shown only once (the e-mail is in Settings → Outbox).'}
           </p>
           <label htmlFor="invitation-link" className="block font-medium">
             Invitation link

@@ -1,0 +1,61 @@
+import 'server-only';
+// Every background job of the app, declared in one list. To add one: write an idempotent handler,
+// add `defineJob({ name, handler, schedule? })` below; the queue is created and (for a schedule)
+// the cron entry registered on the next start. Send it with enqueue('name', data).
+import { pruneLoginAttempts } from '../auth/rate-limit';
+import { pruneExpiredSessions } from '../auth/sessions';
+import { pruneAccountEmailRecords } from '../auth/user-tokens';
+import { eraseExpiredCandidates } from '../candidates/retention';
+import { deliverMail } from '../mail';
+import { defineJob } from './types';
+
+export const mailSendJob = defineJob({
+  name: 'mail.send',
+  handler: deliverMail,
+  // An SMTP server that is down for a while: 1 min, 2, 4, … about two hours of tries in all.
+  retryLimit: 8,
+  retryDelaySeconds: 60,
+  retryBackoff: true,
+  expireInSeconds: 5 * 60,
+});
+
+export const pruneAccountEmailRecordsJob = defineJob({
+  name: 'auth.prune-email-records',
+  handler: (_data: Record<string, never>, { db }) => pruneAccountEmailRecords(db),
+  schedule: '17 3 * * *',
+  policy: 'stately',
+});
+
+/** Sign-in attempts older than a day and sessions past their end: counters and rows nobody reads again. */
+export const pruneSignInRecordsJob = defineJob({
+  name: 'auth.prune-sign-in-records',
+  handler: async (_data: Record<string, never>, { db }) => {
+    const now = new Date();
+    const [attempts, sessions] = await Promise.all([pruneLoginAttempts(db, now), pruneExpiredSessions(db, now)]);
+    if (attempts + sessions) console.log(`[jobs] pruned ${attempts} sign-in attempt(s) and ${sessions} ended session(s)`);
+  },
+  schedule: '23 3 * * *',
+  policy: 'stately',
+});
+
+/**
+ * Retention (GDPR Art. 5(1)(e)): erases the rejected and withdrawn candidates whose organization's
+ * retention period has passed. Idempotent — an erased candidate is never due again, and each
+ * erasure re-checks under the candidate's lock — so a retried or doubled run erases nobody twice.
+ */
+export const candidateRetentionJob = defineJob({
+  name: 'candidates.retention',
+  handler: async (_data: Record<string, never>, { db }) => {
+    const { due, erased } = await eraseExpiredCandidates(db, new Date());
+    if (due) console.log(`[jobs] retention: ${erased} of ${due} due candidate(s) erased`);
+  },
+  schedule: '41 2 * * *',
+  policy: 'stately',
+  expireInSeconds: 60 * 60,
+});
+
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob] as const;
+
+type RegisteredJob = (typeof jobs)[number];
+export type JobName = RegisteredJob['name'];
+export type JobDataByName = { [J in RegisteredJob as J['name']]: Parameters<J['handler']>[0] };
