@@ -5,7 +5,7 @@ import 'server-only';
 // candidates' ranks and every interviewer's calibration. Everything written in words about them
 // — their details, scorecard summaries, per-question notes, cancellation and reopen reasons — goes.
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { applications, candidates, interviews, scorecardNotes, scorecards } from '@/db/schema';
 import { recordAudit } from '../audit';
@@ -88,6 +88,20 @@ export async function eraseCandidateRecord(
     if (scorecardIds.length) {
       notes = (await db.update(scorecardNotes).set({ body: '' }).where(inArray(scorecardNotes.scorecardId, scorecardIds)).returning({ id: scorecardNotes.kitItemId })).length;
     }
+    // No new evidence is gathered about an erased person: an interview nobody has submitted
+    // feedback for is cancelled (which also takes it off the panel's lists), and the scorecard
+    // functions refuse to open, save or submit a card about an erased candidate. Interviews with
+    // submitted feedback stay as they are: their ratings count.
+    await db
+      .update(interviews)
+      .set({ status: 'cancelled', revision: sql`${interviews.revision} + 1`, updatedAt: now })
+      .where(
+        and(
+          inArray(interviews.id, interviewIds),
+          eq(interviews.status, 'scheduled'),
+          sql`not exists (select 1 from scorecards s where s.interview_id = ${interviews.id} and s.status = 'submitted')`,
+        ),
+      );
   }
   const counts: ErasureCounts = { applications: appIds.length, interviews: interviewIds.length, scorecards: scorecardIds.length, notes };
   await recordAudit(db, {

@@ -7,6 +7,13 @@ import { applications, candidates, interviewPanelists, interviews, kitItems, kit
 import type { Ctx } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 
+/** No new feedback is recorded about a candidate whose personal data was erased. */
+export class CandidateErasedError extends ConflictError {
+  constructor() {
+    super('This candidate’s personal data was erased: no new feedback can be recorded about them.');
+  }
+}
+
 export class InterviewCancelledError extends ConflictError {
   constructor() {
     super('This interview was cancelled, so its scorecard can no longer be changed.');
@@ -32,6 +39,7 @@ export async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
       started: sql<boolean>`${interviews.scheduledAt} <= now()`,
       candidateName: candidates.name,
       candidateId: candidates.id,
+      candidateErasedAt: candidates.erasedAt,
       openingTitle: openings.title,
       stageName: openingStages.name,
     })
@@ -43,6 +51,7 @@ export async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
     .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
   if (!row) throw new NotFoundError('Interview');
   if (row.interview.status === 'cancelled') throw new InterviewCancelledError();
+  if (row.candidateErasedAt) throw new CandidateErasedError();
   const [panelist] = await ctx.db
     .select({ userId: interviewPanelists.userId })
     .from(interviewPanelists)

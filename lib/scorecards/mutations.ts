@@ -4,20 +4,20 @@ import 'server-only';
 // scorecards are frozen; only an audited reopen makes them editable again.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { applications, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { list, queryRows } from '../sql';
 import { parseInput } from '../validation';
-import { InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
+import { CandidateErasedError, InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
 import { InterviewIdInput, ReopenScorecardInput, SaveScorecardInput, SubmitScorecardInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
 import { canSeeOthersFeedback, interviewStartedSql } from './visibility';
 
 // Kept importable from here: pages and tests name them beside the writes that throw them.
-export { InterviewCancelledError, InterviewNotStartedError };
+export { CandidateErasedError, InterviewCancelledError, InterviewNotStartedError };
 
 /**
  * Creates the signed-in panelist's draft scorecard for an interview, or returns the one they have:
@@ -60,8 +60,14 @@ async function lockOwnScorecard(ctx: Ctx, scorecardId: string) {
   const own = and(eq(scorecards.id, scorecardId), eq(scorecards.organizationId, ctx.organizationId), eq(scorecards.interviewerUserId, ctx.userId));
   const [ref] = await ctx.db.select({ interviewId: scorecards.interviewId }).from(scorecards).where(own);
   if (!ref) throw new NotFoundError('Scorecard');
-  const [interview] = await ctx.db.select({ status: interviews.status }).from(interviews).where(eq(interviews.id, ref.interviewId)).for('key share');
+  const [interview] = await ctx.db.select({ status: interviews.status, applicationId: interviews.applicationId }).from(interviews).where(eq(interviews.id, ref.interviewId)).for('key share');
   if (interview?.status === 'cancelled') throw new InterviewCancelledError();
+  const [candidate] = await ctx.db
+    .select({ erasedAt: candidates.erasedAt })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .where(eq(applications.id, interview?.applicationId ?? ref.interviewId));
+  if (candidate?.erasedAt) throw new CandidateErasedError();
   const [panelist] = await ctx.db
     .select({ userId: interviewPanelists.userId })
     .from(interviewPanelists)
@@ -121,6 +127,8 @@ function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
     // order cancelling and rescheduling use; a cancelled interview or a removed panelist matches
     // nothing and the step-by-step path says why.
     sql`s.interview_id in (select i.id from interviews i where i.id = s.interview_id and i.status <> 'cancelled' for key share)`,
+    sql`not exists (select 1 from interviews i join applications a on a.id = i.application_id join candidates c on c.id = a.candidate_id
+                    where i.id = s.interview_id and c.erased_at is not null)`,
     sql`exists (select 1 from interview_panelists p where p.interview_id = s.interview_id and p.user_id = ${ctx.userId})`,
   ];
   if (itemIds.length)

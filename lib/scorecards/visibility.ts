@@ -36,8 +36,11 @@ function owedStartedSql(ctx: Ctx): SQL {
     from interview_panelists p
     join interviews i on i.id = p.interview_id
     join applications a on a.id = i.application_id
+    join candidates c on c.id = a.candidate_id
     where p.organization_id = ${ctx.organizationId} and p.user_id = ${ctx.userId}
       and ${interviewStartedSql('i')}
+      -- nothing is owed on an erased candidate: their feedback can no longer be written
+      and c.erased_at is null
       and not exists (
         select 1 from scorecards s
         where s.organization_id = ${ctx.organizationId} and s.interview_id = p.interview_id
