@@ -71,7 +71,7 @@ const EnvSchema = z
     SESSION_ABSOLUTE_DAYS: wholeNumber(1, 90, 7),
     TRUSTED_PROXIES: trustedProxies,
     /** Failed sign-ins across all accounts and addresses per window before sign-in pauses for everyone. */
-    SIGN_IN_GLOBAL_MAX_FAILURES: wholeNumber(10, 1_000_000, 100),
+    SIGN_IN_GLOBAL_MAX_FAILURES: wholeNumber(10, 1_000_000, 1_000),
     // Unset means: seed in development and tests, never in production (see demoSeeding below).
     SEED_DEMO: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['true', 'false']).optional()),
     /** The demo accounts' password; unset → the published one in development, a random one in production. */

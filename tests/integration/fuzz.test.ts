@@ -36,6 +36,15 @@ import { openScorecard, reopenScorecard, saveScorecard, submitScorecard } from '
 import { getScorecard, listCandidateFeedback } from '@/lib/scorecards/queries';
 import { archiveSkill, createSkill, createSkillCategory } from '@/lib/skills/mutations';
 import { queryRows } from '@/lib/sql';
+import { listAuditEvents } from '@/lib/audit-log';
+import { eraseAccount } from '@/lib/auth/account-erasure';
+import { changePassword } from '@/lib/auth/accounts';
+import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
+import { endSession } from '@/lib/auth/sessions';
+import { verifyEmail } from '@/lib/auth/verification';
+import { getCandidateDataExport } from '@/lib/candidates/data-export';
+import { eraseCandidate } from '@/lib/candidates/erasure';
+import { getInterviewScorecard } from '@/lib/scorecards/queries';
 import { setupTestDatabase } from './support/database';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
@@ -108,6 +117,17 @@ function targets(ids: Ids): [string, Target, Record<string, unknown>?][] {
     ['exportKit', (ctx, input) => exportKit(ctx, input)],
     ['previewInvitation', (ctx, input) => previewInvitation(ctx, input)],
     ['signUp', (ctx, input) => signUp(ctx, input), { name: 'New Person', email: 'signup@example.test', password: 'long enough password', organizationName: 'Org' }],
+    // Added with the security and data-rights work:
+    ['changePassword', (ctx, input) => changePassword({ ...ctx, sessionId: ids.other }, input), { currentPassword: 'not the password', newPassword: 'a new long password' }],
+    ['endSession', (ctx, input) => endSession({ ...ctx, sessionId: ids.other }, input), { sessionId: ids.other }],
+    ['requestPasswordReset', (ctx, input) => requestPasswordReset(ctx, { email: (input as { email?: unknown } | null)?.email ?? input, ip: '198.51.100.7' }), { email: 'nobody@example.test' }],
+    ['resetPassword', (ctx, input) => resetPassword(ctx, input), { token: 'A'.repeat(43), password: 'a new long password' }],
+    ['verifyEmail', (ctx, input) => verifyEmail(ctx, input), { token: 'A'.repeat(43) }],
+    ['eraseCandidate', eraseCandidate, { candidateId: ids.candidate, confirmation: 'not the word' }],
+    ['eraseAccount', (ctx, input) => eraseAccount(ctx, ctx.userId, input), { confirmation: 'not the words' }],
+    ['getCandidateDataExport', (ctx, input) => getCandidateDataExport(ctx, input)],
+    ['listAuditEvents', listAuditEvents, { actorUserId: ids.user, entityType: 'candidate', from: '2026-01-01', to: '2026-12-31' }],
+    ['getInterviewScorecard', getInterviewScorecard, { interviewId: ids.interview }],
   ];
 }
 

@@ -23,7 +23,7 @@ describe('environment validation', () => {
     const defaults = parseEnv({});
     expect(defaults.SESSION_ABSOLUTE_DAYS).toBe(7);
     expect(defaults.TRUSTED_PROXIES).toEqual([]);
-    expect(defaults.SIGN_IN_GLOBAL_MAX_FAILURES).toBe(100);
+    expect(defaults.SIGN_IN_GLOBAL_MAX_FAILURES).toBe(1_000);
     expect(parseEnv({ TRUSTED_PROXIES: ' loopback, 10.0.0.0/8 ,192.168.1.7' }).TRUSTED_PROXIES).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7']);
     expect(() => parseEnv({ TRUSTED_PROXIES: 'proxy.example.com' })).toThrow(/TRUSTED_PROXIES: must be comma-separated/);
     expect(() => parseEnv({ SESSION_ABSOLUTE_DAYS: '0' })).toThrow(/SESSION_ABSOLUTE_DAYS: must be at least 1/);
@@ -37,9 +37,9 @@ describe('environment validation', () => {
 
   // Finding 1 of the security review: `npm start` created demo accounts with the published password.
   it('seeds the demo organization in production only when asked, and never with the published password', () => {
-    const production = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) });
+    const production = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com' });
     expect(demoSeeding(production)).toBe(false);
-    expect(demoSeeding(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' }))).toBe(true);
+    expect(demoSeeding(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com', SEED_DEMO: 'true' }))).toBe(true);
     expect(demoSeeding(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
     expect(demoSeeding(parseEnv({ NODE_ENV: 'development', SEED_DEMO: 'false' }))).toBe(false);
 
@@ -48,7 +48,7 @@ describe('environment validation', () => {
     expect(random.length).toBeGreaterThanOrEqual(20);
     expect(demoPasswordFor(production)).not.toBe(random);
     expect(demoPasswordFor(parseEnv({ NODE_ENV: 'development' }))).toBe(DEMO_PASSWORD);
-    expect(demoPasswordFor(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), DEMO_PASSWORD: 'chosen-by-the-operator' }))).toBe('chosen-by-the-operator');
+    expect(demoPasswordFor(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com', DEMO_PASSWORD: 'chosen-by-the-operator' }))).toBe('chosen-by-the-operator');
     expect(() => parseEnv({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD: must be at least 12/);
   });
 });
