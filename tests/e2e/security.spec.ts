@@ -112,3 +112,24 @@ test('every API route answers fuzzed input with a 4xx, never a 5xx, and another 
   );
   expect([...seen.keys()].some((status) => status === 404)).toBe(true);
 });
+
+// Finding 8: a server-action body over 1 MB answered 500, so a valid 1.5 MB CSV could not be
+// imported though the page promises 5 MB; an API body past its cap, and a far larger one, are 413.
+test('a 1.5 MB CSV is previewed; oversized bodies get 413, not 500', async ({ page, baseURL }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  const rows = Array.from({ length: 4_200 }, (_, i) => `${'Large File Candidate '.padEnd(100, 'x')} ${i},large.${i}.${'y'.repeat(40)}@example.test,,${'City '.padEnd(110, 'z')},${'Source '.padEnd(70, 's')}`);
+  const csv = `name,email,phone,location,source\n${rows.join('\n')}\n`;
+  expect(Buffer.byteLength(csv)).toBeGreaterThan(1_500_000);
+  await page.goto('/candidates/import');
+  await page.getByLabel(/Candidates CSV/).setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('The file is valid: 4200 candidate(s)')).toBeVisible({ timeout: 60_000 });
+
+  const tooLargeJson = await page.request.patch('/api/v1/candidates/00000000-0000-4000-8000-000000000000', { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ notes: 'x'.repeat(1_100_000) }) });
+  expect(tooLargeJson.status()).toBe(413);
+  const tooLargeAction = await page.request.post(`${baseURL}/candidates/import`, {
+    headers: { 'next-action': '0123456789abcdef0123456789abcdef01234567', 'content-type': 'text/plain;charset=UTF-8' },
+    data: 'x'.repeat(25 * 1024 * 1024),
+  });
+  expect(tooLargeAction.status()).toBe(413);
+});
+

@@ -7,11 +7,15 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, candidates, interviews, kits } from '@/db/schema';
+import { demoAccountsWithPassword, demoPasswordFor, seed } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo';
+import { authenticateWithPassword } from '@/lib/auth/accounts';
 import { createCandidate, importCandidates, updateCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { exportOpeningGridCsv } from '@/lib/dashboard/export';
-import { ValidationError } from '@/lib/errors';
+import { demoSeeding, parseEnv } from '@/lib/env';
+import { UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { scheduleInterview } from '@/lib/interviews/mutations';
 import { createKit, publishKit } from '@/lib/kits/mutations';
 import { createOpening } from '@/lib/openings/mutations';
@@ -48,6 +52,22 @@ beforeAll(async () => {
 });
 
 describe('security review findings in the domain layer', () => {
+  // Finding 1: `npm start` created admin@demo.loopkit.dev with the published password.
+  it('seeds no demo accounts in production, and when asked for, not with the published password', async () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com' };
+    const plain = parseEnv(production);
+    await seed(t.connection, { demo: demoSeeding(plain), demoPassword: demoPasswordFor(plain) });
+    expect(await demoAccountsWithPassword(t.db)).toBe(0);
+
+    const asked = parseEnv({ ...production, SEED_DEMO: 'true' });
+    const password = demoPasswordFor(asked);
+    expect((await seed(t.connection, { demo: demoSeeding(asked), demoPassword: password })).demoCreated).toBe(true);
+    expect(await demoAccountsWithPassword(t.db)).toBe(DEMO_USERS.length);
+    const admin = DEMO_USERS.find((u) => u.role === 'admin')!.email;
+    await expect(authenticateWithPassword({ db: t.db }, { email: admin, password: DEMO_PASSWORD, ip: null })).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect((await authenticateWithPassword({ db: t.db }, { email: admin, password, ip: null })).email).toBe(admin);
+  }, 120_000);
+
   // Finding 8: a NUL byte in any text field answered 500 (PostgreSQL refuses U+0000 in text).
   it('refuses a NUL character with 422 naming the field, and stores nothing', async () => {
     const before = await rowCount(candidates);
