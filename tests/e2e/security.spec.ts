@@ -117,12 +117,12 @@ test('every API route answers fuzzed input with a 4xx, never a 5xx, and another 
 // imported though the page promises 5 MB; an API body past its cap, and a far larger one, are 413.
 test('a 1.5 MB CSV is previewed; oversized bodies get 413, not 500', async ({ page, baseURL }) => {
   await signIn(page, demo.admin.email, demo.password);
-  const rows = Array.from({ length: 4_200 }, (_, i) => `${'Large File Candidate '.padEnd(100, 'x')} ${i},large.${i}.${'y'.repeat(40)}@example.test,,${'City '.padEnd(110, 'z')},${'Source '.padEnd(70, 's')}`);
+  const rows = Array.from({ length: 4_300 }, (_, i) => `${'Large File Candidate '.padEnd(100, 'x')} ${i},large.${i}.${'y'.repeat(40)}@example.test,,${'City '.padEnd(110, 'z')},${'Source '.padEnd(70, 's')}`);
   const csv = `name,email,phone,location,source\n${rows.join('\n')}\n`;
   expect(Buffer.byteLength(csv)).toBeGreaterThan(1_500_000);
   await page.goto('/candidates/import');
   await page.getByLabel(/Candidates CSV/).setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByText('The file is valid: 4200 candidate(s)')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('The file is valid: 4300 candidate(s)')).toBeVisible({ timeout: 60_000 });
 
   const tooLargeJson = await page.request.patch('/api/v1/candidates/00000000-0000-4000-8000-000000000000', { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ notes: 'x'.repeat(1_100_000) }) });
   expect(tooLargeJson.status()).toBe(413);
