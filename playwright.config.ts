@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_INSTRUCTIONS, findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_INSTRUCTIONS, findChromium } from './scripts/chromium.cjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;

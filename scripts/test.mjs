@@ -3,7 +3,7 @@
 // stage and closes with one summary line over every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium } from './chromium.cjs';
 
 // Not under test-results/: Playwright empties that folder when it starts.
 const reports = '.test-reports';

@@ -12,7 +12,7 @@ import {
   runWithTimeout,
   type ChromiumProbes,
   type RunResult,
-} from '../../scripts/chromium.mjs';
+} from '../../scripts/chromium.cjs';
 
 const PLAYWRIGHT_BROWSER = '/home/me/.cache/ms-playwright/chromium-1234/chrome-linux/chrome';
 
@@ -125,6 +125,7 @@ describe('ensureChromium (obtains one when missing)', () => {
     expect(browser).toMatchObject({ executablePath: '/usr/bin/chromium', source: 'system', how: 'installed with apt-get install chromium', seconds: 7.5 });
     expect(commands()).toEqual(['playwright install chromium', 'apt-get update', 'apt-get install -y -o DPkg::Lock::Timeout=120 chromium']);
     expect(runs.slice(1).map((r) => r.env)).toEqual([{ DEBIAN_FRONTEND: 'noninteractive' }, { DEBIAN_FRONTEND: 'noninteractive' }]);
+    expect(lines).toContain('Playwright’s download gave up after 120 s.');
     expect(lines.at(-1)).toBe('Chromium for the end-to-end tests: /usr/bin/chromium (system Chromium, installed with apt-get install chromium; 7.5 s)');
   });
 

@@ -1,4 +1,4 @@
-// Types for scripts/chromium.mjs, imported by playwright.config.ts and the unit tests.
+// Types for scripts/chromium.cjs, imported by playwright.config.ts and the unit tests.
 
 export type ChromiumSource = 'CHROMIUM_PATH' | 'system' | 'playwright';
 

@@ -1,12 +1,15 @@
 // The one place that decides which Chromium the end-to-end tests use, shared by `npm test`
 // (scripts/test.mjs, which may also install one) and playwright.config.ts (which only looks).
 // Every outside effect goes through `probes`, so the decision logic is unit-tested without installs.
-import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// CommonJS because Playwright compiles the config's imports to CommonJS, which breaks on an .mjs
+// under Node 20's require(esm) ("exports is not defined in ES module scope").
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module, see above */
+const { spawn } = require('node:child_process');
+const { accessSync, constants, existsSync, readFileSync } = require('node:fs');
+const path = require('node:path');
 
-export const SYSTEM_CHROMIUM_PATHS = [
+const SYSTEM_CHROMIUM_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -17,12 +20,12 @@ export const SYSTEM_CHROMIUM_PATHS = [
 
 // Playwright's CDN is unreachable on some networks (only npm and the distribution's mirror are);
 // the download then has to give up quickly so the apt fallback still gets its turn.
-export const PLAYWRIGHT_DOWNLOAD_TIMEOUT_MS = 120_000;
+const PLAYWRIGHT_DOWNLOAD_TIMEOUT_MS = 120_000;
 const PLAYWRIGHT_CONNECTION_TIMEOUT_MS = 15_000;
 const APT_UPDATE_TIMEOUT_MS = 5 * 60_000;
 const APT_INSTALL_TIMEOUT_MS = 15 * 60_000;
 
-export const CHROMIUM_INSTRUCTIONS = [
+const CHROMIUM_INSTRUCTIONS = [
   'No Chromium found for the end-to-end tests. Any one of these works:',
   '  • Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium',
   '  • Playwright’s own browser: npx playwright install chromium',
@@ -30,7 +33,7 @@ export const CHROMIUM_INSTRUCTIONS = [
   '  • Or skip them: npm test -- --no-e2e',
 ].join('\n');
 
-export class ChromiumNotFoundError extends Error {
+class ChromiumNotFoundError extends Error {
   constructor(tried = []) {
     super([...(tried.length ? ['Tried:', ...tried.map((line) => `  • ${line}`), ''] : []), CHROMIUM_INSTRUCTIONS].join('\n'));
     this.name = 'ChromiumNotFoundError';
@@ -38,13 +41,13 @@ export class ChromiumNotFoundError extends Error {
 }
 
 /** The real machine. Tests pass their own object with the same shape. */
-export function systemProbes() {
+function systemProbes() {
   return {
     env: process.env,
     exists: existsSync,
     playwrightPath() {
       // Lazy: the unit tests and a machine without node_modules never load Playwright.
-      const { chromium } = createRequire(import.meta.url)('@playwright/test');
+      const { chromium } = require('@playwright/test');
       return chromium.executablePath();
     },
     isRoot: () => process.getuid?.() === 0,
@@ -76,7 +79,7 @@ export function systemProbes() {
  * Looks only, never installs: CHROMIUM_PATH (which must exist), then a system Chromium, then
  * Playwright's own download. Returns undefined when there is none.
  */
-export function findChromium(probes = systemProbes()) {
+function findChromium(probes = systemProbes()) {
   const explicit = probes.env.CHROMIUM_PATH;
   if (explicit) {
     if (!probes.exists(explicit)) throw new Error(`CHROMIUM_PATH=${explicit} does not exist.`);
@@ -108,7 +111,7 @@ const describeSource = { CHROMIUM_PATH: 'CHROMIUM_PATH', system: 'system Chromiu
  * naming the browser, how it was obtained and how long that took; throws ChromiumNotFoundError
  * listing what failed.
  */
-export async function ensureChromium(probes = systemProbes(), options = {}) {
+async function ensureChromium(probes = systemProbes(), options = {}) {
   const started = probes.now();
   const downloadTimeoutMs = options.downloadTimeoutMs ?? PLAYWRIGHT_DOWNLOAD_TIMEOUT_MS;
   const done = (found, how) => {
@@ -135,7 +138,9 @@ export async function ensureChromium(probes = systemProbes(), options = {}) {
     : { ok: false, timedOut: false, detail: '@playwright/test is not installed: run npm install' };
   const downloaded = download.ok ? findPlaywrightChromium(probes) : undefined;
   if (downloaded) return done(downloaded, 'downloaded by npx playwright install chromium');
-  tried.push(`npx playwright install chromium: ${download.ok ? 'finished, but no browser appeared' : describeFailure(download)}`);
+  const downloadOutcome = download.ok ? 'finished, but no browser appeared' : describeFailure(download);
+  tried.push(`npx playwright install chromium: ${downloadOutcome}`);
+  probes.log(`Playwright’s download ${downloadOutcome}.`);
 
   const aptBlocker = !probes.isRoot()
     ? 'not running as root'
@@ -174,7 +179,7 @@ function describeFailure(result) {
 function playwrightCli() {
   // The installed package's own CLI: `npx` could fetch a different Playwright from the registry.
   try {
-    return createRequire(import.meta.url).resolve('@playwright/test/cli');
+    return require.resolve('@playwright/test/cli');
   } catch {
     return undefined;
   }
@@ -184,7 +189,7 @@ function playwrightCli() {
  * Runs a command with its output shown, in its own process group so a timeout also stops the
  * helpers it started (Playwright downloads in a child process).
  */
-export function runWithTimeout(command, args, { timeoutMs, env = {} }) {
+function runWithTimeout(command, args, { timeoutMs, env = {} }) {
   return new Promise((resolve) => {
     let timedOut = false;
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
@@ -214,3 +219,14 @@ export function runWithTimeout(command, args, { timeoutMs, env = {} }) {
     child.on('exit', (code, signal) => finish(code === 0, signal ? `signal ${signal}` : `exit code ${code}`));
   });
 }
+
+module.exports = {
+  SYSTEM_CHROMIUM_PATHS,
+  PLAYWRIGHT_DOWNLOAD_TIMEOUT_MS,
+  CHROMIUM_INSTRUCTIONS,
+  ChromiumNotFoundError,
+  systemProbes,
+  findChromium,
+  ensureChromium,
+  runWithTimeout,
+};
