@@ -1,32 +1,12 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_INSTRUCTIONS, findChromium } from './scripts/chromium.cjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-/** CHROMIUM_PATH, else a system Chromium, else Playwright's own browser; otherwise say how to get one. */
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) {
-    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.`);
-    return process.env.CHROMIUM_PATH;
-  }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  try {
-    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own download
-  } catch {
-    // fall through to the instructions
-  }
-  throw new Error(
-    [
-      'No Chromium found for the end-to-end tests. Any one of these works:',
-      '  • Debian/Ubuntu: sudo apt-get install -y chromium',
-      '  • Playwright’s own browser: npx playwright install chromium',
-      '  • An existing Chrome/Chromium: export CHROMIUM_PATH=/path/to/chrome',
-    ].join('\n'),
-  );
-}
+// Same lookup as `npm test` (which also installs one when missing); this only looks.
+const browser = findChromium();
+if (!browser) throw new Error(CHROMIUM_INSTRUCTIONS);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -40,7 +20,8 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: findChromium(),
+      // Playwright picks its own headless build when it is Playwright's download.
+      executablePath: browser.source === 'playwright' ? undefined : browser.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },

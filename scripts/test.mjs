@@ -3,6 +3,7 @@
 // stage and closes with one summary line over every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.cjs';
 
 // Not under test-results/: Playwright empties that folder when it starts.
 const reports = '.test-reports';
@@ -24,7 +25,24 @@ const stages = [
 
 const skipE2e = process.argv.includes('--no-e2e');
 let failedStage;
-for (const stage of stages) {
+
+// The browser comes first: on a fresh machine it may need installing, and finding out that it
+// cannot be had should take seconds, not the minutes the unit, integration and build stages take.
+if (!skipE2e) {
+  const title = 'Browser for end-to-end tests';
+  console.log(`\n━━ ${title} ━━`);
+  try {
+    const browser = await ensureChromium();
+    // Hand the exact browser to Playwright; its own download it finds (and picks the headless build) itself.
+    if (browser.source !== 'playwright') stages.at(-1).env.CHROMIUM_PATH = browser.executablePath;
+  } catch (error) {
+    // Every failure here is one the user fixes by reading it (a wrong CHROMIUM_PATH, no browser): no stack.
+    console.error(error instanceof Error ? error.message : error);
+    failedStage = title;
+  }
+}
+
+for (const stage of failedStage ? [] : stages) {
   if (skipE2e && stage.title !== stages[0].title) break;
   console.log(`\n━━ ${stage.title} ━━`);
   const started = Date.now();
