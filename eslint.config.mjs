@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 
 const dbOnlyFromLib = {
   patterns: [{ group: ['@/db', '@/db/*', '../db/*', '../../db/*'], message: 'app/ may not import db/: call a lib/ function (app → lib → db).' }],
@@ -13,6 +14,15 @@ const config = [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // An update or delete without where() rewrites every tenant's rows. The names are this
+    // codebase's handles: `db` (also `ctx.db`, `tx.db`, `t.db` in tests) and `tx`.
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
   { files: ['app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', dbOnlyFromLib] } },
