@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 
 const dbOnlyFromLib = {
   patterns: [{ group: ['@/db', '@/db/*', '../db/*', '../../db/*'], message: 'app/ may not import db/: call a lib/ function (app → lib → db).' }],
@@ -15,7 +16,24 @@ const config = [
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // An update or delete without where() rewrites every tenant's rows. The names are this
+    // codebase's handles: `db` (also `ctx.db`, `tx.db`, `t.db` in tests) and `tx`.
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+    },
+  },
   { files: ['app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', dbOnlyFromLib] } },
+  // A cycle in the domain layer means two modules each half-own a rule (sign-up once copied
+  // createOrganization that way); import/ comes with eslint-config-next.
+  {
+    files: ['lib/**/*.ts', 'db/**/*.ts'],
+    // Never parse packages: only our own modules can form the cycles this rule is about.
+    settings: { 'import/ignore': ['node_modules'] },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['db/**/*.ts'],
     rules: {

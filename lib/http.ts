@@ -1,4 +1,5 @@
 // The one place where typed domain errors become HTTP responses and server-action results.
+import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
 import { ConflictError, DomainError, type FieldErrors, PayloadTooLargeError, RateLimitedError, ValidationError } from './errors';
 
@@ -74,13 +75,9 @@ export function errorToActionState(error: unknown): ActionState<never> {
   // A stale edit's form gets the current state too, to offer "load theirs" or "keep mine".
   if (error instanceof ConflictError && error.current !== undefined) return { status: 'error', message: error.message, current: error.current };
   if (error instanceof DomainError) return { status: 'error', message: error.message };
-  // Next.js uses thrown errors for redirect()/notFound(); let those through.
-  if (isNextControlFlow(error)) throw error;
+  // Next.js signals redirect(), notFound(), forbidden() and dynamic bail-outs by throwing; its own
+  // check rethrows exactly those (and follows `cause`), so no digest strings are matched here.
+  unstable_rethrow(error);
   console.error('Unhandled error in server action', error);
   return { status: 'error', message: 'Something went wrong on our side. Please try again.' };
-}
-
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
 }

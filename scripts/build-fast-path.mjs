@@ -18,6 +18,9 @@ await build({
       name: 'server-only',
       setup(b) {
         b.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'empty' }));
+        // lib/http.ts imports unstable_rethrow (for server actions, never called here). Node's ESM
+        // resolver needs the file name: next has no "exports" map, so 'next/navigation' alone fails.
+        b.onResolve({ filter: /^next\/navigation$/ }, () => ({ path: 'next/navigation.js', external: true }));
         b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '' }));
       },
     },

@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { anonymousContext, ACTIVE_ORG_COOKIE, getRequestContext } from '@/lib/auth/session';
+import { ACTIVE_ORG_COOKIE, getAccountContext, getRequestContext } from '@/lib/auth/session';
 import { type ActionState, errorToActionState } from '@/lib/http';
 import { createOrganization } from '@/lib/orgs/mutations';
 import { formDataToObject } from '@/lib/validation';
@@ -22,11 +22,12 @@ export async function switchOrganizationAction(organizationId: string): Promise<
 }
 
 export async function createOrganizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const request = await getRequestContext();
-  if (!request) redirect('/sign-in');
+  // Any signed-in account may found an organization, including one that belongs to none yet.
+  const account = await getAccountContext();
+  if (!account) redirect('/sign-in');
   let organizationId: string;
   try {
-    const org = await createOrganization(anonymousContext(), request.account.id, formDataToObject(formData));
+    const org = await createOrganization(account, formDataToObject(formData));
     organizationId = org.id;
   } catch (error) {
     return errorToActionState(error);

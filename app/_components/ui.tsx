@@ -69,22 +69,6 @@ export function AccessDenied({ what }: { what: string }) {
   );
 }
 
-export function ComingSoon({ title, description, bullets }: { title: string; description: string; bullets: string[] }) {
-  return (
-    <>
-      <PageHeader title={title} description={description} />
-      <Card className="p-6">
-        <p className="text-sm font-medium text-slate-900">Coming soon</p>
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-600">
-          {bullets.map((b) => (
-            <li key={b}>{b}</li>
-          ))}
-        </ul>
-      </Card>
-    </>
-  );
-}
-
 /** The "← Parent" link above a detail page's title. */
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (

@@ -4,11 +4,11 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import type { AccountCtx, BaseCtx } from '../context';
-import { memberships, organizations, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { env } from '../env';
 import { NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../errors';
-import { uniqueOrganizationSlug } from '../orgs/slug';
+import { insertOrganizationWithAdmin } from '../orgs/founding';
 import { parseInput } from '../validation';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { recordSignInAttempt, SIGN_IN_WINDOW_MINUTES, type SignInLimits, signInLock } from './rate-limit';
@@ -42,23 +42,10 @@ export async function signUp({ db }: BaseCtx, input: unknown): Promise<{ user: A
     }
     const [user] = await tx.insert(users).values({ name: data.name, email: data.email, passwordHash }).returning();
     if (!user) throw new Error('insert returned no user');
-    const [org] = await tx
-      .insert(organizations)
-      .values({ name: data.organizationName, slug: await uniqueOrganizationSlug(tx, data.organizationName) })
-      .returning();
-    if (!org) throw new Error('insert returned no organization');
-    await tx.insert(memberships).values({ organizationId: org.id, userId: user.id, role: 'admin' });
+    const org = await insertOrganizationWithAdmin(tx, { name: data.organizationName, adminUserId: user.id });
     await recordAudit(tx, { organizationId: null, actorUserId: user.id, action: 'user.signed_up', entityType: 'user', entityId: user.id });
     // The account works right away; only accepting invitations waits for the verified address.
     await sendVerificationEmail(tx, user);
-    await recordAudit(tx, {
-      organizationId: org.id,
-      actorUserId: user.id,
-      action: 'organization.created',
-      entityType: 'organization',
-      entityId: org.id,
-      data: { name: org.name },
-    });
     return { user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }, organizationId: org.id };
   });
 }

@@ -2,7 +2,6 @@ import 'server-only';
 // Reads of interview kits: the organization's kits and the built-in templates, with the content
 // of a version (sections, items at their pinned question versions, skill weights) and coverage.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbExecutor } from '@/db/client';
 import { kitItems, kits, kitSections, kitSkillWeights, kitVersions, questionVersions, questionVersionSkills, skills } from '@/db/schema';
 import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
@@ -60,8 +59,20 @@ export interface KitContentItem {
   rubric: [string, string, string, string];
 }
 
-/** Sections, items (at their pinned question versions) and weights of one kit version. */
-export async function loadKitVersionContent(db: DbExecutor, kitVersionId: string) {
+/**
+ * One kit version with its sections, items (at their pinned question versions) and weights: the
+ * kit builder's view and the live scorecard's. Scoped like every tenant read: the caller's own
+ * organization's versions and the built-in ones (organization_id null); another organization's
+ * id reads as missing.
+ */
+export async function loadKitVersionContent(ctx: Pick<Ctx, 'db' | 'organizationId'>, kitVersionId: string) {
+  const { db } = ctx;
+  const [version] = await db
+    .select({ version: kitVersions, kitName: kits.name })
+    .from(kitVersions)
+    .innerJoin(kits, eq(kits.id, kitVersions.kitId))
+    .where(and(eq(kitVersions.id, kitVersionId), ownOrBuiltin(kitVersions.organizationId, ctx.organizationId)));
+  if (!version) throw new NotFoundError('Kit version');
   const [sectionRows, itemRows, weightRows] = await Promise.all([
     db.select().from(kitSections).where(eq(kitSections.kitVersionId, kitVersionId)).orderBy(asc(kitSections.position)),
     db
@@ -71,7 +82,7 @@ export async function loadKitVersionContent(db: DbExecutor, kitVersionId: string
       .where(eq(kitItems.kitVersionId, kitVersionId))
       .orderBy(asc(kitItems.position)),
     db
-      .select({ skillId: kitSkillWeights.skillId, weight: kitSkillWeights.weight, name: skills.name })
+      .select({ skillId: kitSkillWeights.skillId, weight: kitSkillWeights.weight, name: skills.name, description: skills.description })
       .from(kitSkillWeights)
       .innerJoin(skills, eq(skills.id, kitSkillWeights.skillId))
       .where(eq(kitSkillWeights.kitVersionId, kitVersionId))
@@ -100,6 +111,8 @@ export async function loadKitVersionContent(db: DbExecutor, kitVersionId: string
     rubric: [v.rubric1, v.rubric2, v.rubric3, v.rubric4],
   });
   return {
+    kitName: version.kitName,
+    version: version.version,
     sections: sectionRows.map((s) => ({ id: s.id, title: s.title, items: itemRows.filter((r) => r.item.sectionId === s.id).map(toItem) })),
     weights: weightRows,
   };
@@ -117,13 +130,13 @@ export async function getKit(ctx: Ctx, kitIdInput: unknown, options: { version?:
     versions.find((v) => v.status === 'draft') ??
     versions[0];
   if (!current) throw new NotFoundError('Kit version');
-  const content = await loadKitVersionContent(ctx.db, current.id);
+  const { sections, weights } = await loadKitVersionContent(ctx, current.id);
   const coverage = computeCoverage({
     targetMinutes: current.targetMinutes,
-    weights: content.weights,
-    items: content.sections.flatMap((s) => s.items.map((i) => ({ key: i.id, title: i.title, minutes: i.minutes, primarySkillId: i.primarySkillId, skillIds: i.skillIds }))),
+    weights,
+    items: sections.flatMap((s) => s.items.map((i) => ({ key: i.id, title: i.title, minutes: i.minutes, primarySkillId: i.primarySkillId, skillIds: i.skillIds }))),
   });
-  return { kit, versions, current, ...content, coverage, builtin: kit.organizationId === null };
+  return { kit, versions, current, sections, weights, coverage, builtin: kit.organizationId === null };
 }
 
 /** Kits with a published version, for choosing a stage's kit. */

@@ -5,12 +5,12 @@ import { and, count, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { memberships, organizations } from '@/db/schema';
 import { recordAudit } from '../audit';
-import { type BaseCtx, type Ctx, inTransaction, requirePermission } from '../context';
+import { type AccountCtx, type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError } from '../errors';
 import { parseInput } from '../validation';
+import { insertOrganizationWithAdmin } from './founding';
 import { getMembershipInOrg } from './queries';
 import { ChangeMemberRoleInput, CreateOrganizationInput, RemoveMemberInput, UpdateOrganizationInput } from './schemas';
-import { uniqueOrganizationSlug } from './slug';
 
 async function countAdmins(db: DbExecutor, organizationId: string): Promise<number> {
   const [row] = await db
@@ -88,13 +88,7 @@ export async function updateOrganization(ctx: Ctx, input: unknown) {
 }
 
 /** Any signed-in user may start another organization; they become its admin. */
-export async function createOrganization({ db }: BaseCtx, userId: string, input: unknown) {
+export async function createOrganization(ctx: Pick<AccountCtx, 'db' | 'userId'>, input: unknown) {
   const data = parseInput(CreateOrganizationInput, input);
-  return db.transaction(async (tx) => {
-    const [org] = await tx.insert(organizations).values({ name: data.name, slug: await uniqueOrganizationSlug(tx, data.name) }).returning();
-    if (!org) throw new Error('insert returned no organization');
-    await tx.insert(memberships).values({ organizationId: org.id, userId, role: 'admin' });
-    await recordAudit(tx, { organizationId: org.id, actorUserId: userId, action: 'organization.created', entityType: 'organization', entityId: org.id, data: { name: org.name } });
-    return org;
-  });
+  return ctx.db.transaction((tx) => insertOrganizationWithAdmin(tx, { name: data.name, adminUserId: ctx.userId }));
 }

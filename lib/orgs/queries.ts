@@ -1,7 +1,6 @@
 import 'server-only';
 // Reads about organizations and their members, always scoped to ctx.organizationId.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbExecutor } from '@/db/client';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, organizations, users } from '@/db/schema';
 import type { Role } from '../auth/permissions';
 import { type Ctx, requirePermission } from '../context';
@@ -12,16 +11,6 @@ export interface OrganizationSummary {
   name: string;
   slug: string;
   role: Role;
-}
-
-/** Every organization the user belongs to, for the switcher. */
-export async function listOrganizationsForUser(db: DbExecutor, userId: string): Promise<OrganizationSummary[]> {
-  return db
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name));
 }
 
 export async function getOrganization(ctx: Ctx) {

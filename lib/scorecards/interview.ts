@@ -3,9 +3,10 @@ import 'server-only';
 // that creates the draft (openScorecard): the interview as its panelist sees it, the kit version
 // it pinned, and the refusals that depend on the interview's state.
 import { and, eq, sql } from 'drizzle-orm';
-import { applications, candidates, interviewPanelists, interviews, kitItems, kitSections, kitSkillWeights, kitVersions, kits, openingStages, openings, questionVersions, skills } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, openingStages, openings } from '@/db/schema';
 import type { Ctx } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { loadKitVersionContent } from '../kits/queries';
 
 /** No new feedback is recorded about a candidate whose personal data was erased. */
 export class CandidateErasedError extends ConflictError {
@@ -60,52 +61,34 @@ export async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
   return row;
 }
 
-/** The kit version an interview pinned: questions in order with their rubric, and the weighted skills. */
+/**
+ * The kit version an interview pinned, as the live scorecard shows it: questions in order with
+ * their rubric, and the weighted skills. Loaded by the kit module's one (tenant-scoped) reader;
+ * this only keeps the scorecard payload to what the panelist needs.
+ */
 export async function loadPinnedKit(ctx: Ctx, kitVersionId: string) {
-  const [version] = await ctx.db
-    .select({ version: kitVersions, kitName: kits.name })
-    .from(kitVersions)
-    .innerJoin(kits, eq(kits.id, kitVersions.kitId))
-    .where(eq(kitVersions.id, kitVersionId));
-  if (!version) throw new NotFoundError('Kit version');
-  const [sections, items, weights] = await Promise.all([
-    ctx.db.select().from(kitSections).where(eq(kitSections.kitVersionId, kitVersionId)).orderBy(kitSections.position),
-    ctx.db
-      .select({ item: kitItems, question: questionVersions })
-      .from(kitItems)
-      .innerJoin(questionVersions, eq(questionVersions.id, kitItems.questionVersionId))
-      .where(eq(kitItems.kitVersionId, kitVersionId))
-      .orderBy(kitItems.position),
-    ctx.db
-      .select({ skillId: kitSkillWeights.skillId, weight: kitSkillWeights.weight, name: skills.name, description: skills.description })
-      .from(kitSkillWeights)
-      .innerJoin(skills, eq(skills.id, kitSkillWeights.skillId))
-      .where(eq(kitSkillWeights.kitVersionId, kitVersionId))
-      .orderBy(sql`${kitSkillWeights.weight} desc`, skills.name),
-  ]);
+  const content = await loadKitVersionContent(ctx, kitVersionId);
   return {
-    name: version.kitName,
-    version: version.version.version,
-    targetMinutes: version.version.targetMinutes,
-    sections: sections.map((s) => ({
+    name: content.kitName,
+    version: content.version.version,
+    targetMinutes: content.version.targetMinutes,
+    sections: content.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      items: items
-        .filter((i) => i.item.sectionId === s.id)
-        .map(({ item, question: q }) => ({
-          id: item.id,
-          minutes: item.minutes,
-          title: q.title,
-          prompt: q.prompt,
-          kind: q.kind,
-          primarySkillId: q.primarySkillId,
-          listenFor: q.listenFor,
-          redFlags: q.redFlags,
-          followUps: q.followUps,
-          rubric: [q.rubric1, q.rubric2, q.rubric3, q.rubric4] as [string, string, string, string],
-        })),
+      items: s.items.map((i) => ({
+        id: i.id,
+        minutes: i.minutes,
+        title: i.title,
+        prompt: i.prompt,
+        kind: i.kind,
+        primarySkillId: i.primarySkillId,
+        listenFor: i.listenFor,
+        redFlags: i.redFlags,
+        followUps: i.followUps,
+        rubric: i.rubric,
+      })),
     })),
-    skills: weights,
+    skills: content.weights,
   };
 }
 

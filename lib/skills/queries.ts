@@ -1,6 +1,6 @@
 import 'server-only';
 // The skill taxonomy as the organization sees it: built-in categories and skills plus its own.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, isNull } from 'drizzle-orm';
 import { skillCategories, skills } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { ownOrBuiltin } from '../scoping';
@@ -32,9 +32,4 @@ export async function listSkillTaxonomy(ctx: Ctx): Promise<TaxonomyCategory[]> {
       .filter((s) => s.categoryId === c.id)
       .map((s) => ({ id: s.id, slug: s.slug, name: s.name, description: s.description, builtin: s.organizationId === null })),
   }));
-}
-
-export async function getSkillInOrg(ctx: Ctx, skillId: string) {
-  const [row] = await ctx.db.select().from(skills).where(and(eq(skills.id, skillId), ownOrBuiltin(skills.organizationId, ctx.organizationId)));
-  return row;
 }

@@ -11,7 +11,7 @@ import { authenticateWithPassword } from '@/lib/auth/accounts';
 import { loadAccount } from '@/lib/auth/token-session';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/permissions';
-import { listMembers, listOrganizationsForUser } from '@/lib/orgs/queries';
+import { listMembers } from '@/lib/orgs/queries';
 import { freshBenchDatabase, percentile, timeMany } from './support';
 
 const ORGS = 200;
@@ -48,7 +48,6 @@ export async function runSessionBench(): Promise<void> {
     const sessionCheck = await timeMany(N, async (i) => {
       const session = sessionRows[(i * 37) % sessionRows.length]!;
       await loadAccount(db, { uid: session.userId, sv: 0, sid: session.id });
-      await listOrganizationsForUser(db, session.userId);
     });
     const memberList = await timeMany(N, async (i) => {
       const organizationId = orgRows[i % ORGS]!.id;

@@ -9,10 +9,9 @@ import { hashToken } from '@/lib/auth/user-tokens';
 import { isEmailVerified, previewEmailVerification, resendVerification, verifyEmail } from '@/lib/auth/verification';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { acceptInvitation, acceptInvitationWithSignUp, createInvitation } from '@/lib/orgs/invitations';
-import { listOrganizationsForUser } from '@/lib/orgs/queries';
 import { absoluteUrl } from '@/lib/urls';
 import { setupTestDatabase } from './support/database';
-import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
+import { PASSWORD, createOrgWithAdmin, sessionOrganizations, uniqueEmail } from './support/factories';
 import { latestMail, tokenFromMail } from './support/mail';
 
 const t = setupTestDatabase();
@@ -30,7 +29,7 @@ async function verificationToken(email: string) {
 describe('e-mail verification', () => {
   it('a new account can use the app at once and confirms its address from the e-mailed link, once', async () => {
     const { user, organizationId, email } = await signUpUnverified();
-    expect(await listOrganizationsForUser(t.db, user.id)).toEqual([expect.objectContaining({ id: organizationId, role: 'admin' })]);
+    expect(await sessionOrganizations(t.db, user.id)).toEqual([expect.objectContaining({ id: organizationId, role: 'admin' })]);
     expect(await isEmailVerified(t.db, user.id)).toBe(false);
 
     const mail = await latestMail(t.db, email, 'email_verification');
@@ -60,7 +59,7 @@ describe('e-mail verification', () => {
     await resendVerification({ db: t.db }, { userId: invitee.user.id, ip: '192.0.2.10', invitationToken });
     const result = await verifyEmail({ db: t.db }, { token: await verificationToken(invitee.email) });
     expect(result.joinedOrganizationId).toBe(organizationId);
-    const orgs = await listOrganizationsForUser(t.db, invitee.user.id);
+    const orgs = await sessionOrganizations(t.db, invitee.user.id);
     expect(orgs.map((o) => o.role).sort()).toEqual(['admin', 'recruiter']);
   });
 
@@ -70,7 +69,7 @@ describe('e-mail verification', () => {
     // The admin sees the link; signing up through it themselves must not produce a member.
     const { token } = await createInvitation(admin, { email: victim, role: 'hiring_manager' });
     const { user } = await acceptInvitationWithSignUp({ db: t.db }, { token, name: 'Not The Victim', password: PASSWORD });
-    expect(await listOrganizationsForUser(t.db, user.id)).toEqual([]);
+    expect(await sessionOrganizations(t.db, user.id)).toEqual([]);
     await expect(acceptInvitation({ db: t.db }, { token, userId: user.id, userEmail: victim })).rejects.toBeInstanceOf(ForbiddenError);
     // Only the link sent to the victim's mailbox completes it (a resend keeps the invitation).
     await resendVerification({ db: t.db }, { userId: user.id, ip: '192.0.2.11' });

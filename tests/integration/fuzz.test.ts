@@ -21,7 +21,6 @@ import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import { DomainError, ValidationError } from '@/lib/errors';
 import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/interviews/mutations';
-import { getInterview } from '@/lib/interviews/queries';
 import { createKit, publishKit, saveKitDraft, startKitDraft, suggestKitQuestions } from '@/lib/kits/mutations';
 import { getKit, getVisibleKit } from '@/lib/kits/queries';
 import { exportKit, importKit, previewKitImport } from '@/lib/kits/transfer';
@@ -110,7 +109,6 @@ function targets(ids: Ids): [string, Target, Record<string, unknown>?][] {
     ['getCandidateDetails', getCandidateDetails],
     ['getCandidateProfile', getCandidateProfile],
     ['getCandidateTimeline', getCandidateTimeline],
-    ['getInterview', getInterview],
     ['getScorecard', getScorecard],
     ['getKit', (ctx, input) => getKit(ctx, input)],
     ['getVisibleKit', getVisibleKit],

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { invitations, memberships } from '@/db/schema';
+import { auditEvents, invitations, memberships, organizations } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import {
   acceptInvitation,
@@ -10,12 +10,12 @@ import {
   previewInvitation,
   revokeInvitation,
 } from '@/lib/orgs/invitations';
-import { changeMemberRole, removeMember, updateOrganization } from '@/lib/orgs/mutations';
-import { getOrganization, listMembers, listOrganizationsForUser, listPendingInvitations } from '@/lib/orgs/queries';
+import { changeMemberRole, createOrganization, removeMember, updateOrganization } from '@/lib/orgs/mutations';
+import { getOrganization, listMembers, listPendingInvitations } from '@/lib/orgs/queries';
 import { verifyEmail } from '@/lib/auth/verification';
 import { setupTestDatabase } from './support/database';
 import { latestMail, tokenFromMail } from './support/mail';
-import { PASSWORD, addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
+import { PASSWORD, addMember, createOrgWithAdmin, sessionOrganizations, uniqueEmail } from './support/factories';
 
 const t = setupTestDatabase();
 
@@ -38,11 +38,11 @@ describe('invitations', () => {
     expect(await previewInvitation({ db: t.db }, token)).toMatchObject({ state: 'valid', email, role: 'interviewer', organizationName: 'Invite Co', accountExists: false });
     const { user } = await acceptInvitationWithSignUp({ db: t.db }, { token, name: 'Ivy Interviewer', password: PASSWORD });
     // The account exists but joins only once the verification link from the mailbox is opened.
-    expect(await listOrganizationsForUser(t.db, user.id)).toEqual([]);
+    expect(await sessionOrganizations(t.db, user.id)).toEqual([]);
     const mail = await latestMail(t.db, email, 'email_verification');
     const joined = await verifyEmail({ db: t.db }, { token: tokenFromMail(mail?.body, 'verify-email') });
     expect(joined).toMatchObject({ joinedOrganizationId: organizationId, invitationProblem: null });
-    const orgs = await listOrganizationsForUser(t.db, user.id);
+    const orgs = await sessionOrganizations(t.db, user.id);
     expect(orgs).toEqual([expect.objectContaining({ id: organizationId, role: 'interviewer' })]);
     expect(await previewInvitation({ db: t.db }, token)).toEqual({ state: 'used' });
     await expect(acceptInvitationWithSignUp({ db: t.db }, { token, name: 'Again', password: PASSWORD })).rejects.toBeInstanceOf(ConflictError);
@@ -56,7 +56,7 @@ describe('invitations', () => {
     const intruder = await createOrgWithAdmin(t.db);
     await expect(acceptInvitation({ db: t.db }, { token, userId: intruder.user.id, userEmail: intruder.email })).rejects.toBeInstanceOf(ConflictError);
     await acceptInvitation({ db: t.db }, { token, userId: other.user.id, userEmail: other.email });
-    const orgs = await listOrganizationsForUser(t.db, other.user.id);
+    const orgs = await sessionOrganizations(t.db, other.user.id);
     expect(orgs.map((o) => o.role).sort()).toEqual(['admin', 'recruiter']);
   });
 
@@ -98,13 +98,35 @@ describe('invitations', () => {
   });
 });
 
+describe('creating another organization', () => {
+  it('makes the signed-in account its admin, with the same audit event as sign-up', async () => {
+    const { user } = await createOrgWithAdmin(t.db);
+    const org = await createOrganization({ db: t.db, userId: user.id }, { name: '  Second Venture ' });
+    expect(org).toMatchObject({ name: 'Second Venture', slug: expect.stringMatching(/^second-venture/) });
+    const orgs = await sessionOrganizations(t.db, user.id);
+    expect(orgs.find((o) => o.id === org.id)).toMatchObject({ role: 'admin' });
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.organizationId, org.id));
+    expect(events).toEqual([expect.objectContaining({ action: 'organization.created', actorUserId: user.id, entityId: org.id })]);
+  });
+
+  it('rejects a blank name with 422 and creates nothing', async () => {
+    const { user } = await createOrgWithAdmin(t.db);
+    const [before] = await t.db.select({ n: count() }).from(organizations);
+    const error = await createOrganization({ db: t.db, userId: user.id }, { name: '   ' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toHaveProperty('name');
+    const [after] = await t.db.select({ n: count() }).from(organizations);
+    expect(after!.n).toBe(before!.n);
+  });
+});
+
 describe('members', () => {
   it('a role change takes effect on the member’s next request', async () => {
     const { ctx, organizationId } = await createOrgWithAdmin(t.db);
     const member = await addMember(t.db, organizationId, 'interviewer');
     await changeMemberRole(ctx, { membershipId: member.membership.id, role: 'hiring_manager' });
-    // The session layer reads the role from this query on every request.
-    const [org] = await listOrganizationsForUser(t.db, member.user.id);
+    // The session layer (loadAccount) reads the role from the database on every request.
+    const [org] = await sessionOrganizations(t.db, member.user.id);
     expect(org!.role).toBe('hiring_manager');
   });
 
@@ -112,7 +134,7 @@ describe('members', () => {
     const { ctx, organizationId } = await createOrgWithAdmin(t.db);
     const member = await addMember(t.db, organizationId, 'recruiter');
     await removeMember(ctx, { membershipId: member.membership.id });
-    expect(await listOrganizationsForUser(t.db, member.user.id)).toEqual([]);
+    expect(await sessionOrganizations(t.db, member.user.id)).toEqual([]);
     expect((await listMembers(ctx)).map((m) => m.userId)).not.toContain(member.user.id);
   });
 

@@ -1,18 +1,18 @@
 // A member of organization B must get 404 — never 403, never data — for organization A's ids in
 // every domain function. Organization A is the seeded demo organization.
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
-import { candidates, interviews, invitations, kits, memberships, openings, organizations, scorecards } from '@/db/schema';
+import { candidates, interviews, invitations, kitVersions, kits, memberships, openings, organizations, scorecards } from '@/db/schema';
 import { updateCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { cancelInterview, rescheduleInterview } from '@/lib/interviews/mutations';
-import { getInterview } from '@/lib/interviews/queries';
-import { getKit } from '@/lib/kits/queries';
+import { loadInterviewSchedule } from '@/lib/interviews/queries';
+import { getKit, loadKitVersionContent } from '@/lib/kits/queries';
 import { updateOpening } from '@/lib/openings/mutations';
 import { getOpening, getOpeningForEdit } from '@/lib/openings/queries';
 import { createInvitation, revokeInvitation } from '@/lib/orgs/invitations';
@@ -20,7 +20,7 @@ import { changeMemberRole, removeMember } from '@/lib/orgs/mutations';
 import { getMembershipInOrg } from '@/lib/orgs/queries';
 import { copyQuestionToOrganization } from '@/lib/questions/mutations';
 import { getQuestion } from '@/lib/questions/queries';
-import { getScorecard } from '@/lib/scorecards/queries';
+import { getInterviewScorecard, getScorecard } from '@/lib/scorecards/queries';
 import { setupTestDatabase } from './support/database';
 import { createOrgWithAdmin } from './support/factories';
 
@@ -33,6 +33,7 @@ const ids = {} as {
   invitation: string;
   ownQuestion: string;
   kit: string;
+  kitVersion: string;
   opening: string;
   candidate: string;
   interview: string;
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const [builtinQuestion] = (await t.db.query.questions.findMany({ limit: 1 })) ?? [];
   ids.ownQuestion = (await copyQuestionToOrganization(ids.adminA, { questionId: builtinQuestion!.id })).questionId;
   ids.kit = (await t.db.select().from(kits).where(eq(kits.organizationId, ids.orgA)).limit(1))[0]!.id;
+  ids.kitVersion = (await t.db.select().from(kitVersions).where(eq(kitVersions.kitId, ids.kit)).limit(1))[0]!.id;
   ids.opening = (await t.db.select().from(openings).where(eq(openings.organizationId, ids.orgA)).limit(1))[0]!.id;
   ids.candidate = (await t.db.select().from(candidates).where(eq(candidates.organizationId, ids.orgA)).limit(1))[0]!.id;
   ids.interview = (await t.db.select().from(interviews).where(eq(interviews.organizationId, ids.orgA)).limit(1))[0]!.id;
@@ -72,7 +74,9 @@ describe('tenant isolation: organization B sees organization A’s ids as missin
     ['getKit', () => getKit(outsider, ids.kit)],
     ['getOpening', () => getOpening(outsider, ids.opening)],
     ['getCandidate', () => getCandidate(outsider, ids.candidate)],
-    ['getInterview', () => getInterview(outsider, ids.interview)],
+    ['getInterviewScorecard', () => getInterviewScorecard(outsider, { interviewId: ids.interview })],
+    // The kit content a scorecard pins: once read by an unscoped copy of this loader.
+    ['loadKitVersionContent', () => loadKitVersionContent(outsider, ids.kitVersion)],
     ['getScorecard', () => getScorecard(outsider, ids.scorecard)],
     ['getOpeningForEdit', () => getOpeningForEdit(outsider, ids.opening)],
     ['updateCandidate', () => updateCandidate(outsider, { candidateId: ids.candidate, revision: 0, name: 'Taken Over' })],
@@ -117,10 +121,18 @@ describe('tenant isolation: organization B sees organization A’s ids as missin
     await expect(getMembershipInOrg(ids.adminA, ids.membership)).resolves.toBeDefined();
     await expect(getQuestion(ids.adminA, { questionId: ids.ownQuestion })).resolves.toMatchObject({ builtin: false });
     await expect(getKit(ids.adminA, ids.kit)).resolves.toBeDefined();
+    await expect(loadKitVersionContent(ids.adminA, ids.kitVersion)).resolves.toMatchObject({ version: { id: ids.kitVersion } });
     await expect(getOpening(ids.adminA, ids.opening)).resolves.toBeDefined();
     await expect(getCandidate(ids.adminA, ids.candidate)).resolves.toBeDefined();
-    await expect(getInterview(ids.adminA, ids.interview)).resolves.toBeDefined();
+    await expect(loadInterviewSchedule(ids.adminA, ids.interview)).resolves.toMatchObject({ id: ids.interview });
     await expect(getScorecard(ids.adminA, ids.scorecard)).resolves.toBeDefined();
+  });
+
+  it('a built-in kit version’s content loads for every organization', async () => {
+    const [builtinVersion] = await t.db.select().from(kitVersions).where(isNull(kitVersions.organizationId)).limit(1);
+    const content = await loadKitVersionContent(outsider, builtinVersion!.id);
+    expect(content.version.id).toBe(builtinVersion!.id);
+    expect(content.sections.flatMap((s) => s.items).length).toBeGreaterThan(0);
   });
 
   it('built-in questions are visible to every organization and copyable', async () => {

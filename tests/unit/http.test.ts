@@ -1,3 +1,4 @@
+import { notFound, redirect } from 'next/navigation';
 import { describe, expect, it, vi } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { errorToActionState, errorToResponse } from '@/lib/http';
@@ -32,6 +33,33 @@ describe('typed errors → HTTP', () => {
   it('hands a stale edit’s form the current state with the conflict', () => {
     expect(errorToActionState(new ConflictError('stale', { revision: 3 }))).toEqual({ status: 'error', message: 'stale', current: { revision: 3 } });
     expect(errorToActionState(new ConflictError('already submitted'))).toEqual({ status: 'error', message: 'already submitted' });
+  });
+});
+
+describe('server actions and Next.js control flow', () => {
+  const thrownBy = (signal: () => never): unknown => {
+    try {
+      signal();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected the call to throw');
+  };
+
+  it('rethrows redirect() and notFound() instead of reporting them as failures', () => {
+    for (const signal of [thrownBy(() => redirect('/kits')), thrownBy(() => notFound())]) {
+      expect(() => errorToActionState(signal)).toThrow(signal as Error);
+      // Wrapped by a library as the cause of another error, it still gets through.
+      const wrapped = new Error('wrapped', { cause: signal });
+      expect(() => errorToActionState(wrapped)).toThrow(signal as Error);
+    }
+  });
+
+  it('turns any other error into a generic message and logs it', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(errorToActionState(new Error('connection string with password'))).toEqual({ status: 'error', message: 'Something went wrong on our side. Please try again.' });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
   });
 });
 

@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
 import { createUserWithPassword, signUp } from '@/lib/auth/accounts';
 import type { Role } from '@/lib/auth/permissions';
+import { createAuthSession } from '@/lib/auth/sessions';
+import { loadAccount } from '@/lib/auth/token-session';
 import type { Ctx } from '@/lib/context';
 
 export const PASSWORD = 'correct horse battery';
@@ -35,4 +37,13 @@ export async function addMember(db: Database, organizationId: string, role: Role
 /** Factories' people have confirmed their address, like the demo users (see lib/auth/verification.ts). */
 export async function markVerified(db: Database, userId: string): Promise<void> {
   await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, userId));
+}
+
+/** The organizations a user's session lists (the switcher's), read as a request reads them: through a live session. */
+export async function sessionOrganizations(db: Database, userId: string) {
+  const [user] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  const session = await createAuthSession(db, { userId });
+  const loaded = await loadAccount(db, { uid: userId, sv: user!.sessionVersion, sid: session.id });
+  if (!loaded) throw new Error('a fresh session did not load');
+  return loaded.organizations;
 }
