@@ -14,6 +14,7 @@ import { FIELD_LABELS, parseQuestionFile, type QuestionFileEntry, questionsToCsv
 import { entryToContent, sameContent, versionToContent } from './content';
 import { insertQuestionVersion } from './mutations';
 import type { QuestionContent } from './schemas';
+import { plural } from '../text';
 
 const ExportInput = z.object({ format: z.enum(['json', 'csv']).default('json'), scope: z.enum(['ours', 'all']).default('ours') });
 const ImportInput = z.object({
@@ -161,7 +162,7 @@ export async function importQuestions(ctx: Ctx, input: unknown) {
     if (!result.ok) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of result.errors) (fieldErrors[e.row ? `row ${e.row}: ${e.field}` : e.field] ??= []).push(e.message);
-      throw new ValidationError(fieldErrors, `The file has ${result.errors.length} error(s); nothing was imported.`);
+      throw new ValidationError(fieldErrors, `The file has ${plural(result.errors.length, 'error')}; nothing was imported.`);
     }
     const counts = { create: 0, update: 0, unchanged: 0 };
     for (const p of result.planned) {
