@@ -116,6 +116,9 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
   const { questionId } = parseInput(QuestionIdInput, input);
   return inTransaction(ctx, async (tx) => {
     const source = await getQuestion(tx, { questionId });
+    // A built-in question is copied once per organization: the copy replaces it in the bank, so a
+    // second click opens the existing copy instead of adding a duplicate.
+    if (source.ourCopy) return { questionId: source.ourCopy.id, versionId: source.ourCopy.currentVersionId!, created: false };
     const [copy] = await tx.db
       .insert(questions)
       .values({ organizationId: ctx.organizationId, copiedFromQuestionId: source.question.id, createdByUserId: ctx.userId })
@@ -127,6 +130,7 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
       versionToContent(source.version, source.skills.filter((s) => !s.isPrimary).map((s) => s.id)),
     );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.copied', entityType: 'question', entityId: copy!.id, data: { from: source.question.id } });
-    return { questionId: copy!.id, versionId: version.id };
+    return { questionId: copy!.id, versionId: version.id, created: true };
   });
 }
+

@@ -227,7 +227,17 @@ export async function getQuestion(ctx: Ctx, input: unknown) {
     .innerJoin(skills, eq(skills.id, questionVersionSkills.skillId))
     .where(eq(questionVersionSkills.questionVersionId, row.version.id))
     .orderBy(desc(questionVersionSkills.isPrimary), asc(skills.name));
-  return { ...row, skills: skillRows, builtin: row.question.organizationId === null };
+  const builtin = row.question.organizationId === null;
+  // A built-in question the organization copied: its page points to the copy, which replaces it.
+  const [ourCopy] = builtin
+    ? await ctx.db
+        .select({ id: questions.id, currentVersionId: questions.currentVersionId })
+        .from(questions)
+        .where(and(eq(questions.organizationId, ctx.organizationId), eq(questions.copiedFromQuestionId, row.question.id)))
+        .orderBy(asc(questions.createdAt))
+        .limit(1)
+    : [];
+  return { ...row, skills: skillRows, builtin, ourCopy: ourCopy ?? null };
 }
 
 const COMPARED_FIELDS = [

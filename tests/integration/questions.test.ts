@@ -118,8 +118,12 @@ describe('question versions', () => {
     const builtins = await searchQuestions(copier, { origin: 'builtin', pageSize: 1 });
     expect(builtins.total).toBe(169);
     expect(builtins.facets.origin).toMatchObject({ builtin: 169, ours: 1 });
-    // The built-in question itself still opens (kits pin it), and other organizations still see it.
-    expect((await getQuestion(copier, { questionId: builtin.id })).builtin).toBe(true);
+    // Copying again opens the existing copy rather than adding a duplicate.
+    expect(copy.created).toBe(true);
+    expect(await copyQuestionToOrganization(copier, { questionId: builtin.id })).toMatchObject({ questionId: copy.questionId, created: false });
+    // The built-in question itself still opens (kits pin it) and points to the copy; other organizations still see it.
+    expect(await getQuestion(copier, { questionId: builtin.id })).toMatchObject({ builtin: true, ourCopy: { id: copy.questionId } });
+    expect((await getQuestion(admin, { questionId: builtin.id })).ourCopy).toBeNull();
     expect((await searchQuestions(admin, { q: builtin.title, pageSize: 100 })).rows.map((r) => r.id)).toContain(builtin.id);
   });
 

@@ -60,7 +60,8 @@ export default async function QuestionPage({ params, searchParams }: { params: P
             ) : null}
             {canWrite && !data.builtin ? <ButtonLink href={`/questions/${data.question.id}/edit`}>Edit</ButtonLink> : null}
             {canWrite && !data.builtin ? <ArchiveQuestionButton questionId={data.question.id} archived={archived} /> : null}
-            {canWrite && data.builtin ? <CopyQuestionButton questionId={data.question.id} /> : null}
+            {data.ourCopy ? <ButtonLink href={`/questions/${data.ourCopy.id}`}>Open our copy</ButtonLink> : null}
+            {canWrite && data.builtin && !data.ourCopy ? <CopyQuestionButton questionId={data.question.id} /> : null}
           </>
         }
       />
