@@ -141,3 +141,21 @@ test('a validation error keeps every typed value, and saving without a change cr
   await expect(page.getByRole('heading', { name: /Version 2:/ })).toHaveCount(0);
   await expect(page.getByText(/by Marcus Chen$/)).toBeVisible();
 });
+
+test('on a phone the filters fold above the results, and a question leads back to the same search', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/questions?q=cache');
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('checkbox', { name: 'Senior' })).toBeHidden();
+  // The first result is within the first screen or two, not thousands of pixels down.
+  const first = page.getByRole('heading', { level: 3 }).first();
+  expect((await first.boundingBox())!.y).toBeLessThan(1200);
+  await filters.click();
+  await expect(page.getByRole('checkbox', { name: 'Senior' })).toBeVisible();
+
+  await first.getByRole('link').click();
+  await page.getByRole('link', { name: /Question bank/ }).click();
+  await expect(page).toHaveURL(/\/questions\?q=cache$/);
+});
