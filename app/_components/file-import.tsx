@@ -4,6 +4,7 @@
 import { type ReactNode, useState, useTransition } from 'react';
 import type { ActionState } from '@/lib/http';
 import { buttonClass } from './ui';
+import { plural } from '@/lib/text';
 
 export interface ImportFlowProps<P> {
   accept: string;
@@ -90,7 +91,7 @@ export function ImportFlow<P>(props: ImportFlowProps<P>) {
 export function ImportErrors({ errors }: { errors: { row?: number; field: string; message: string }[] }) {
   return (
     <div role="alert" className="text-sm">
-      <p className="font-medium text-red-800">The file has {errors.length} error(s). Nothing will be imported until all are fixed.</p>
+      <p className="font-medium text-red-800">The file has {plural(errors.length, 'error')}. Nothing will be imported until all are fixed.</p>
       <ul className="mt-2 space-y-1">
         {errors.map((e, i) => (
           <li key={i}>

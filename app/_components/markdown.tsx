@@ -12,3 +12,17 @@ export function Markdown({ children, className = '' }: { children: string; class
     </div>
   );
 }
+
+/**
+ * One line of Markdown inside running text (a "listen for" point, a red flag): code, emphasis and
+ * links render, block elements are unwrapped so the line stays in its list item.
+ */
+export function InlineMarkdown({ children }: { children: string }) {
+  return (
+    <span className="[&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em]">
+      <ReactMarkdown skipHtml allowedElements={['p', 'code', 'em', 'strong', 'del', 'a']} unwrapDisallowed components={{ p: ({ children: inner }) => <>{inner}</> }}>
+        {children}
+      </ReactMarkdown>
+    </span>
+  );
+}

@@ -29,6 +29,8 @@ export const questions = pgTable(
     uniqueIndex('questions_builtin_key').on(t.builtinKey).where(sql`${t.organizationId} is null`),
     index('questions_org_status_idx').on(t.organizationId, t.status),
     index('questions_current_version_idx').on(t.currentVersionId),
+    // The bank hides a built-in question once the organization holds a copy of it.
+    index('questions_org_copied_from_idx').on(t.organizationId, t.copiedFromQuestionId).where(sql`${t.copiedFromQuestionId} is not null`),
     check('questions_latest_version_positive', sql`${t.latestVersion} >= 1`),
   ],
 );

@@ -14,6 +14,7 @@ import { parseInput } from '../validation';
 import { assertNotErased } from './erasure';
 import { type CandidateDetails, toCandidateDetails } from './queries';
 import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
+import { plural } from '../text';
 
 async function findCandidateByEmail(ctx: Ctx, email: string) {
   const [row] = await ctx.db
@@ -234,7 +235,7 @@ export async function importCandidates(ctx: Ctx, input: unknown) {
     if (!plan.ok) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of plan.errors) (fieldErrors[`row ${e.row}: ${e.field}`] ??= []).push(e.message);
-      throw new ValidationError(fieldErrors, `The file has ${plan.errors.length} error(s); nothing was imported.`);
+      throw new ValidationError(fieldErrors, `The file has ${plural(plan.errors.length, 'error')}; nothing was imported.`);
     }
     // In slices, not a statement per row: a 65,000-row file is one transaction of ~130 statements,
     // each well under PostgreSQL's 65,535 bound parameters.

@@ -14,6 +14,7 @@ import { insertQuestionVersion } from '../questions/mutations';
 import { LEVELS } from '../questions/schemas';
 import { skillLookup } from '../questions/transfer';
 import { getKit } from './queries';
+import { plural } from '../text';
 
 export const KIT_FILE_FORMAT = 'loopkit.kit';
 
@@ -146,7 +147,7 @@ export async function importKit(ctx: Ctx, input: unknown) {
     if (!result.ok) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of result.errors) (fieldErrors[e.field] ??= []).push(e.message);
-      throw new ValidationError(fieldErrors, `The kit file has ${result.errors.length} error(s); nothing was imported.`);
+      throw new ValidationError(fieldErrors, `The kit file has ${plural(result.errors.length, 'error')}; nothing was imported.`);
     }
     const { kit: file, bySlug } = result;
     const organizationId = ctx.organizationId;

@@ -43,3 +43,13 @@ export function entryToContent(
     rubric4: entry.rubric['4'],
   };
 }
+
+/**
+ * Whether two contents would save as the same version. Secondary skills are a set (order,
+ * repeats and the primary skill among them do not count), as the version stores them.
+ */
+export function sameContent(a: QuestionContent, b: QuestionContent): boolean {
+  const norm = (c: QuestionContent) =>
+    JSON.stringify({ ...c, secondarySkillIds: [...new Set(c.secondarySkillIds.filter((id) => id !== c.primarySkillId))].sort() });
+  return norm(a) === norm(b);
+}

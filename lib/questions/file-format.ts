@@ -7,25 +7,73 @@ import { LEVELS, QUESTION_KINDS } from './schemas';
 
 export const QUESTION_FILE_FORMAT = 'loopkit.questions';
 
+/**
+ * What each field is called on screen (the question form's labels). Import errors use these, and
+ * name the CSV column or JSON key beside them, so nobody has to read an internal field name.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  id: 'Id',
+  title: 'Title',
+  prompt: 'Prompt',
+  kind: 'Kind',
+  level: 'Level',
+  expectedMinutes: 'Expected minutes',
+  primarySkill: 'Primary skill',
+  secondarySkills: 'Secondary skills',
+  listenFor: 'Listen for',
+  redFlags: 'Red flags',
+  followUps: 'Follow-up questions',
+  rubric: 'Rubric',
+  'rubric.1': 'Anchor 1 — Poor',
+  'rubric.2': 'Anchor 2 — Weak',
+  'rubric.3': 'Anchor 3 — Solid',
+  'rubric.4': 'Anchor 4 — Excellent',
+  status: 'Status',
+};
+
 const text = (label: string, min: number, max: number) =>
   z.string({ error: `${label} is required` }).trim().min(min, `${label} needs at least ${min} characters`).max(max, `${label} must be at most ${max} characters`);
-const items = (label: string, min: number) => z.array(text(label, 3, 500).regex(/^[^\r\n]*$/, `Each ${label} item must fit on one line`)).min(min, min ? `Add at least ${min} ${label}` : undefined).max(20);
+/** A list cell: one item per line; `item` names one item in messages ("listen-for point"). */
+const items = (item: string, min: number) =>
+  z
+    .array(
+      z
+        .string({ error: `Each ${item} must be text` })
+        .trim()
+        .min(3, `Each ${item} needs at least 3 characters`)
+        .max(500, `Each ${item} must be at most 500 characters`)
+        .regex(/^[^\r\n]*$/, `Each ${item} must fit on one line`),
+      { error: `List each ${item} on its own line` },
+    )
+    .min(min, min === 1 ? `Add at least one ${item}` : `Add at least ${min} ${item}s`)
+    .max(20, `At most 20 ${item}s`);
 
 /** One question in a file; skills are referenced by slug so files move between installs. */
 export const QuestionFileEntry = z.object({
-  id: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'id must be a question id from an export, or empty' }).optional()),
-  title: text('title', 5, 120),
-  prompt: text('prompt', 10, 5000),
-  kind: z.enum(QUESTION_KINDS, { error: `kind must be one of ${QUESTION_KINDS.join(', ')}` }),
-  level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(', ')}` }),
-  expectedMinutes: z.coerce.number({ error: 'expectedMinutes must be a number' }).int('expectedMinutes must be whole minutes').min(1).max(240),
-  primarySkill: z.string({ error: 'primarySkill is required' }).trim().min(1, 'primarySkill is required'),
-  secondarySkills: z.array(z.string().trim().min(1)).max(5, 'At most 5 secondary skills').default([]),
-  listenFor: items('listenFor', 1),
-  redFlags: items('redFlags', 1),
-  followUps: items('followUps', 0).default([]),
-  rubric: z.object({ '1': text('rubric 1', 10, 1000), '2': text('rubric 2', 10, 1000), '3': text('rubric 3', 10, 1000), '4': text('rubric 4', 10, 1000) }, { error: 'rubric needs anchors 1, 2, 3 and 4' }),
-  status: z.enum(['active', 'archived']).default('active'),
+  id: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'Id must be a question id from an export, or empty' }).optional()),
+  title: text('Title', 5, 120),
+  prompt: text('Prompt', 10, 5000),
+  kind: z.enum(QUESTION_KINDS, { error: `Kind must be one of ${QUESTION_KINDS.join(', ')}` }),
+  level: z.enum(LEVELS, { error: `Level must be one of ${LEVELS.join(', ')}` }),
+  // An empty cell is a missing number, not 0 (Number('') is 0).
+  expectedMinutes: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'Expected minutes must be a number' })
+      .int('Expected minutes must be whole minutes')
+      .min(1, 'Expected minutes must be at least 1')
+      .max(240, 'Expected minutes must be at most 240'),
+  ),
+  primarySkill: z.string({ error: 'Primary skill is required (a skill slug)' }).trim().min(1, 'Primary skill is required (a skill slug)'),
+  secondarySkills: z.array(z.string({ error: 'Each secondary skill must be a skill slug' }).trim().min(1)).max(5, 'At most 5 secondary skills').default([]),
+  listenFor: items('listen-for point', 1),
+  redFlags: items('red flag', 1),
+  followUps: items('follow-up question', 0).default([]),
+  rubric: z.object(
+    { '1': text('Anchor 1', 10, 1000), '2': text('Anchor 2', 10, 1000), '3': text('Anchor 3', 10, 1000), '4': text('Anchor 4', 10, 1000) },
+    { error: 'The rubric needs anchors 1, 2, 3 and 4' },
+  ),
+  status: z.enum(['active', 'archived'], { error: 'Status must be active or archived' }).default('active'),
 });
 export type QuestionFileEntry = z.output<typeof QuestionFileEntry>;
 
@@ -83,13 +131,34 @@ export function questionsToCsv(entries: QuestionFileEntry[]): string {
 }
 
 export interface RowError {
-  /** 1-based row (CSV: the data row after the header; JSON: the index in "questions" + 1). */
+  /**
+   * Where the problem is; 0 for the file as a whole. CSV: the spreadsheet's row number (the header
+   * is row 1, the first question row 2). JSON: the question's position in "questions", from 1.
+   */
   row: number;
+  /** The CSV column or JSON key, as written in the file. */
   field: string;
+  /** The field's name on screen (FIELD_LABELS); absent for problems with the file itself. */
+  label?: string;
   message: string;
 }
 
-export type ParsedFile = { ok: true; entries: QuestionFileEntry[] } | { ok: false; errors: RowError[] };
+/** How rows are numbered in each format; said next to every list of rows. */
+export const ROW_NUMBERING = {
+  csv: 'Rows are numbered as in a spreadsheet: the header is row 1, the first question is row 2.',
+  json: 'Questions are numbered by their position in the file’s "questions" list, from 1.',
+} as const;
+
+const firstRow = { csv: 2, json: 1 } as const;
+
+export interface ParsedFile {
+  ok: boolean;
+  /** The rows that are valid, with their row numbers. */
+  entries: { row: number; entry: QuestionFileEntry }[];
+  /** The skill slugs every row names, valid or not, so unknown skills are reported in the same pass. */
+  skillRefs: { row: number; primarySkill: string | undefined; secondarySkills: string[] }[];
+  errors: RowError[];
+}
 
 const CSV_TO_FIELD: Record<string, string> = {
   expected_minutes: 'expectedMinutes',
@@ -99,6 +168,7 @@ const CSV_TO_FIELD: Record<string, string> = {
   red_flags: 'redFlags',
   follow_ups: 'followUps',
 };
+const FIELD_TO_CSV: Record<string, string> = Object.fromEntries(Object.entries(CSV_TO_FIELD).map(([column, field]) => [field, column]));
 
 function splitLines(value: string | undefined): string[] {
   return (value ?? '')
@@ -107,15 +177,37 @@ function splitLines(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-function validateEntries(raw: unknown[], fieldName: (path: string) => string): ParsedFile {
+const fileError = (field: string, message: string): ParsedFile => ({ ok: false, entries: [], skillRefs: [], errors: [{ row: 0, field, message }] });
+
+function validateEntries(format: 'json' | 'csv', raw: unknown[]): ParsedFile {
   const errors: RowError[] = [];
-  const entries: QuestionFileEntry[] = [];
+  const entries: ParsedFile['entries'] = [];
+  const skillRefs: ParsedFile['skillRefs'] = [];
   raw.forEach((value, index) => {
+    const row = index + firstRow[format];
+    const r = (value ?? {}) as { primarySkill?: unknown; secondarySkills?: unknown };
+    skillRefs.push({
+      row,
+      primarySkill: typeof r.primarySkill === 'string' && r.primarySkill.trim() ? r.primarySkill.trim() : undefined,
+      secondarySkills: Array.isArray(r.secondarySkills) ? r.secondarySkills.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [],
+    });
     const parsed = QuestionFileEntry.safeParse(value);
-    if (parsed.success) entries.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ row: index + 1, field: fieldName(issue.path.map(String).join('.')), message: issue.message });
+    if (parsed.success) {
+      entries.push({ row, entry: parsed.data });
+      return;
+    }
+    // One message per field: a list with three short items says so once, not three times.
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const [head, sub] = issue.path.map(String);
+      const key = head === 'rubric' && sub ? `rubric.${sub}` : (head ?? '');
+      if (seen.has(`${key}:${issue.message}`)) continue;
+      seen.add(`${key}:${issue.message}`);
+      const field = format === 'csv' ? (head === 'rubric' && sub ? `rubric_${sub}` : (FIELD_TO_CSV[key] ?? key)) : key;
+      errors.push({ row, field: field || 'row', label: FIELD_LABELS[key], message: issue.message });
+    }
   });
-  return errors.length ? { ok: false, errors } : { ok: true, entries };
+  return { ok: errors.length === 0, entries, skillRefs, errors };
 }
 
 export function parseQuestionFile(format: 'json' | 'csv', content: string): ParsedFile {
@@ -124,19 +216,20 @@ export function parseQuestionFile(format: 'json' | 'csv', content: string): Pars
     try {
       data = JSON.parse(content);
     } catch {
-      return { ok: false, errors: [{ row: 0, field: 'file', message: 'The file is not valid JSON' }] };
+      return fileError('file', 'The file is not valid JSON');
     }
     const file = QuestionFile.safeParse(data);
-    if (!file.success) return { ok: false, errors: file.error.issues.map((i) => ({ row: 0, field: i.path.join('.') || 'file', message: i.message })) };
-    return validateEntries(file.data.questions, (path) => path);
+    if (!file.success) return { ok: false, entries: [], skillRefs: [], errors: file.error.issues.map((i) => ({ row: 0, field: i.path.join('.') || 'file', message: i.message })) };
+    return validateEntries('json', file.data.questions);
   }
   const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transform: unescapeCsvCell });
   const missing = ['title', 'prompt', 'kind', 'level', 'expected_minutes', 'primary_skill', 'listen_for', 'red_flags', 'rubric_1', 'rubric_2', 'rubric_3', 'rubric_4'].filter(
     (c) => !parsed.meta.fields?.includes(c),
   );
-  if (missing.length) return { ok: false, errors: [{ row: 0, field: 'header', message: `Missing columns: ${missing.join(', ')}` }] };
-  const parseErrors = parsed.errors.map((e) => ({ row: (e.row ?? -1) + 1, field: 'row', message: e.message }));
-  if (parseErrors.length) return { ok: false, errors: parseErrors };
+  if (missing.length) return fileError('header', `The header row (row 1) is missing the columns ${missing.join(', ')}`);
+  // Papa counts data records from 0; the spreadsheet's row is that plus the header plus one.
+  const parseErrors = parsed.errors.map((e) => ({ row: e.row === undefined ? 0 : e.row + firstRow.csv, field: 'row', message: e.message }));
+  if (parseErrors.length) return { ok: false, entries: [], skillRefs: [], errors: parseErrors };
   const raw = parsed.data.map((r) => ({
     id: r.id,
     title: r.title,
@@ -152,10 +245,34 @@ export function parseQuestionFile(format: 'json' | 'csv', content: string): Pars
     rubric: { '1': r.rubric_1, '2': r.rubric_2, '3': r.rubric_3, '4': r.rubric_4 },
     status: r.status?.trim() || undefined,
   }));
-  const toColumn: Record<string, string> = Object.fromEntries(Object.entries(CSV_TO_FIELD).map(([column, field]) => [field, column]));
-  return validateEntries(raw, (path) => {
-    const [head, sub] = path.split('.');
-    if (head === 'rubric') return `rubric_${sub}`;
-    return toColumn[head ?? ''] ?? head ?? 'row';
-  });
+  return validateEntries('csv', raw);
+}
+
+/**
+ * One complete example question, the body of the downloadable templates: every column filled in,
+ * with built-in skill slugs, so a template imports as it is (one new question).
+ */
+export const TEMPLATE_ENTRY: QuestionFileEntry = {
+  title: 'Designing pagination for a public API',
+  prompt: 'A public `GET /orders` endpoint returns 50,000 rows. How would you paginate it, and what changes if orders are inserted while a client pages through?',
+  kind: 'technical',
+  level: 'mid',
+  expectedMinutes: 15,
+  primarySkill: 'rest-api-design',
+  secondarySkills: ['query-optimization'],
+  listenFor: ['Compares offset and cursor (keyset) pagination', 'Keeps a stable sort order with a unique tie-breaker', 'Returns a `next` link or cursor instead of page numbers'],
+  redFlags: ['Returns everything and lets the client filter'],
+  followUps: ['How would you expose the total count, and what does it cost?'],
+  rubric: {
+    '1': 'Proposes no pagination or only "limit the rows" without how a client gets the rest.',
+    '2': 'Describes offset pagination but misses duplicates and gaps when rows are inserted.',
+    '3': 'Chooses cursor pagination on a stable, unique sort key and explains why offsets drift.',
+    '4': 'Also covers index support, opaque cursors, total-count trade-offs and client guidance.',
+  },
+  status: 'active',
+};
+
+export function questionTemplate(format: 'json' | 'csv'): string {
+  // The template has no id: a row without one is created, a row with an exported id updates it.
+  return format === 'csv' ? questionsToCsv([TEMPLATE_ENTRY]) : questionsToJson([TEMPLATE_ENTRY]);
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { versionToContent } from './content';
+import { sameContent, versionToContent } from './content';
 import { getQuestion } from './queries';
 import { type QuestionContent, QuestionContentInput, QuestionIdInput, UpdateQuestionInput } from './schemas';
 
@@ -46,12 +46,15 @@ export async function createQuestion(ctx: Ctx, input: unknown) {
   return inTransaction(ctx, async (tx) => {
     const [question] = await tx.db.insert(questions).values({ organizationId: ctx.organizationId, createdByUserId: ctx.userId }).returning();
     const version = await insertQuestionVersion(tx, question!.id, 1, content);
-    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.created', entityType: 'question', entityId: question!.id, data: { title: content.title } });
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.created', entityType: 'question', entityId: question!.id, data: { version: 1 } });
     return { questionId: question!.id, versionId: version.id, version: 1 };
   });
 }
 
-/** Saves an edit as a new version. Refuses (409) when someone saved a newer version meanwhile. */
+/**
+ * Saves an edit as a new version. Refuses (409) when someone saved a newer version meanwhile.
+ * A save that changes nothing writes nothing (`changed: false`): a version must mean an edit.
+ */
 export async function updateQuestion(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'question:write');
   const { questionId, baseVersion, ...content } = parseInput(UpdateQuestionInput, input);
@@ -68,6 +71,14 @@ export async function updateQuestion(ctx: Ctx, input: unknown) {
         latestVersion: question.latestVersion,
       });
     }
+    const [current] = await tx.db.select().from(questionVersions).where(eq(questionVersions.id, question.currentVersionId!));
+    const currentSecondary = await tx.db
+      .select({ id: questionVersionSkills.skillId })
+      .from(questionVersionSkills)
+      .where(and(eq(questionVersionSkills.questionVersionId, current!.id), eq(questionVersionSkills.isPrimary, false)));
+    if (sameContent(versionToContent(current!, currentSecondary.map((s) => s.id)), content)) {
+      return { questionId: question.id, versionId: current!.id, version: current!.version, changed: false };
+    }
     const version = await insertQuestionVersion(tx, question.id, question.latestVersion + 1, content);
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
@@ -77,7 +88,7 @@ export async function updateQuestion(ctx: Ctx, input: unknown) {
       entityId: question.id,
       data: { version: version.version },
     });
-    return { questionId: question.id, versionId: version.id, version: version.version };
+    return { questionId: question.id, versionId: version.id, version: version.version, changed: true };
   });
 }
 
@@ -105,6 +116,9 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
   const { questionId } = parseInput(QuestionIdInput, input);
   return inTransaction(ctx, async (tx) => {
     const source = await getQuestion(tx, { questionId });
+    // A built-in question is copied once per organization: the copy replaces it in the bank, so a
+    // second click opens the existing copy instead of adding a duplicate.
+    if (source.ourCopy) return { questionId: source.ourCopy.id, versionId: source.ourCopy.currentVersionId!, created: false };
     const [copy] = await tx.db
       .insert(questions)
       .values({ organizationId: ctx.organizationId, copiedFromQuestionId: source.question.id, createdByUserId: ctx.userId })
@@ -116,6 +130,7 @@ export async function copyQuestionToOrganization(ctx: Ctx, input: unknown) {
       versionToContent(source.version, source.skills.filter((s) => !s.isPrimary).map((s) => s.id)),
     );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'question.copied', entityType: 'question', entityId: copy!.id, data: { from: source.question.id } });
-    return { questionId: copy!.id, versionId: version.id };
+    return { questionId: copy!.id, versionId: version.id, created: true };
   });
 }
+

@@ -3,11 +3,12 @@ import 'server-only';
 // ranked full-text (tsvector) with trigram matching for typos; the filter counts are computed
 // in SQL over the same match set, each facet ignoring its own filter.
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { questions, questionVersions, questionVersionSkills, skills } from '@/db/schema';
+import { questions, questionVersions, questionVersionSkills, skills, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { ownOrBuiltin } from '../scoping';
 import { and as allOf, list, queryRows } from '../sql';
+import { excerpt } from '../text';
 import { parseInput } from '../validation';
 import { type Level, type QuestionKind, QuestionIdInput, SearchQuestionsInput, type SearchQuestionsFilters } from './schemas';
 
@@ -79,13 +80,19 @@ function tsQuerySql(ctx: Ctx, text: string): SQL | null {
   )`;
 }
 
-/** The match set: the organization's and built-in questions (search projection) matching the text. */
+/**
+ * The match set: the organization's and built-in questions (search projection) matching the text.
+ * A built-in question the organization has copied is left out: the copy (even archived) replaces
+ * it for that organization, so the bank and the kit builder never offer both.
+ */
 function matchSet(ctx: Ctx, query: SQL | null): SQL {
   return sql`
     select qs.question_id as id, qs.organization_id, qs.status, qs.version_id, qs.title, qs.kind, qs.level,
            qs.expected_minutes, qs.primary_skill_id, qs.category_id, qs.skill_ids, ${query ? sql`qs.search_vector` : sql`null::tsvector`} as search_vector
     from question_search qs
-    where (qs.organization_id = ${ctx.organizationId} or qs.organization_id is null)
+    where (qs.organization_id = ${ctx.organizationId}
+           or (qs.organization_id is null and not exists (
+             select 1 from questions copy where copy.organization_id = ${ctx.organizationId} and copy.copied_from_question_id = qs.question_id)))
       ${query ? sql`and qs.search_vector @@ (select q from tsq)` : sql``}`;
 }
 
@@ -147,7 +154,7 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
     select 'row' as facet, null as value, (row_number() over (order by page.rank desc, page.title asc, page.id asc))::int as n,
            json_build_object('id', page.id, 'version_id', page.version_id, 'title', page.title, 'kind', page.kind, 'level', page.level,
              'expected_minutes', page.expected_minutes, 'status', page.status, 'builtin', page.organization_id is null,
-             'primary_skill_id', page.primary_skill_id, 'primary_skill', s.name, 'snippet', left(v.prompt, 220), 'total', page.total,
+             'primary_skill_id', page.primary_skill_id, 'primary_skill', s.name, 'snippet', left(v.prompt, 400), 'total', page.total,
              'skill_ids', page.skill_ids)::text as data
     from page
     join question_versions v on v.id = page.version_id
@@ -191,7 +198,7 @@ export async function searchQuestions(ctx: Ctx, input: unknown = {}): Promise<Qu
       builtin: Boolean(r.builtin),
       primarySkillId: r.primary_skill_id,
       primarySkill: r.primary_skill,
-      snippet: r.snippet,
+      snippet: excerpt(r.snippet, 200),
       skillIds: r.skill_ids ?? [],
     })),
     // An empty page (no match, or a page past the end) reports 0; the UI then offers to clear filters.
@@ -220,7 +227,17 @@ export async function getQuestion(ctx: Ctx, input: unknown) {
     .innerJoin(skills, eq(skills.id, questionVersionSkills.skillId))
     .where(eq(questionVersionSkills.questionVersionId, row.version.id))
     .orderBy(desc(questionVersionSkills.isPrimary), asc(skills.name));
-  return { ...row, skills: skillRows, builtin: row.question.organizationId === null };
+  const builtin = row.question.organizationId === null;
+  // A built-in question the organization copied: its page points to the copy, which replaces it.
+  const [ourCopy] = builtin
+    ? await ctx.db
+        .select({ id: questions.id, currentVersionId: questions.currentVersionId })
+        .from(questions)
+        .where(and(eq(questions.organizationId, ctx.organizationId), eq(questions.copiedFromQuestionId, row.question.id)))
+        .orderBy(asc(questions.createdAt))
+        .limit(1)
+    : [];
+  return { ...row, skills: skillRows, builtin, ourCopy: ourCopy ?? null };
 }
 
 const COMPARED_FIELDS = [
@@ -242,13 +259,20 @@ const COMPARED_FIELDS = [
 /** Every version of a question, newest first, with the fields that changed from the one before. */
 export async function getQuestionHistory(ctx: Ctx, input: unknown) {
   const { question } = await getQuestion(ctx, input);
-  const versions = await ctx.db.select().from(questionVersions).where(eq(questionVersions.questionId, question.id)).orderBy(asc(questionVersions.version));
-  const withChanges = versions.map((v, i) => {
-    const previous = versions[i - 1];
+  const rows = await ctx.db
+    .select({ version: questionVersions, authorName: users.name, authorEmail: users.email })
+    .from(questionVersions)
+    .leftJoin(users, eq(users.id, questionVersions.createdByUserId))
+    .where(eq(questionVersions.questionId, question.id))
+    .orderBy(asc(questionVersions.version));
+  const withChanges = rows.map(({ version: v, authorName, authorEmail }, i) => {
+    const previous = rows[i - 1]?.version;
     const changed = previous
       ? COMPARED_FIELDS.filter(([key]) => JSON.stringify(v[key]) !== JSON.stringify(previous[key])).map(([, label]) => label)
       : [];
-    return { version: v, changed };
+    // Built-in versions have no author; a deleted account leaves none either.
+    const author = v.createdByUserId ? (authorName ?? authorEmail ?? 'Former member') : null;
+    return { version: v, changed, author };
   });
   return { question, versions: withChanges.reverse() };
 }

@@ -10,10 +10,11 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { parseQuestionFile, type QuestionFileEntry, questionsToCsv, questionsToJson, type RowError } from './file-format';
-import { entryToContent, versionToContent } from './content';
+import { FIELD_LABELS, parseQuestionFile, type QuestionFileEntry, questionsToCsv, questionsToJson, ROW_NUMBERING, type RowError } from './file-format';
+import { entryToContent, sameContent, versionToContent } from './content';
 import { insertQuestionVersion } from './mutations';
 import type { QuestionContent } from './schemas';
+import { plural } from '../text';
 
 const ExportInput = z.object({ format: z.enum(['json', 'csv']).default('json'), scope: z.enum(['ours', 'all']).default('ours') });
 const ImportInput = z.object({
@@ -74,7 +75,10 @@ export interface ImportPlanRow {
   questionId?: string;
 }
 
-export type ImportPreview = { ok: true; rows: ImportPlanRow[]; counts: Record<ImportPlanRow['action'], number> } | { ok: false; errors: RowError[] };
+/** `numbering` says how `row` counts (ROW_NUMBERING), so the page can tell the person. */
+export type ImportPreview =
+  | { ok: true; rows: ImportPlanRow[]; counts: Record<ImportPlanRow['action'], number>; numbering: string }
+  | { ok: false; errors: RowError[]; numbering: string };
 
 interface PlannedEntry {
   plan: ImportPlanRow;
@@ -84,19 +88,24 @@ interface PlannedEntry {
   contentChanged: boolean;
 }
 
-function sameContent(a: QuestionContent, b: QuestionContent): boolean {
-  const norm = (c: QuestionContent) => JSON.stringify({ ...c, secondarySkillIds: [...c.secondarySkillIds].sort() });
-  return norm(a) === norm(b);
-}
-
-async function planImport(ctx: Ctx, input: unknown): Promise<{ ok: true; planned: PlannedEntry[] } | { ok: false; errors: RowError[] }> {
+async function planImport(ctx: Ctx, input: unknown): Promise<{ ok: true; planned: PlannedEntry[]; format: 'json' | 'csv' } | { ok: false; errors: RowError[]; format: 'json' | 'csv' }> {
   const { format, content } = parseInput(ImportInput, input);
   const parsed = parseQuestionFile(format, content);
-  if (!parsed.ok) return parsed;
+  // A problem with the file itself (not JSON, missing columns) leaves no rows to check further.
+  if (!parsed.ok && parsed.errors.some((e) => e.row === 0)) return { ok: false, errors: parsed.errors, format };
   const { bySlug } = await skillLookup(ctx);
-  const errors: RowError[] = [];
-  const skillField = (name: string) => (format === 'csv' ? { primarySkill: 'primary_skill', secondarySkills: 'secondary_skills' }[name]! : name);
-  const ids = parsed.entries.map((e) => e.id).filter((id): id is string => Boolean(id));
+  const errors: RowError[] = [...parsed.errors];
+  const skillField = (name: 'primarySkill' | 'secondarySkills') => (format === 'csv' ? { primarySkill: 'primary_skill', secondarySkills: 'secondary_skills' }[name] : name);
+  // Unknown skills are checked on every row, valid or not, so one preview lists every problem.
+  for (const ref of parsed.skillRefs) {
+    if (ref.primarySkill && !bySlug.has(ref.primarySkill)) {
+      errors.push({ row: ref.row, field: skillField('primarySkill'), label: FIELD_LABELS.primarySkill, message: `Unknown skill "${ref.primarySkill}"` });
+    }
+    for (const slug of ref.secondarySkills) {
+      if (!bySlug.has(slug)) errors.push({ row: ref.row, field: skillField('secondarySkills'), label: FIELD_LABELS.secondarySkills, message: `Unknown skill "${slug}"` });
+    }
+  }
+  const ids = parsed.entries.map((e) => e.entry.id).filter((id): id is string => Boolean(id));
   const existing = ids.length
     ? await ctx.db
         .select({ question: questions, version: questionVersions })
@@ -109,24 +118,17 @@ async function planImport(ctx: Ctx, input: unknown): Promise<{ ok: true; planned
     : [];
   const seenIds = new Set<string>();
   const planned: PlannedEntry[] = [];
-  parsed.entries.forEach((entry, index) => {
-    const row = index + 1;
-    const primarySkillId = bySlug.get(entry.primarySkill);
-    if (!primarySkillId) errors.push({ row, field: skillField('primarySkill'), message: `Unknown skill "${entry.primarySkill}"` });
-    const secondarySkillIds: string[] = [];
-    for (const slug of entry.secondarySkills) {
-      const id = bySlug.get(slug);
-      if (id) secondarySkillIds.push(id);
-      else errors.push({ row, field: skillField('secondarySkills'), message: `Unknown skill "${slug}"` });
-    }
-    if (entry.id && seenIds.has(entry.id)) errors.push({ row, field: 'id', message: 'The same question id appears twice in the file' });
+  for (const { row, entry } of parsed.entries) {
+    if (entry.id && seenIds.has(entry.id)) errors.push({ row, field: 'id', label: FIELD_LABELS.id, message: 'The same question id appears twice in the file' });
     if (entry.id) seenIds.add(entry.id);
-    if (!primarySkillId) return;
+    const primarySkillId = bySlug.get(entry.primarySkill);
+    if (!primarySkillId) continue;
+    const secondarySkillIds = entry.secondarySkills.map((slug) => bySlug.get(slug)).filter((id): id is string => Boolean(id));
     const content = entryToContent(entry, { primarySkillId, secondarySkillIds });
     const match = entry.id ? existing.find((e) => e.question.id === entry.id) : undefined;
     if (!match) {
       planned.push({ plan: { row, action: 'create', title: entry.title }, content, status: entry.status, contentChanged: true });
-      return;
+      continue;
     }
     const v = match.version;
     const current = versionToContent(
@@ -136,18 +138,20 @@ async function planImport(ctx: Ctx, input: unknown): Promise<{ ok: true; planned
     const contentChanged = !sameContent(current, content);
     const unchanged = !contentChanged && match.question.status === entry.status;
     planned.push({ plan: { row, action: unchanged ? 'unchanged' : 'update', title: entry.title, questionId: match.question.id }, content, status: entry.status, contentChanged });
-  });
-  return errors.length ? { ok: false, errors } : { ok: true, planned };
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row), format };
+  return { ok: true, planned, format };
 }
 
 export async function previewQuestionImport(ctx: Ctx, input: unknown): Promise<ImportPreview> {
   requirePermission(ctx, 'question:write');
   const result = await planImport(ctx, input);
-  if (!result.ok) return result;
+  const numbering = ROW_NUMBERING[result.format];
+  if (!result.ok) return { ok: false, errors: result.errors, numbering };
   const rows = result.planned.map((p) => p.plan);
   const counts = { create: 0, update: 0, unchanged: 0 };
   for (const r of rows) counts[r.action] += 1;
-  return { ok: true, rows, counts };
+  return { ok: true, rows, counts, numbering };
 }
 
 /** Applies a valid file in one transaction; an invalid file raises ValidationError and writes nothing. */
@@ -157,8 +161,8 @@ export async function importQuestions(ctx: Ctx, input: unknown) {
     const result = await planImport(tx, input);
     if (!result.ok) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const e of result.errors) (fieldErrors[`row ${e.row}: ${e.field}`] ??= []).push(e.message);
-      throw new ValidationError(fieldErrors, `The file has ${result.errors.length} error(s); nothing was imported.`);
+      for (const e of result.errors) (fieldErrors[e.row ? `row ${e.row}: ${e.field}` : e.field] ??= []).push(e.message);
+      throw new ValidationError(fieldErrors, `The file has ${plural(result.errors.length, 'error')}; nothing was imported.`);
     }
     const counts = { create: 0, update: 0, unchanged: 0 };
     for (const p of result.planned) {

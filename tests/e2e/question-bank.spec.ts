@@ -80,7 +80,82 @@ test('the bank exports as CSV and JSON, and an invalid import file is rejected r
   await page.goto('/questions/import');
   const broken = text.split('\r\n').slice(0, 3).join('\r\n').replace(/,(junior|mid|senior|staff),/, ',principal,');
   await page.getByLabel(/Question file/).setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
-  await expect(page.getByText(/The file has \d+ error\(s\)/)).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'level', exact: true })).toBeVisible();
+  await expect(page.getByText(/The file has \d+ errors?\./)).toBeVisible();
+  await expect(page.getByText('the header is row 1, the first question is row 2', { exact: false }).first()).toBeVisible();
+  // The form's label beside the file's column name, on the spreadsheet's row (the first question is row 2).
+  const levelError = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Level', exact: true }) });
+  await expect(levelError.getByRole('cell', { name: 'level', exact: true })).toBeVisible();
+  await expect(levelError.getByRole('cell', { name: '2', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+
+  // The import page offers a template that imports as it is.
+  const template = await page.request.get(await page.getByRole('link', { name: 'CSV template' }).getAttribute('href') ?? '');
+  expect(template.status()).toBe(200);
+  expect((await template.text()).split('\r\n')[0]).toBe(text.split('\r\n')[0]);
+  await page.getByLabel(/Question file/).setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(await template.text()) });
+  await expect(page.getByRole('button', { name: 'Import 1 question', exact: true })).toBeVisible();
+});
+
+test('a validation error keeps every typed value, and saving without a change creates no version', async ({ page }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/questions/new');
+  await page.getByLabel('Title').fill('Reading a slow query plan');
+  await page.getByLabel('Prompt').fill('Here is an EXPLAIN ANALYZE output for a query that takes 4 seconds. What do you look at first?');
+  await page.getByLabel('Level').selectOption('senior');
+  await page.getByLabel('Expected minutes').fill('20');
+  await page.getByLabel('Primary skill').selectOption({ label: 'Query optimization' });
+  await page.getByLabel('Listen for').fill('Compares estimated and actual rows\nSpots the sequential scan on the big table');
+  await page.getByLabel('Red flags').fill('Adds an index on every column');
+  // Anchor 2 is left empty on purpose.
+  await page.getByLabel('Anchor 1 — Poor').fill('Cannot read the plan at all.');
+  await page.getByLabel('Anchor 3 — Solid').fill('Finds the misestimate and proposes an index with a reason.');
+  await page.getByLabel('Anchor 4 — Excellent').fill('Also checks statistics, work_mem and whether the index would be used.');
+  await page.getByRole('button', { name: 'Create question' }).click();
+  // Its error shows, and nothing typed is lost.
+  await expect(page.getByText('Describe what a 2 answer sounds like')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Reading a slow query plan');
+  await expect(page.getByLabel('Level')).toHaveValue('senior');
+  await expect(page.getByLabel('Expected minutes')).toHaveValue('20');
+  await expect(page.getByLabel('Primary skill').locator('option:checked')).toHaveText('Query optimization');
+  await expect(page.getByLabel('Listen for')).toHaveValue('Compares estimated and actual rows\nSpots the sequential scan on the big table');
+  await expect(page.getByLabel('Anchor 4 — Excellent')).toHaveValue('Also checks statistics, work_mem and whether the index would be used.');
+  await page.getByLabel('Anchor 2 — Weak').fill('Sees the slow node but guesses at the cause.');
+  await page.getByRole('button', { name: 'Create question' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as version 1.' })).toBeVisible();
+
+  // Editing: a bad title keeps the other edits; the field in error shows what was typed.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Expected minutes').fill('25');
+  await page.getByLabel('Title').fill('Plan');
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByText('Use at least 5 characters')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Plan');
+  await expect(page.getByLabel('Expected minutes')).toHaveValue('25');
+  await page.getByLabel('Title').fill('Reading a slow query plan');
+  await page.getByLabel('Expected minutes').fill('20');
+  // Back to the stored content: saving it is not a new version.
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing changed, so no new version was saved. This is still version 1.' })).toBeVisible();
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: /Version 1:/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Version 2:/ })).toHaveCount(0);
+  await expect(page.getByText(/by Marcus Chen$/)).toBeVisible();
+});
+
+test('on a phone the filters fold above the results, and a question leads back to the same search', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.manager.email, demo.password);
+  await page.goto('/questions?q=cache');
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('checkbox', { name: 'Senior' })).toBeHidden();
+  // The first result is within the first screen or two, not thousands of pixels down.
+  const first = page.getByRole('heading', { level: 3 }).first();
+  expect((await first.boundingBox())!.y).toBeLessThan(1200);
+  await filters.click();
+  await expect(page.getByRole('checkbox', { name: 'Senior' })).toBeVisible();
+
+  await first.getByRole('link').click();
+  await page.getByRole('link', { name: /Question bank/ }).click();
+  await expect(page).toHaveURL(/\/questions\?q=cache$/);
 });

@@ -8,6 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import fc from 'fast-check';
 import { demo, signIn, uniqueEmail } from './support';
 
+
 async function attackerSite(html: string): Promise<{ url: string; server: Server }> {
   const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -122,7 +123,7 @@ test('a 1.5 MB CSV is previewed; oversized bodies get 413, not 500', async ({ pa
   expect(Buffer.byteLength(csv)).toBeGreaterThan(1_500_000);
   await page.goto('/candidates/import');
   await page.getByLabel(/Candidates CSV/).setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByText('The file is valid: 4300 candidate(s)')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('The file is valid: 4300 candidates')).toBeVisible({ timeout: 60_000 });
 
   const tooLargeJson = await page.request.patch('/api/v1/candidates/00000000-0000-4000-8000-000000000000', { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ notes: 'x'.repeat(1_100_000) }) });
   expect(tooLargeJson.status()).toBe(413);

@@ -4,6 +4,7 @@ import { questions, skills } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { createQuestion } from '@/lib/questions/mutations';
+import { questionTemplate } from '@/lib/questions/file-format';
 import { exportQuestions, importQuestions, previewQuestionImport } from '@/lib/questions/transfer';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
@@ -79,7 +80,7 @@ describe('question bank export and import', () => {
     const preview = await previewQuestionImport(target, { format: 'csv', content: broken });
     expect(preview.ok).toBe(false);
     if (preview.ok) return;
-    expect(preview.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, field: 'level' })]));
+    expect(preview.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, field: 'level', label: 'Level' })]));
     const error = await importQuestions(target, { format: 'csv', content: broken }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(await questionCount(target.organizationId)).toBe(0);
@@ -91,6 +92,47 @@ describe('question bank export and import', () => {
     expect(await previewQuestionImport(target, { format: 'csv', content: 'title,prompt\nx,y' })).toMatchObject({ ok: false, errors: [{ field: 'header' }] });
     expect(await questionCount(target.organizationId)).toBe(0);
   });
+
+  it('speaks in the form\'s labels, numbers rows as a spreadsheet does and reports unknown skills in the same pass', async () => {
+    const target = (await createOrgWithAdmin(t.db)).ctx;
+    const header = 'title,prompt,kind,level,expected_minutes,primary_skill,secondary_skills,listen_for,red_flags,follow_ups,rubric_1,rubric_2,rubric_3,rubric_4';
+    const good = 'A perfectly fine title,A prompt that is long enough,technical,mid,15,rest-api-design,,Point one,Flag one,,Anchor one text here,Anchor two text here,Anchor three text,Anchor four text here';
+    // Row 3 (the second question) has three problems at once, one of them an unknown skill.
+    const bad = 'Another fine title,A prompt that is long enough,technical,mid,abc,no-such-skill,,,Flag one,,Anchor one text here,Anchor two text here,Anchor three text,Anchor four text here';
+    const preview = await previewQuestionImport(target, { format: 'csv', content: [header, good, bad].join('\r\n') });
+    expect(preview.ok).toBe(false);
+    if (preview.ok) return;
+    expect(preview.numbering).toMatch(/header is row 1/);
+    expect(preview.errors).toEqual([
+      { row: 3, field: 'expected_minutes', label: 'Expected minutes', message: 'Expected minutes must be a number' },
+      { row: 3, field: 'listen_for', label: 'Listen for', message: 'Add at least one listen-for point' },
+      { row: 3, field: 'primary_skill', label: 'Primary skill', message: 'Unknown skill "no-such-skill"' },
+    ]);
+    // No message names an internal field.
+    expect(preview.errors.map((e) => e.message).join(' ')).not.toMatch(/listenFor|expectedMinutes|primarySkill/);
+
+    // JSON counts questions from 1, by their position in the file.
+    const doc = JSON.parse(questionTemplate('json'));
+    doc.questions.push({ ...doc.questions[0], primarySkill: 'nope', level: 'principal' });
+    const json = await previewQuestionImport(target, { format: 'json', content: JSON.stringify(doc) });
+    expect(json).toMatchObject({
+      ok: false,
+      numbering: expect.stringMatching(/position/),
+      errors: [
+        { row: 2, field: 'level', label: 'Level' },
+        { row: 2, field: 'primarySkill', label: 'Primary skill', message: 'Unknown skill "nope"' },
+      ],
+    });
+    expect(await questionCount(target.organizationId)).toBe(0);
+  });
+
+  for (const format of ['csv', 'json'] as const) {
+    it(`offers a ${format.toUpperCase()} template that imports as it is`, async () => {
+      const target = (await createOrgWithAdmin(t.db)).ctx;
+      const preview = await previewQuestionImport(target, { format, content: questionTemplate(format) });
+      expect(preview).toMatchObject({ ok: true, counts: { create: 1, update: 0, unchanged: 0 }, rows: [{ row: format === 'csv' ? 2 : 1, action: 'create' }] });
+    });
+  }
 
   it('needs question:write to import (403) and bad input names the field (422)', async () => {
     const interviewer = (await addMember(t.db, source.organizationId, 'interviewer')).ctx;

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { questions, questionVersions, skills } from '@/db/schema';
+import { auditEvents, questions, questionVersions, skills } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { archiveQuestion, copyQuestionToOrganization, createQuestion, restoreQuestion, updateQuestion } from '@/lib/questions/mutations';
@@ -72,13 +72,59 @@ describe('question versions', () => {
     expect(after!.n).toBe(before!.n);
   });
 
-  it('keeps built-in questions read-only, and copies them into the bank', async () => {
-    const { rows } = await searchQuestions(admin, { origin: 'builtin', pageSize: 1 });
-    const builtinId = rows[0]!.id;
-    await expect(updateQuestion(admin, { ...content(), questionId: builtinId, baseVersion: 1 })).rejects.toBeInstanceOf(ForbiddenError);
-    const copy = await copyQuestionToOrganization(admin, { questionId: builtinId });
-    const copied = await getQuestion(admin, { questionId: copy.questionId });
-    expect(copied).toMatchObject({ builtin: false, version: { title: rows[0]!.title, version: 1 } });
+  it('saving without a change writes no version and no audit event', async () => {
+    const { questionId } = await createQuestion(admin, content({ title: 'Unchanged save target' }));
+    const events = async () => (await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, questionId)))[0]!.n;
+    const before = await events();
+    // The same content as the form sends it again: secondary skills repeated and in another order,
+    // the primary among them, list lines with stray spaces.
+    const same = await updateQuestion(admin, {
+      ...content({ title: 'Unchanged save target', secondarySkillIds: [skill['api-security'], skill['rest-api-design'], skill['api-security']] }),
+      listenFor: '  Idempotency keys stored with a unique constraint \n\nAcknowledge fast, process asynchronously',
+      questionId,
+      baseVersion: 1,
+    });
+    expect(same).toMatchObject({ changed: false, version: 1 });
+    expect((await getQuestion(admin, { questionId })).question.latestVersion).toBe(1);
+    expect((await t.db.select({ n: count() }).from(questionVersions).where(eq(questionVersions.questionId, questionId)))[0]!.n).toBe(1);
+    expect(await events()).toBe(before);
+    // A change to the secondary skills alone is a change.
+    const changed = await updateQuestion(admin, { ...content({ title: 'Unchanged save target', secondarySkillIds: [] }), questionId, baseVersion: 1 });
+    expect(changed).toMatchObject({ changed: true, version: 2 });
+  });
+
+  it('shows who saved each version', async () => {
+    const { questionId } = await createQuestion(admin, content({ title: 'Authored question' }));
+    const editor = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
+    await updateQuestion(editor, { ...content({ title: 'Authored question, edited' }), questionId, baseVersion: 1 });
+    const history = await getQuestionHistory(admin, { questionId });
+    expect(history.versions.map((v) => v.author)).toEqual(['recruiter person', 'Ada Admin']);
+  });
+
+  it('keeps built-in questions read-only, and a copy replaces the built-in one in its organization only', async () => {
+    // Its own organization, so the other tests keep counting the whole built-in bank.
+    const copier = (await createOrgWithAdmin(t.db)).ctx;
+    const { rows } = await searchQuestions(copier, { origin: 'builtin', pageSize: 1 });
+    const builtin = rows[0]!;
+    await expect(updateQuestion(copier, { ...content(), questionId: builtin.id, baseVersion: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    const copy = await copyQuestionToOrganization(copier, { questionId: builtin.id });
+    const copied = await getQuestion(copier, { questionId: copy.questionId });
+    expect(copied).toMatchObject({ builtin: false, version: { title: builtin.title, version: 1 } });
+
+    // The bank (and the kit builder, which uses the same search) offers the copy, not both.
+    const found = await searchQuestions(copier, { q: builtin.title, pageSize: 100 });
+    expect(found.rows.map((r) => r.id)).toContain(copy.questionId);
+    expect(found.rows.map((r) => r.id)).not.toContain(builtin.id);
+    const builtins = await searchQuestions(copier, { origin: 'builtin', pageSize: 1 });
+    expect(builtins.total).toBe(169);
+    expect(builtins.facets.origin).toMatchObject({ builtin: 169, ours: 1 });
+    // Copying again opens the existing copy rather than adding a duplicate.
+    expect(copy.created).toBe(true);
+    expect(await copyQuestionToOrganization(copier, { questionId: builtin.id })).toMatchObject({ questionId: copy.questionId, created: false });
+    // The built-in question itself still opens (kits pin it) and points to the copy; other organizations still see it.
+    expect(await getQuestion(copier, { questionId: builtin.id })).toMatchObject({ builtin: true, ourCopy: { id: copy.questionId } });
+    expect((await getQuestion(admin, { questionId: builtin.id })).ourCopy).toBeNull();
+    expect((await searchQuestions(admin, { q: builtin.title, pageSize: 100 })).rows.map((r) => r.id)).toContain(builtin.id);
   });
 
   it('archives and restores', async () => {
@@ -134,6 +180,19 @@ describe('bank search', () => {
     const python = await searchQuestions(admin, { skill: skill.python!, origin: 'builtin', pageSize: 100 });
     expect(python.total).toBe(all.facets.skill[skill.python!]);
     expect(python.total).toBeGreaterThanOrEqual(5); // primary and secondary
+  });
+
+  it('cuts excerpts at a word boundary', async () => {
+    const { rows } = await searchQuestions(admin, { origin: 'builtin', pageSize: 100 });
+    const cut = rows.filter((r) => r.snippet.endsWith('…'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.snippet.length).toBeLessThanOrEqual(201);
+    // What precedes the ellipsis is a whole word of the prompt.
+    for (const r of cut) {
+      const { version } = await getQuestion(admin, { questionId: r.id });
+      const lastWord = r.snippet.slice(0, -1).split(' ').at(-1)!;
+      expect(version.prompt.replace(/[`*]/g, '').split(/\s+/).some((w) => w.startsWith(lastWord) && w.replace(/[.,;:!?—–-]+$/, '') === lastWord)).toBe(true);
+    }
   });
 
   it('rejects malformed filters with the field name', async () => {

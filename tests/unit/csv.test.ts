@@ -37,7 +37,7 @@ describe('CSV formula escaping', () => {
     expect(cells).toContain(`'${entry.prompt}`); // multi-line cells too
     const parsed = parseQuestionFile('csv', csv);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.entries[0]).toMatchObject({ title: entry.title, prompt: entry.prompt, listenFor: entry.listenFor, redFlags: entry.redFlags, rubric: entry.rubric });
+    expect(parsed.entries[0]?.entry).toMatchObject({ title: entry.title, prompt: entry.prompt, listenFor: entry.listenFor, redFlags: entry.redFlags, rubric: entry.rubric });
     expect(unescapeCsvCell("'plain")).toBe("'plain");
   });
 });

@@ -8,6 +8,7 @@ import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/i
 import type { InterviewSchedule } from '@/lib/interviews/queries';
 import { reopenScorecard } from '@/lib/scorecards/mutations';
 import { localDateTimeToInstant } from '@/lib/time';
+import { plural } from '@/lib/text';
 
 export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
   const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
@@ -44,7 +45,7 @@ export async function previewCandidateImportAction(input: { content: string }) {
 export async function importCandidatesAction(input: { content: string }) {
   return runMemberAction<{ created: number }>(input, async (ctx, data) => {
     const result = await importCandidates(ctx, data);
-    return { status: 'success', message: `Imported ${result.created} candidate(s).`, data: result };
+    return { status: 'success', message: `Imported ${plural(result.created, 'candidate')}.`, data: result };
   }, '/candidates');
 }
 

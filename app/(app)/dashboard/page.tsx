@@ -5,6 +5,7 @@ import { can } from '@/lib/context';
 import { listOpenings } from '@/lib/openings/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
 import { requirePageContext } from '../page-context';
+import { plural } from '@/lib/text';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -26,7 +27,7 @@ export default async function DashboardPage() {
                   {o.title}
                 </Link>
                 <span className="text-slate-600">
-                  {LEVEL_LABELS[o.level]} · {o.applications} candidates
+                  {LEVEL_LABELS[o.level]} · {plural(o.applications, 'candidate')}
                 </span>
               </li>
             ))}

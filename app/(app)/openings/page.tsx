@@ -5,6 +5,7 @@ import { can } from '@/lib/context';
 import { listOpenings } from '@/lib/openings/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
 import { requirePageContext } from '../page-context';
+import { plural } from '@/lib/text';
 
 export const metadata: Metadata = { title: 'Openings' };
 
@@ -30,7 +31,7 @@ export default async function OpeningsPage() {
                   {o.title}
                 </Link>
                 <span className="flex items-center gap-2 text-slate-600">
-                  {LEVEL_LABELS[o.level]} · {o.applications} candidates <Badge>{o.status.replace('_', ' ')}</Badge>
+                  {LEVEL_LABELS[o.level]} · {plural(o.applications, 'candidate')} <Badge>{o.status.replace('_', ' ')}</Badge>
                 </span>
               </li>
             ))}

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { runMemberAction } from '@/app/_lib/member-action';
 import type { ActionState } from '@/lib/http';
 import { archiveQuestion, copyQuestionToOrganization, createQuestion, restoreQuestion, updateQuestion } from '@/lib/questions/mutations';
+import { type QuestionFormValues, formDataToQuestionFormValues } from '@/lib/questions/form-values';
 import { type ImportPreview, importQuestions, previewQuestionImport } from '@/lib/questions/transfer';
 
 export async function copyQuestionAction(_prev: ActionState<{ questionId: string }>, formData: FormData): Promise<ActionState<{ questionId: string }>> {
@@ -14,13 +15,26 @@ export async function copyQuestionAction(_prev: ActionState<{ questionId: string
   return state;
 }
 
-export async function saveQuestionAction(_prev: ActionState<{ questionId: string }>, formData: FormData): Promise<ActionState<{ questionId: string }>> {
+/**
+ * Form state of the question form. `values` are the fields exactly as submitted, so the form shows
+ * what the person typed after an error instead of resetting to the stored version; `submission`
+ * changes on every answer so the form remounts with those values.
+ */
+export type QuestionFormState = ActionState<{ questionId: string }> & { values?: QuestionFormValues; submission?: number };
+
+export async function saveQuestionAction(_prev: QuestionFormState, formData: FormData): Promise<QuestionFormState> {
+  let unchanged = false;
   const state = await runMemberAction(formData, async (ctx, input) => {
-    const saved = input.questionId ? await updateQuestion(ctx, input) : await createQuestion(ctx, input);
+    if (!input.questionId) {
+      const created = await createQuestion(ctx, input);
+      return { status: 'success', data: { questionId: created.questionId } };
+    }
+    const saved = await updateQuestion(ctx, input);
+    unchanged = !saved.changed;
     return { status: 'success', data: { questionId: saved.questionId } };
   }, '/questions');
-  if (state.status === 'success' && state.data) redirect(`/questions/${state.data.questionId}?saved=1`);
-  return state;
+  if (state.status === 'success' && state.data) redirect(`/questions/${state.data.questionId}?${unchanged ? 'unchanged=1' : 'saved=1'}`);
+  return { ...state, values: formDataToQuestionFormValues(formData), submission: Date.now() };
 }
 
 export async function setQuestionArchivedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -7,7 +7,7 @@ import { type FacetName, searchQuestions } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, LEVELS, QUESTION_KINDS } from '@/lib/questions/schemas';
 import { listSkillTaxonomy } from '@/lib/skills/queries';
 import { requirePageContext } from '../page-context';
-import { AutoSubmitForm } from './filter-form';
+import { AutoSubmitForm, FilterPanel } from './filter-form';
 
 export const metadata: Metadata = { title: 'Questions' };
 
@@ -87,6 +87,13 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
     </fieldset>
   );
 
+  const activeFilters =
+    filters.category.length + filters.skill.length + filters.level.length + filters.kind.length + (filters.status !== 'active' ? 1 : 0) + (filters.origin !== 'all' ? 1 : 0);
+  // Each question link carries this search, so "Question bank" on its page returns to it.
+  const currentSearch = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of toArray(value)) currentSearch.append(key, v);
+  const questionHref = (id: string) => (currentSearch.toString() ? `/questions/${id}?${new URLSearchParams({ from: currentSearch.toString() })}` : `/questions/${id}`);
+
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
   return (
@@ -117,7 +124,8 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
         }
       />
       <AutoSubmitForm className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <aside className="order-2 lg:order-1">
+        <aside>
+          <FilterPanel activeCount={activeFilters}>
           <Card className="px-4">
             <h2 className="sr-only">Filters</h2>
             {radioGroup('origin', 'Origin', [
@@ -143,8 +151,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
               </Link>
             </div>
           </Card>
+          </FilterPanel>
         </aside>
-        <section className="order-1 min-w-0 lg:order-2" aria-labelledby="results-heading">
+        <section className="min-w-0" aria-labelledby="results-heading">
           <div className="flex gap-2">
             <label htmlFor="q" className="sr-only">
               Search questions
@@ -178,7 +187,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
                   <Card className="p-4">
                     <div className="flex flex-wrap items-start justify-between gap-2">
                       <h3 className="font-medium">
-                        <Link href={`/questions/${q.id}`} className="text-brand-700 hover:underline">
+                        <Link href={questionHref(q.id)} className="text-brand-700 hover:underline">
                           {q.title}
                         </Link>
                       </h3>

@@ -1,25 +1,11 @@
 'use client';
 // Create or edit a question: content, skills, guidance and the four rubric anchors (all required).
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField, fieldError } from '@/app/_components/form';
 import { ButtonLink } from '@/app/_components/ui';
-import type { ActionState } from '@/lib/http';
+import type { QuestionFormValues } from '@/lib/questions/form-values';
 import { KIND_LABELS, LEVEL_LABELS, LEVELS, QUESTION_KINDS, RUBRIC_LABELS } from '@/lib/questions/schemas';
-import { saveQuestionAction } from './actions';
-
-export interface QuestionFormValues {
-  title: string;
-  prompt: string;
-  kind: string;
-  level: string;
-  expectedMinutes: number;
-  primarySkillId: string;
-  secondarySkillIds: string[];
-  listenFor: string[];
-  redFlags: string[];
-  followUps: string[];
-  rubric: [string, string, string, string];
-}
+import { type QuestionFormState, saveQuestionAction } from './actions';
 
 export interface TaxonomyOption {
   id: string;
@@ -27,7 +13,7 @@ export interface TaxonomyOption {
   skills: { id: string; name: string }[];
 }
 
-const idle: ActionState<{ questionId: string }> = { status: 'idle' };
+const idle: QuestionFormState = { status: 'idle' };
 
 export function QuestionForm({
   taxonomy,
@@ -41,9 +27,19 @@ export function QuestionForm({
   baseVersion?: number;
 }) {
   const [state, action] = useActionState(saveQuestionAction, idle);
-  const err = (name: string) => fieldError(state, name);
+  // A list field's error may name one line ("listenFor.2"); show it beside the whole field.
+  const err = (name: string) =>
+    fieldError(state, name) ?? (state.status === 'error' ? Object.entries(state.fields ?? {}).find(([key]) => key.startsWith(`${name}.`))?.[1]?.[0] : undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The remounted form would drop focus on the floor; move it to the first field to fix.
+  useEffect(() => {
+    if (state.status === 'error') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+  // After an answer the form shows what was submitted, never the stored version: React resets a
+  // form once its action finishes, so the fields are remounted (key) with the submitted values.
+  const values = state.values ?? initial;
   return (
-    <form action={action} className="space-y-8" noValidate>
+    <form ref={formRef} key={state.submission ?? 'initial'} action={action} className="space-y-8" noValidate>
       {questionId ? (
         <>
           <input type="hidden" name="questionId" value={questionId} />
@@ -55,24 +51,24 @@ export function QuestionForm({
         <h2 id="q-content" className="text-base font-semibold">
           Question
         </h2>
-        <TextField label="Title" name="title" defaultValue={initial?.title} required error={err('title')} />
-        <TextAreaField label="Prompt" name="prompt" rows={5} defaultValue={initial?.prompt} required error={err('prompt')} hint="What you read out or show the candidate. Markdown is allowed." />
+        <TextField label="Title" name="title" defaultValue={values?.title} required error={err('title')} />
+        <TextAreaField label="Prompt" name="prompt" rows={5} defaultValue={values?.prompt} required error={err('prompt')} hint="What you read out or show the candidate. Markdown is allowed." />
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label="Kind" name="kind" defaultValue={initial?.kind ?? 'technical'} error={err('kind')}>
+          <SelectField label="Kind" name="kind" defaultValue={values?.kind ?? 'technical'} error={err('kind')}>
             {QUESTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Level" name="level" defaultValue={initial?.level ?? 'mid'} error={err('level')}>
+          <SelectField label="Level" name="level" defaultValue={values?.level ?? 'mid'} error={err('level')}>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
                 {LEVEL_LABELS[l]}
               </option>
             ))}
           </SelectField>
-          <TextField label="Expected minutes" name="expectedMinutes" type="number" min={1} max={240} defaultValue={initial?.expectedMinutes ?? 15} error={err('expectedMinutes')} />
+          <TextField label="Expected minutes" name="expectedMinutes" type="number" min={1} max={240} defaultValue={values?.expectedMinutes ?? '15'} error={err('expectedMinutes')} />
         </div>
       </section>
 
@@ -80,7 +76,7 @@ export function QuestionForm({
         <h2 id="q-skills" className="text-base font-semibold">
           Skills
         </h2>
-        <SelectField label="Primary skill" name="primarySkillId" defaultValue={initial?.primarySkillId ?? ''} error={err('primarySkillId')}>
+        <SelectField label="Primary skill" name="primarySkillId" defaultValue={values?.primarySkillId ?? ''} error={err('primarySkillId')}>
           <option value="" disabled>
             Choose a skill…
           </option>
@@ -100,7 +96,7 @@ export function QuestionForm({
             {taxonomy.flatMap((c) =>
               c.skills.map((s) => (
                 <label key={s.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="secondarySkillIds" value={s.id} defaultChecked={initial?.secondarySkillIds.includes(s.id)} className="size-4 rounded border-slate-300" />
+                  <input type="checkbox" name="secondarySkillIds" value={s.id} defaultChecked={values?.secondarySkillIds.includes(s.id)} className="size-4 rounded border-slate-300" />
                   {s.name}
                 </label>
               )),
@@ -118,9 +114,9 @@ export function QuestionForm({
         <h2 id="q-guidance" className="text-base font-semibold">
           Guidance for the interviewer
         </h2>
-        <TextAreaField label="Listen for" name="listenFor" rows={4} defaultValue={initial?.listenFor.join('\n')} hint="One point per line." error={err('listenFor') ?? err('listenFor.0')} />
-        <TextAreaField label="Red flags" name="redFlags" rows={3} defaultValue={initial?.redFlags.join('\n')} hint="One per line." error={err('redFlags') ?? err('redFlags.0')} />
-        <TextAreaField label="Follow-up questions" name="followUps" rows={3} defaultValue={initial?.followUps.join('\n')} hint="One per line." error={err('followUps') ?? err('followUps.0')} />
+        <TextAreaField label="Listen for" name="listenFor" rows={4} defaultValue={values?.listenFor} hint="One point per line." error={err('listenFor')} />
+        <TextAreaField label="Red flags" name="redFlags" rows={3} defaultValue={values?.redFlags} hint="One per line." error={err('redFlags')} />
+        <TextAreaField label="Follow-up questions" name="followUps" rows={3} defaultValue={values?.followUps} hint="One per line." error={err('followUps')} />
       </section>
 
       <section className="space-y-4" aria-labelledby="q-rubric">
@@ -131,7 +127,7 @@ export function QuestionForm({
           <p className="text-sm text-slate-600">Describe what an answer at each score sounds like for this question. All four anchors are required.</p>
         </div>
         {RUBRIC_LABELS.map((label, i) => (
-          <TextAreaField key={label} label={`Anchor ${label}`} name={`rubric${i + 1}`} rows={2} defaultValue={initial?.rubric[i]} required error={err(`rubric${i + 1}`)} />
+          <TextAreaField key={label} label={`Anchor ${label}`} name={`rubric${i + 1}`} rows={2} defaultValue={values?.[`rubric${i + 1}` as 'rubric1']} required error={err(`rubric${i + 1}`)} />
         ))}
       </section>
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ImportErrors, ImportFlow } from '@/app/_components/file-import';
 import type { CandidateImportPreview } from '@/lib/candidates/mutations';
 import { importCandidatesAction, previewCandidateImportAction } from '../actions';
+import { plural } from '@/lib/text';
 
 export function CandidateImport() {
   return (
@@ -15,11 +16,11 @@ export function CandidateImport() {
         preview.ok
           ? {
               ok: true,
-              confirmLabel: `Import ${preview.create} candidate(s)`,
+              confirmLabel: `Import ${plural(preview.create, 'candidate')}`,
               body: (
                 <div role="status" className="text-sm">
                   <p>
-                    The file is valid: {preview.create} candidate(s), {preview.applications} applied to an opening.
+                    The file is valid: {plural(preview.create, 'candidate')}, {preview.applications} applied to an opening.
                   </p>
                   <ul className="mt-2 list-disc pl-5">
                     {preview.rows.map((r) => (

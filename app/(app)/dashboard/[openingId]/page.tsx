@@ -5,6 +5,7 @@ import { can } from '@/lib/context';
 import { getOpeningGrid } from '@/lib/dashboard/queries';
 import { getOpening } from '@/lib/openings/queries';
 import { orNotFound, requirePageContext } from '../../page-context';
+import { plural } from '@/lib/text';
 
 export const metadata: Metadata = { title: 'Candidate comparison' };
 
@@ -59,7 +60,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
       </nav>
       {grid.hiddenCandidates > 0 ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {grid.hiddenCandidates} candidate(s) hidden: you see other interviewers’ feedback on a candidate once you have submitted your scorecards for all of their interviews that have started (independent scoring).
+          {plural(grid.hiddenCandidates, 'candidate')} hidden: you see other interviewers’ feedback on a candidate once you have submitted your scorecards for all of their interviews that have started (independent scoring).
         </p>
       ) : null}
       {rows.length === 0 ? (

@@ -2,6 +2,7 @@
 import { ImportErrors, ImportFlow } from '@/app/_components/file-import';
 import type { KitImportPreview as Preview } from '@/lib/kits/transfer';
 import { importKitAction, previewKitImportAction } from '../actions';
+import { plural } from '@/lib/text';
 
 
 export function KitImport() {
@@ -19,7 +20,7 @@ export function KitImport() {
               body: (
                 <div role="status" className="text-sm">
                   <p>
-                    The file is valid: “{preview.kit.name}”, {preview.kit.roleTitle}, {preview.minutes} of {preview.kit.targetMinutes} min. It creates {preview.questionsToCreate} question(s) in your bank and a draft kit.
+                    The file is valid: “{preview.kit.name}”, {preview.kit.roleTitle}, {preview.minutes} of {preview.kit.targetMinutes} min. It creates {plural(preview.questionsToCreate, 'question')} in your bank and a draft kit.
                   </p>
                   <ul className="mt-2 list-disc pl-5">
                     {preview.sections.map((s) => (

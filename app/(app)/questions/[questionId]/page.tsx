@@ -5,26 +5,40 @@ import { getQuestion } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { ButtonLink } from '@/app/_components/ui';
 import { ArchiveQuestionButton } from './archive-button';
-import { Markdown } from '@/app/_components/markdown';
+import { InlineMarkdown, Markdown } from '@/app/_components/markdown';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
 
 export const metadata: Metadata = { title: 'Question' };
 
+/**
+ * The bank link returns to the search the person came from: `from` carries the bank's query
+ * string. Only the query string is reused, never a path, so the link cannot lead off the bank.
+ */
+function bankHref(from: string | undefined): string {
+  if (!from) return '/questions';
+  const params = new URLSearchParams(from);
+  params.delete('from');
+  const qs = params.toString();
+  return qs ? `/questions?${qs}` : '/questions';
+}
 
-export default async function QuestionPage({ params, searchParams }: { params: Promise<{ questionId: string }>; searchParams: Promise<{ saved?: string }> }) {
+
+export default async function QuestionPage({ params, searchParams }: { params: Promise<{ questionId: string }>; searchParams: Promise<{ saved?: string; unchanged?: string; from?: string }> }) {
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'question:read')) return <AccessDenied what="the question bank" />;
   const { questionId } = await params;
   const data = await orNotFound(getQuestion(ctx, { questionId }));
   const v = data.version;
-  const saved = (await searchParams).saved === '1';
+  const query = await searchParams;
+  const saved = query.saved === '1';
+  const unchanged = query.unchanged === '1';
   const canWrite = can(ctx, 'question:write');
   const archived = data.question.status === 'archived';
   const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4];
   return (
     <>
-      <BackLink href="/questions">Question bank</BackLink>
+      <BackLink href={bankHref(query.from)}>Question bank</BackLink>
       <PageHeader
         title={v.title}
         description={
@@ -46,13 +60,19 @@ export default async function QuestionPage({ params, searchParams }: { params: P
             ) : null}
             {canWrite && !data.builtin ? <ButtonLink href={`/questions/${data.question.id}/edit`}>Edit</ButtonLink> : null}
             {canWrite && !data.builtin ? <ArchiveQuestionButton questionId={data.question.id} archived={archived} /> : null}
-            {canWrite && data.builtin ? <CopyQuestionButton questionId={data.question.id} /> : null}
+            {data.ourCopy ? <ButtonLink href={`/questions/${data.ourCopy.id}`}>Open our copy</ButtonLink> : null}
+            {canWrite && data.builtin && !data.ourCopy ? <CopyQuestionButton questionId={data.question.id} /> : null}
           </>
         }
       />
       {saved ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           Saved as version {v.version}.
+        </p>
+      ) : null}
+      {unchanged ? (
+        <p role="status" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          Nothing changed, so no new version was saved. This is still version {v.version}.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -102,7 +122,9 @@ function GuidanceList({ title, items }: { title: string; items: string[] }) {
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
         {items.map((item) => (
-          <li key={item}>{item}</li>
+          <li key={item}>
+            <InlineMarkdown>{item}</InlineMarkdown>
+          </li>
         ))}
       </ul>
     </Card>

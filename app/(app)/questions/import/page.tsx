@@ -18,9 +18,23 @@ export default async function ImportQuestionsPage() {
       <Card className="p-6">
         <QuestionImport />
       </Card>
-      <p className="mt-4 text-sm text-slate-600">
-        Tip: export your bank first (Questions → Export) to get a file with every column filled in. Skills are referenced by slug, for example <code>rest-api-design</code>.
-      </p>
+      <div className="mt-4 space-y-2 text-sm text-slate-600">
+        <p>
+          Start from a template with every column and one example question:{' '}
+          <a className="font-medium text-brand-700 underline" href="/api/v1/questions/template?format=csv" download>
+            CSV template
+          </a>{' '}
+          or{' '}
+          <a className="font-medium text-brand-700 underline" href="/api/v1/questions/template?format=json" download>
+            JSON example
+          </a>
+          . Or export your bank (Questions → Export) to edit your own questions: rows that keep their id update that question.
+        </p>
+        <p>
+          Skills are referenced by slug, for example <code>rest-api-design</code> (see Questions → Skills). In CSV, list cells (listen for, red flags,
+          follow-ups, secondary skills) hold one item per line. Errors name the spreadsheet row: the header is row 1, the first question row 2.
+        </p>
+      </div>
     </div>
   );
 }

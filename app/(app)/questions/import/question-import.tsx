@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ImportFlow } from '@/app/_components/file-import';
 import { Badge } from '@/app/_components/ui';
 import type { ImportPreview } from '@/lib/questions/transfer';
+import { plural } from '@/lib/text';
 import { importQuestionsAction, previewQuestionImportAction } from '../actions';
 
 const formatOf = (name: string) => (name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
@@ -18,12 +19,13 @@ export function QuestionImport() {
         preview.ok
           ? {
               ok: true,
-              confirmLabel: `Import ${preview.counts.create + preview.counts.update} question(s)`,
+              confirmLabel: `Import ${plural(preview.counts.create + preview.counts.update, 'question')}`,
               body: (
                 <div>
                   <p role="status" className="text-sm">
                     The file is valid: {preview.counts.create} to create, {preview.counts.update} to update, {preview.counts.unchanged} unchanged.
                   </p>
+                  <p className="mt-1 text-xs text-slate-600">{preview.numbering}</p>
                   <table className="mt-2 w-full text-sm">
                     <caption className="sr-only">What the import will do</caption>
                     <thead>
@@ -52,13 +54,15 @@ export function QuestionImport() {
               ok: false,
               body: (
                 <div role="alert">
-                  <p className="text-sm font-medium text-red-800">The file has {preview.errors.length} error(s). Nothing will be imported until all are fixed.</p>
+                  <p className="text-sm font-medium text-red-800">The file has {plural(preview.errors.length, 'error')}. Nothing will be imported until all are fixed.</p>
+                  <p className="mt-1 text-xs text-slate-600">{preview.numbering}</p>
                   <table className="mt-2 w-full text-sm">
                     <caption className="sr-only">Errors by row and field</caption>
                     <thead>
                       <tr className="text-left text-slate-600">
                         <th scope="col" className="py-1 pr-2 font-medium">Row</th>
                         <th scope="col" className="py-1 pr-2 font-medium">Field</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">Column</th>
                         <th scope="col" className="py-1 font-medium">Problem</th>
                       </tr>
                     </thead>
@@ -66,6 +70,7 @@ export function QuestionImport() {
                       {preview.errors.map((e, i) => (
                         <tr key={i}>
                           <td className="py-1 pr-2 tabular-nums">{e.row || 'file'}</td>
+                          <td className="py-1 pr-2">{e.label ?? (e.row ? 'Row' : 'File')}</td>
                           <td className="py-1 pr-2 font-mono text-xs">{e.field}</td>
                           <td className="py-1">{e.message}</td>
                         </tr>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
+import { versionToContent } from '@/lib/questions/content';
+import { contentToFormValues } from '@/lib/questions/form-values';
 import { getQuestion } from '@/lib/questions/queries';
 import { listSkillTaxonomy } from '@/lib/skills/queries';
 import { orNotFound, requirePageContext } from '../../../page-context';
@@ -23,19 +25,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ q
         taxonomy={taxonomy}
         questionId={data.question.id}
         baseVersion={v.version}
-        initial={{
-          title: v.title,
-          prompt: v.prompt,
-          kind: v.kind,
-          level: v.level,
-          expectedMinutes: v.expectedMinutes,
-          primarySkillId: v.primarySkillId,
-          secondarySkillIds: data.skills.filter((s) => !s.isPrimary).map((s) => s.id),
-          listenFor: v.listenFor,
-          redFlags: v.redFlags,
-          followUps: v.followUps,
-          rubric: [v.rubric1, v.rubric2, v.rubric3, v.rubric4],
-        }}
+        initial={contentToFormValues(versionToContent(v, data.skills.filter((s) => !s.isPrimary).map((s) => s.id)))}
       />
     </div>
   );

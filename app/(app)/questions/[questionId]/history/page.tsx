@@ -19,14 +19,17 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
       <BackLink href={`/questions/${questionId}`}>Back to the question</BackLink>
       <PageHeader title="Version history" description="Every saved edit is a version. Kits and interviews keep the version they pinned." />
       <ol className="space-y-3">
-        {history.versions.map(({ version, changed }) => (
+        {history.versions.map(({ version, changed, author }) => (
           <li key={version.id}>
             <Card className="p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="font-semibold">
                   Version {version.version}: {version.title}
                 </h2>
-                <span className="text-sm text-slate-600">{when.format(version.createdAt)}</span>
+                <span className="text-sm text-slate-600">
+                  {when.format(version.createdAt)}
+                  {author ? ` by ${author}` : ''}
+                </span>
               </div>
               <p className="mt-2 flex flex-wrap gap-1.5 text-sm">
                 {version.version === 1 ? (
@@ -41,6 +44,7 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
                     ))}
                   </>
                 ) : (
+                  // Saving without a change writes no version any more; older data may hold such rows.
                   <Badge>No content change</Badge>
                 )}
               </p>

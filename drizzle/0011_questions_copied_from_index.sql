@@ -1,0 +1,1 @@
+CREATE INDEX "questions_org_copied_from_idx" ON "questions" USING btree ("organization_id","copied_from_question_id") WHERE "questions"."copied_from_question_id" is not null;
