@@ -2,8 +2,9 @@
 // weight, with questions whose primary skill is one of the kit's weighted skills, at the kit's
 // level first (nearest levels when the bank is short). Deterministic: ties break on stable ids.
 //
-// Greedy by deficit: each step serves the skill furthest below its share of the budget with its
-// best-fitting question (nearest level, then the length closest to what the skill still lacks).
+// First every weighted skill gets one question (keeping time back for the lighter ones); then,
+// greedy by deficit, each step serves the skill furthest below its share of the budget with its
+// best-fitting question (nearest level, then the longest that does not overshoot what the skill still lacks).
 // A question is only ever counted for its primary skill, so a question merely tagged with a kit
 // skill (a Laravel queue question tagged "message queues") never stands in for it. Questions
 // already in the plan count towards their skill's minutes, so a suggestion adds to a plan.
@@ -64,35 +65,57 @@ export function suggestKit(input: {
   }
 
   const chosen: Suggestion[] = [];
-  const exhausted = new Set<string>();
   const deficit = (skillId: string) => target.get(skillId)! - allocated.get(skillId)!;
+  const byFit = (lacking: number) => (a: SuggestionCandidate, b: SuggestionCandidate) =>
+    levelDistance(a.level, input.level) - levelDistance(b.level, input.level) ||
+    // Rather the longest question that stays within what the skill lacks than one that overshoots:
+    // overshooting one skill takes the time another still needs.
+    Math.max(a.minutes - lacking, 0) - Math.max(b.minutes - lacking, 0) ||
+    Math.abs(a.minutes - lacking) - Math.abs(b.minutes - lacking) ||
+    a.minutes - b.minutes ||
+    a.questionId.localeCompare(b.questionId);
+  const take = (skill: (typeof weights)[number], c: SuggestionCandidate) => {
+    used.add(c.questionId);
+    allocated.set(skill.skillId, allocated.get(skill.skillId)! + c.minutes);
+    remaining -= c.minutes;
+    const share = Math.round((skill.weight / totalWeight) * 100);
+    const levelNote = c.level === input.level ? '' : `, ${c.level}-level (nearest available)`;
+    chosen.push({ candidate: c, reason: `Added for ${skill.name} (${share}% of the weight) — ${c.minutes} min${levelNote}` });
+  };
+  const shortest = (skillId: string) => Math.min(...poolOf.get(skillId)!.filter((c) => !used.has(c.questionId)).map((c) => c.minutes));
+
+  // Phase 1: one question for every weighted skill the plan does not assess yet, heaviest first,
+  // keeping back enough time for the shortest question of each skill still waiting, so a light
+  // skill is not left out because heavier ones took the whole budget.
+  const uncovered = [...weights].filter((w) => allocated.get(w.skillId) === 0).sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
+  for (const [index, skill] of uncovered.entries()) {
+    const reserve = uncovered.slice(index + 1).reduce((sum, w) => sum + (Number.isFinite(shortest(w.skillId)) ? shortest(w.skillId) : 0), 0);
+    const best = poolOf
+      .get(skill.skillId)!
+      .filter((c) => !used.has(c.questionId) && c.minutes <= remaining - reserve)
+      .sort(byFit(Math.max(deficit(skill.skillId), 0)))[0];
+    if (best) take(skill, best);
+  }
+
+  // Phase 2: serve the skill furthest below its share until nothing fits.
+  const exhausted = new Set<string>();
   for (;;) {
-    // The skill furthest below its share; heavier skills first on a tie, then by id.
     const skill = weights
       .filter((w) => !exhausted.has(w.skillId))
       .sort((a, b) => deficit(b.skillId) - deficit(a.skillId) || b.weight - a.weight || a.skillId.localeCompare(b.skillId))[0];
     if (!skill) break;
     const lacking = Math.max(deficit(skill.skillId), 0);
-    const fits = poolOf.get(skill.skillId)!.filter((c) => !used.has(c.questionId) && c.minutes <= remaining);
-    // Stop serving a skill that is at its share once nothing fits, or when one more question
-    // would push it further past its share than leaving it short does.
-    const best = fits.sort(
-      (a, b) =>
-        levelDistance(a.level, input.level) - levelDistance(b.level, input.level) ||
-        Math.abs(a.minutes - lacking) - Math.abs(b.minutes - lacking) ||
-        a.minutes - b.minutes ||
-        a.questionId.localeCompare(b.questionId),
-    )[0];
-    if (!best || best.minutes - lacking > lacking) {
+    // Only questions that bring the skill closer to its share (overshooting it by less than it
+    // lacks); among those the nearest level. A skill with none left is done.
+    const best = poolOf
+      .get(skill.skillId)!
+      .filter((c) => !used.has(c.questionId) && c.minutes <= remaining && c.minutes - lacking < lacking)
+      .sort(byFit(lacking))[0];
+    if (!best) {
       exhausted.add(skill.skillId);
       continue;
     }
-    used.add(best.questionId);
-    allocated.set(skill.skillId, allocated.get(skill.skillId)! + best.minutes);
-    remaining -= best.minutes;
-    const share = Math.round((skill.weight / totalWeight) * 100);
-    const levelNote = best.level === input.level ? '' : `, ${best.level}-level (nearest available)`;
-    chosen.push({ candidate: best, reason: `Added for ${skill.name} (${share}% of the weight) — ${best.minutes} min${levelNote}` });
+    take(skill, best);
   }
   return chosen;
 }
