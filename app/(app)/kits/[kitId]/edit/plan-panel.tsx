@@ -136,7 +136,10 @@ function SortableItem({
           {item.title}
         </p>
         <p className="mt-1 flex flex-wrap gap-1">
-          <Badge tone="brand">{skillName.get(item.primarySkillId) ?? 'Skill'}</Badge>
+          <Badge tone="brand">
+            <span className="sr-only">Primary skill: </span>
+            {skillName.get(item.primarySkillId) ?? 'Skill'}
+          </Badge>
           <Badge>{KIND_LABELS[item.kind as QuestionKind] ?? item.kind}</Badge>
           <Badge>{LEVEL_LABELS[item.level as Level] ?? item.level}</Badge>
         </p>
