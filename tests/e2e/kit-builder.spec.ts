@@ -191,3 +191,23 @@ test('a suggestion for a weighted kit gives each skill time in proportion to its
   await expect.poll(() => items.count()).toBeGreaterThanOrEqual(count);
   expect(await items.first().getByRole('spinbutton').getAttribute('id')).toBe(firstTitle);
 });
+
+test('a real conflict with another editor offers load theirs or keep mine, told by its code', async ({ page, context }) => {
+  await signIn(page, demo.manager.email, demo.password);
+  const name = kitName('Shared kit');
+  await newKit(page, name, 'mid', '30');
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByLabel('Target minutes').fill('50');
+  await expect(other.getByText('All changes saved')).toBeVisible();
+
+  // This page still holds the older revision: its autosave is refused, nothing is overwritten.
+  await page.getByLabel('Target minutes').fill('40');
+  const notice = page.getByRole('alert').filter({ hasText: 'Someone else saved this kit' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await other.reload();
+  await expect(other.getByLabel('Target minutes')).toHaveValue('40');
+  await other.close();
+});

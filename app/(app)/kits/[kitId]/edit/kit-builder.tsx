@@ -4,7 +4,7 @@
 // autosaved with its revision (use-kit-autosave.ts), so a concurrent save by someone else is
 // reported (load theirs / keep mine) rather than overwritten, and leaving with unsaved edits asks.
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useReducer, useState, useTransition } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useTransition } from 'react';
 import { ConflictNotice, SelectField, TextField } from '@/app/_components/form';
 import { buttonClass } from '@/app/_components/ui';
 import { computeCoverage } from '@/lib/kits/coverage';
@@ -34,10 +34,8 @@ const newKey = () => `k${Date.now().toString(36)}${(keySeed++).toString(36)}`;
 export function KitBuilder(props: BuilderProps) {
   const [state, dispatch] = useReducer(kitDraftReducer, props, initialDraftState);
   const [publishing, startPublishing] = useTransition();
-  // Set when the user chose to load the other version: the reload must not ask again.
-  const [discarding, setDiscarding] = useState(false);
   const { saveNow, settle, revision, latest } = useKitAutosave(props.kitId, state, dispatch, saveKitDraftAction);
-  useLeaveGuard(hasUnsavedWork(state) && !discarding);
+  const allowLeave = useLeaveGuard(hasUnsavedWork(state));
 
   const { meta, weights, sections, save } = state;
   const skillName = useMemo(() => new Map(props.taxonomy.flatMap((c) => c.skills.map((s) => [s.id, s.name] as const))), [props.taxonomy]);
@@ -125,7 +123,7 @@ export function KitBuilder(props: BuilderProps) {
             <ConflictNotice
               message={save.message}
               onLoadTheirs={() => {
-                setDiscarding(true);
+                allowLeave();
                 window.location.reload();
               }}
               onKeepMine={save.theirs === null ? () => window.location.reload() : () => dispatch({ type: 'keepMine' })}

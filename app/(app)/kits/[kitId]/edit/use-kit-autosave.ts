@@ -80,15 +80,19 @@ export const LEAVE_MESSAGE = 'This kit has changes that are not saved yet. Leave
  * document, before React's handler on the root, so a cancelled click never reaches the router.
  */
 export function useLeaveGuard(unsaved: boolean) {
+  // Set by allowLeave() when the user chose to discard (e.g. "Load their version"): the reload
+  // that follows in the same handler must not ask, and a state update would come too late.
+  const leaving = useRef(false);
   useEffect(() => {
     if (!unsaved) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (leaving.current) return;
       event.preventDefault();
       // Older Chromium still needs returnValue set to show the prompt.
       event.returnValue = '';
     };
     const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (leaving.current || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const anchor = (event.target as Element | null)?.closest?.('a[href]');
       if (!(anchor instanceof HTMLAnchorElement) || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
       const url = new URL(anchor.href, window.location.href);
@@ -106,6 +110,9 @@ export function useLeaveGuard(unsaved: boolean) {
       document.removeEventListener('click', onClick, true);
     };
   }, [unsaved]);
+  return useCallback(() => {
+    leaving.current = true;
+  }, []);
 }
 
 export const hasUnsavedWork = (state: DraftState) => isDirty(state) || state.save.kind === 'saving';
