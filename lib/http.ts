@@ -64,17 +64,18 @@ export function parseJsonText(text: string): unknown {
 export type ActionState<T = undefined> =
   | { status: 'idle' }
   | { status: 'success'; message?: string; data?: T }
-  | { status: 'error'; message: string; fields?: FieldErrors; current?: unknown };
+  | { status: 'error'; message: string; code?: string; fields?: FieldErrors; current?: unknown };
 
 export const idle: ActionState<never> = { status: 'idle' };
 
 export function errorToActionState(error: unknown): ActionState<never> {
   if (error instanceof ValidationError) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fields: error.fieldErrors };
+    return { status: 'error', message: 'Please correct the highlighted fields.', code: error.code, fields: error.fieldErrors };
   }
+  // The code lets a client tell a conflict from other failures without matching message text.
   // A stale edit's form gets the current state too, to offer "load theirs" or "keep mine".
-  if (error instanceof ConflictError && error.current !== undefined) return { status: 'error', message: error.message, current: error.current };
-  if (error instanceof DomainError) return { status: 'error', message: error.message };
+  if (error instanceof ConflictError && error.current !== undefined) return { status: 'error', message: error.message, code: error.code, current: error.current };
+  if (error instanceof DomainError) return { status: 'error', message: error.message, code: error.code };
   // Next.js signals redirect(), notFound(), forbidden() and dynamic bail-outs by throwing; its own
   // check rethrows exactly those (and follows `cause`), so no digest strings are matched here.
   unstable_rethrow(error);

@@ -8,7 +8,8 @@ import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { getVisibleKit } from './queries';
-import { CreateKitInput, KitIdInput, PublishKitInput, SaveKitDraftInput, SuggestKitInput } from './schemas';
+import type { z } from 'zod';
+import { CreateKitInput, type KitDraftContent, type KitQuestionSummary, KitIdInput, PublishKitInput, SaveKitDraftInput, SuggestKitInput } from './schemas';
 import { type Suggestion, suggestKit } from './suggest';
 
 async function copyVersionContent(ctx: Ctx, fromVersionId: string, toVersionId: string) {
@@ -88,71 +89,91 @@ export async function createKit(ctx: Ctx, input: unknown) {
   });
 }
 
+type LockedDraft = NonNullable<Awaited<ReturnType<typeof lockDraft>>>;
+type DraftContent = z.infer<typeof KitDraftContent>;
+
+/** Loads and locks the draft, refusing (409, with the current revision) when it moved on. */
+async function lockDraftAtRevision(ctx: Ctx, kitId: string, revision: number, staleMessage: string): Promise<LockedDraft> {
+  const draft = await lockDraft(ctx, kitId);
+  if (!draft) throw new ConflictError('This kit has no draft. Start a new draft to edit it.');
+  if (draft.revision !== revision) throw new ConflictError(staleMessage, { revision: draft.revision });
+  return draft;
+}
+
+/** Replaces the locked draft's content and bumps its revision; the caller holds the transaction. */
+async function writeDraftContent(ctx: Ctx, kitId: string, draft: LockedDraft, data: DraftContent): Promise<number> {
+  const versionIds = [...new Set(data.sections.flatMap((s) => s.items.map((i) => i.questionVersionId)))];
+  if (versionIds.length) {
+    const visible = await ctx.db
+      .select({ id: questionVersions.id })
+      .from(questionVersions)
+      .where(and(inArray(questionVersions.id, versionIds), or(eq(questionVersions.organizationId, ctx.organizationId), isNull(questionVersions.organizationId))));
+    if (visible.length !== versionIds.length) throw ValidationError.field('sections', 'A question in the kit is not in your bank');
+  }
+  const skillIds = data.weights.map((w) => w.skillId);
+  if (skillIds.length) {
+    const visible = await ctx.db
+      .select({ id: skills.id })
+      .from(skills)
+      .where(and(inArray(skills.id, skillIds), or(eq(skills.organizationId, ctx.organizationId), isNull(skills.organizationId))));
+    if (visible.length !== skillIds.length) throw ValidationError.field('weights', 'A weighted skill is not in your taxonomy');
+  }
+
+  await ctx.db.delete(kitSections).where(and(eq(kitSections.kitVersionId, draft.id), eq(kitSections.organizationId, ctx.organizationId)));
+  await ctx.db.delete(kitSkillWeights).where(and(eq(kitSkillWeights.kitVersionId, draft.id), eq(kitSkillWeights.organizationId, ctx.organizationId)));
+  if (data.weights.length) {
+    await ctx.db.insert(kitSkillWeights).values(data.weights.map((w) => ({ organizationId: ctx.organizationId, kitVersionId: draft.id, ...w })));
+  }
+  let position = 0;
+  for (const [index, section] of data.sections.entries()) {
+    const [row] = await ctx.db
+      .insert(kitSections)
+      .values({ organizationId: ctx.organizationId, kitVersionId: draft.id, position: index, title: section.title })
+      .returning({ id: kitSections.id });
+    if (section.items.length) {
+      await ctx.db.insert(kitItems).values(
+        section.items.map((item) => ({ organizationId: ctx.organizationId, kitVersionId: draft.id, sectionId: row!.id, position: position++, ...item })),
+      );
+    }
+  }
+  const [saved] = await ctx.db
+    .update(kitVersions)
+    .set({ roleTitle: data.roleTitle, level: data.level, targetMinutes: data.targetMinutes, description: data.description, revision: draft.revision + 1, updatedAt: new Date() })
+    .where(eq(kitVersions.id, draft.id))
+    .returning();
+  await ctx.db.update(kits).set({ name: data.name, updatedAt: new Date() }).where(eq(kits.id, kitId));
+  return saved!.revision;
+}
+
 /** Saves the whole draft. Refuses (409) when the draft changed since the editor loaded it. */
 export async function saveKitDraft(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'kit:write');
-  const data = parseInput(SaveKitDraftInput, input);
+  const { kitId, revision: loaded, ...content } = parseInput(SaveKitDraftInput, input);
   return inTransaction(ctx, async (tx) => {
-    const kit = await getOwnKitForWrite(tx, data.kitId);
-    const draft = await lockDraft(tx, kit.id);
-    if (!draft) throw new ConflictError('This kit has no draft. Start a new draft to edit it.');
-    if (draft.revision !== data.revision) {
-      throw new ConflictError('Someone else saved this kit while you were editing. Reload to see their version.', { revision: draft.revision });
-    }
-    const versionIds = [...new Set(data.sections.flatMap((s) => s.items.map((i) => i.questionVersionId)))];
-    if (versionIds.length) {
-      const visible = await tx.db
-        .select({ id: questionVersions.id })
-        .from(questionVersions)
-        .where(and(inArray(questionVersions.id, versionIds), or(eq(questionVersions.organizationId, ctx.organizationId), isNull(questionVersions.organizationId))));
-      if (visible.length !== versionIds.length) throw ValidationError.field('sections', 'A question in the kit is not in your bank');
-    }
-    const skillIds = data.weights.map((w) => w.skillId);
-    if (skillIds.length) {
-      const visible = await tx.db
-        .select({ id: skills.id })
-        .from(skills)
-        .where(and(inArray(skills.id, skillIds), or(eq(skills.organizationId, ctx.organizationId), isNull(skills.organizationId))));
-      if (visible.length !== skillIds.length) throw ValidationError.field('weights', 'A weighted skill is not in your taxonomy');
-    }
-
-    await tx.db.delete(kitSections).where(and(eq(kitSections.kitVersionId, draft.id), eq(kitSections.organizationId, ctx.organizationId)));
-    await tx.db.delete(kitSkillWeights).where(and(eq(kitSkillWeights.kitVersionId, draft.id), eq(kitSkillWeights.organizationId, ctx.organizationId)));
-    if (data.weights.length) {
-      await tx.db.insert(kitSkillWeights).values(data.weights.map((w) => ({ organizationId: ctx.organizationId, kitVersionId: draft.id, ...w })));
-    }
-    let position = 0;
-    for (const [index, section] of data.sections.entries()) {
-      const [row] = await tx.db
-        .insert(kitSections)
-        .values({ organizationId: ctx.organizationId, kitVersionId: draft.id, position: index, title: section.title })
-        .returning({ id: kitSections.id });
-      if (section.items.length) {
-        await tx.db.insert(kitItems).values(
-          section.items.map((item) => ({ organizationId: ctx.organizationId, kitVersionId: draft.id, sectionId: row!.id, position: position++, ...item })),
-        );
-      }
-    }
-    const [saved] = await tx.db
-      .update(kitVersions)
-      .set({ roleTitle: data.roleTitle, level: data.level, targetMinutes: data.targetMinutes, description: data.description, revision: draft.revision + 1, updatedAt: new Date() })
-      .where(eq(kitVersions.id, draft.id))
-      .returning();
-    await tx.db.update(kits).set({ name: data.name, updatedAt: new Date() }).where(eq(kits.id, kit.id));
-    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'kit.draft_saved', entityType: 'kit', entityId: kit.id, data: { revision: saved!.revision } });
-    return { kitId: kit.id, versionId: draft.id, revision: saved!.revision };
+    const kit = await getOwnKitForWrite(tx, kitId);
+    const draft = await lockDraftAtRevision(tx, kit.id, loaded, 'Someone else saved this kit while you were editing. Reload to see their version.');
+    const revision = await writeDraftContent(tx, kit.id, draft, content);
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'kit.draft_saved', entityType: 'kit', entityId: kit.id, data: { revision } });
+    return { kitId: kit.id, versionId: draft.id, revision };
   });
 }
 
-/** Freezes the draft as a published version; its items keep the exact question versions. */
+/**
+ * Freezes the draft as a published version; its items keep the exact question versions. With
+ * `draft`, the content is saved first in the same transaction: a publish refused for missing
+ * questions or weights rolls the save back too, so the editor's revision stays the current one.
+ */
 export async function publishKit(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'kit:write');
   const data = parseInput(PublishKitInput, input);
   return inTransaction(ctx, async (tx) => {
     const kit = await getOwnKitForWrite(tx, data.kitId);
-    const draft = await lockDraft(tx, kit.id);
-    if (!draft) throw new ConflictError('There is no draft to publish.');
-    if (draft.revision !== data.revision) throw new ConflictError('The draft changed since you loaded it. Reload before publishing.', { revision: draft.revision });
+    const draft = await lockDraftAtRevision(tx, kit.id, data.revision, 'The draft changed since you loaded it. Reload before publishing.');
+    let revision = draft.revision;
+    if (data.draft) {
+      revision = await writeDraftContent(tx, kit.id, draft, data.draft);
+      await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'kit.draft_saved', entityType: 'kit', entityId: kit.id, data: { revision } });
+    }
     const [items] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(kitItems).where(eq(kitItems.kitVersionId, draft.id));
     const [weights] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(kitSkillWeights).where(eq(kitSkillWeights.kitVersionId, draft.id));
     const problems: Record<string, string[]> = {};
@@ -161,7 +182,7 @@ export async function publishKit(ctx: Ctx, input: unknown) {
     if (Object.keys(problems).length) throw new ValidationError(problems);
     await tx.db.update(kitVersions).set({ status: 'published', publishedAt: new Date(), publishedByUserId: ctx.userId, updatedAt: new Date() }).where(eq(kitVersions.id, draft.id));
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'kit.published', entityType: 'kit', entityId: kit.id, data: { version: draft.version } });
-    return { kitId: kit.id, versionId: draft.id, version: draft.version };
+    return { kitId: kit.id, versionId: draft.id, version: draft.version, revision };
   });
 }
 
@@ -195,19 +216,14 @@ export async function startKitDraft(ctx: Ctx, input: unknown) {
   });
 }
 
-export interface SuggestedItem {
-  questionVersionId: string;
-  questionId: string;
-  title: string;
-  minutes: number;
-  level: string;
-  kind: string;
-  primarySkillId: string;
-  skillIds: string[];
+export interface SuggestedItem extends KitQuestionSummary {
   reason: string;
 }
 
-/** Suggests questions from the bank (current versions, active) for weighted skills and a budget. */
+/**
+ * Suggests questions from the bank (current versions, active) whose primary skill is weighted,
+ * with minutes in proportion to the weights, adding to the plan's `existing` questions.
+ */
 export async function suggestKitQuestions(ctx: Ctx, input: unknown): Promise<SuggestedItem[]> {
   requirePermission(ctx, 'kit:read');
   const data = parseInput(SuggestKitInput, input);
@@ -235,10 +251,8 @@ export async function suggestKitQuestions(ctx: Ctx, input: unknown): Promise<Sug
       and(
         or(eq(questions.organizationId, ctx.organizationId), isNull(questions.organizationId)),
         eq(questions.status, 'active'),
-        sql`${questionVersions.id} in (select question_version_id from question_version_skills where skill_id in (${sql.join(
-          skillIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}))`,
+        // Only questions about a weighted skill: a question merely tagged with one is about something else.
+        inArray(questionVersions.primarySkillId, skillIds),
       ),
     )
     .groupBy(questions.id, questionVersions.id);
@@ -247,6 +261,7 @@ export async function suggestKitQuestions(ctx: Ctx, input: unknown): Promise<Sug
     budgetMinutes: data.budgetMinutes,
     weights: data.weights.filter((w) => nameOf.has(w.skillId)).map((w) => ({ ...w, name: nameOf.get(w.skillId)! })),
     candidates: rows.map((r) => ({ ...r, minutes: Number(r.minutes) })),
+    existing: data.existing,
   });
   const kindOf = new Map(rows.map((r) => [r.versionId, r.kind]));
   return suggestions.map(({ candidate: c, reason }) => ({

@@ -34,10 +34,8 @@ export const KitSectionInput = z.object({
   items: z.array(KitItemInput).max(60, 'At most 60 questions per section'),
 });
 
-export const SaveKitDraftInput = z.object({
-  kitId: KitId,
-  /** The draft revision the editor loaded; a newer one means someone else saved meanwhile. */
-  revision: z.coerce.number().int().min(0),
+/** The editable content of a draft: details, weights and the plan, saved whole. */
+export const KitDraftContent = z.object({
   ...KitMeta,
   description: z.string().trim().max(2000, 'Use at most 2000 characters').default(''),
   weights: z
@@ -46,13 +44,49 @@ export const SaveKitDraftInput = z.object({
     .refine((ws) => new Set(ws.map((w) => w.skillId)).size === ws.length, 'Each skill can be weighted once'),
   sections: z.array(KitSectionInput).min(1, 'Keep at least one section').max(20, 'At most 20 sections'),
 });
+export type KitDraftContent = z.input<typeof KitDraftContent>;
+
+export const SaveKitDraftInput = z.object({
+  kitId: KitId,
+  /** The draft revision the editor loaded; a newer one means someone else saved meanwhile. */
+  revision: z.coerce.number().int().min(0),
+  ...KitDraftContent.shape,
+});
 export type SaveKitDraftInput = z.input<typeof SaveKitDraftInput>;
 
 export const KitIdInput = z.object({ kitId: KitId });
-export const PublishKitInput = z.object({ kitId: KitId, revision: z.coerce.number().int().min(0) });
+/**
+ * Publishing checks the revision like a save; with `draft` it saves that content and publishes it
+ * in one transaction, so a refused publish leaves the draft (and its revision) as it was.
+ */
+export const PublishKitInput = z.object({ kitId: KitId, revision: z.coerce.number().int().min(0), draft: KitDraftContent.optional() });
+export type PublishKitInput = z.input<typeof PublishKitInput>;
 
 export const SuggestKitInput = z.object({
   level: z.enum(LEVELS),
   budgetMinutes: z.coerce.number().int().min(5).max(600),
   weights: z.array(SkillWeightInput).min(1, 'Weight at least one skill to get a suggestion'),
+  /** The plan's current questions: a suggestion adds to them (empty when the user chose "Replace"). */
+  existing: z
+    .array(
+      z.object({
+        questionId: z.uuid({ error: 'question is not a valid id' }),
+        primarySkillId: z.uuid({ error: 'skill is not a valid id' }),
+        minutes: z.coerce.number().int().min(0).max(240),
+      }),
+    )
+    .max(1200)
+    .default([]),
 });
+
+/** A question as the kit builder shows it; search rows, suggestions and plan items share it. */
+export interface KitQuestionSummary {
+  questionId: string;
+  questionVersionId: string;
+  title: string;
+  minutes: number;
+  level: string;
+  kind: string;
+  primarySkillId: string;
+  skillIds: string[];
+}

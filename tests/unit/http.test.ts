@@ -31,8 +31,13 @@ describe('typed errors → HTTP', () => {
   });
 
   it('hands a stale edit’s form the current state with the conflict', () => {
-    expect(errorToActionState(new ConflictError('stale', { revision: 3 }))).toEqual({ status: 'error', message: 'stale', current: { revision: 3 } });
-    expect(errorToActionState(new ConflictError('already submitted'))).toEqual({ status: 'error', message: 'already submitted' });
+    expect(errorToActionState(new ConflictError('stale', { revision: 3 }))).toEqual({ status: 'error', message: 'stale', code: 'conflict', current: { revision: 3 } });
+    expect(errorToActionState(new ConflictError('already submitted'))).toEqual({ status: 'error', message: 'already submitted', code: 'conflict' });
+  });
+
+  it('carries the error code, so a client tells a conflict by code rather than by message text', () => {
+    expect(errorToActionState(new ValidationError({ name: ['Enter your name'] }))).toMatchObject({ code: 'validation_failed' });
+    expect(errorToActionState(new NotFoundError('Kit'))).toMatchObject({ status: 'error', code: 'not_found' });
   });
 });
 

@@ -53,7 +53,7 @@ describe('kit suggestion', () => {
     for (const w of weights) expect(covered.has(w.skillId)).toBe(true);
     expect(picked[0]!.candidate.title).toBe('CSRF'); // mid-level beats the shorter junior question
     expect(picked.map((p) => p.candidate.questionId)).not.toContain('q6'); // unweighted skill
-    expect(picked[0]!.reason).toBe('Added because it covers API security — 15 min');
+    expect(picked[0]!.reason).toBe('Added for API security (50% of the weight) — 15 min');
   });
 
   it('is deterministic whatever the input order', () => {

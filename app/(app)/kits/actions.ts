@@ -43,11 +43,11 @@ export async function saveKitDraftAction(input: Record<string, unknown>): Promis
   });
 }
 
-export async function publishKitAction(input: Record<string, unknown>): Promise<ActionState<{ version: number }>> {
-  const state = await runMemberAction<{ version: number }>(input, async (ctx, data) => {
-    const { revision } = await saveKitDraft(ctx, data);
-    const { version } = await publishKit(ctx, { kitId: data.kitId, revision });
-    return { status: 'success', data: { version } };
+/** Saves the given draft and publishes it in one transaction (lib/kits/mutations publishKit). */
+export async function publishKitAction(input: Record<string, unknown>): Promise<ActionState<{ version: number; revision: number }>> {
+  const state = await runMemberAction<{ version: number; revision: number }>(input, async (ctx, data) => {
+    const { version, revision } = await publishKit(ctx, data);
+    return { status: 'success', data: { version, revision } };
   }, '/kits');
   if (state.status === 'success') redirect(`/kits/${String(input.kitId)}?published=${state.data?.version}`);
   return state;
