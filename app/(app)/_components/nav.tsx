@@ -11,7 +11,8 @@ export interface NavItem {
 export function PrimaryNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto">
+    // On a phone the links scroll sideways: the right edge fades out so it is plain there is more.
+    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto [mask-image:linear-gradient(to_right,#000_80%,transparent)] pr-6 md:[mask-image:none] md:pr-0">
       {items.map((item) => {
         const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
         return (

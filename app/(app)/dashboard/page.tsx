@@ -49,7 +49,6 @@ export default async function DashboardPage() {
           </li>
         </ul>
       ) : null}
-      <p className="mt-2 text-sm text-slate-600">Coming next: the printable decision packet.</p>
     </>
   );
 }

@@ -299,9 +299,9 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       );
     } else {
       setFieldErrors(body.error?.fields ?? {});
-      setMessage(body.error?.message ?? 'Could not submit.');
-      // Refusals without fields (not started yet, cancelled) are said beside the button too.
-      setSubmitError(body.error?.fields ? '' : (body.error?.message ?? 'Could not submit.'));
+      // Said beside the button, apart from the autosave status: a later "Saved at …" must never
+      // stand in for why the submit was refused (it used to show in red as an alert).
+      setSubmitError(body.error?.message ?? 'Could not submit.');
     }
   };
 
@@ -459,12 +459,13 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
                 const score = (i + 1) as 1 | 2 | 3 | 4;
                 const checked = valueOf(local, `qr:${item.id}`) === score;
                 return (
-                  <label key={score} className={`flex cursor-pointer flex-col gap-1 rounded-md border p-3 text-sm ${checked ? 'border-brand-600 bg-brand-50 ring-1 ring-brand-600' : 'border-slate-200 hover:border-slate-400'}`}>
+                  <label key={score} className={`flex min-w-0 cursor-pointer flex-col gap-1 rounded-md border p-3 text-sm ${checked ? 'border-brand-600 bg-brand-50 ring-1 ring-brand-600' : 'border-slate-200 hover:border-slate-400'}`}>
                     <span className="flex items-center gap-2 font-semibold">
                       <input type="radio" name={`qr-${item.id}`} value={score} checked={checked} onChange={() => rateCurrent(score)} className="size-4" />
                       {score} — {RATING_LABELS[score]}
                     </span>
-                    <span className="text-slate-700">{anchor}</span>
+                    {/* Long unbroken words (URLs, identifiers) wrap inside the card instead of overflowing it. */}
+                    <span className="break-words text-slate-700 [overflow-wrap:anywhere]">{anchor}</span>
                   </label>
                 );
               })}
@@ -569,11 +570,6 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
               </p>
             ) : (
               <>
-                {message && status !== 'error' && Object.keys(fieldErrors).length ? (
-                  <p role="alert" className="mt-3 text-sm text-red-800">
-                    {message}
-                  </p>
-                ) : null}
                 {submitError ? (
                   <p role="alert" className="mt-3 text-sm text-red-800">
                     {submitError}

@@ -5,6 +5,7 @@
 import type { FieldErrors } from '@/lib/errors';
 import type { KitQuestionSummary } from '@/lib/kits/schemas';
 import type { Level } from '@/lib/questions/schemas';
+import { plural } from '@/lib/text';
 
 export interface BuilderItem extends KitQuestionSummary {
   key: string;
@@ -179,14 +180,14 @@ export function kitDraftReducer(state: DraftState, action: DraftAction): DraftSt
         return edit(state, {
           sections: [{ key: action.sectionKey, title: 'Suggested plan', items: action.items }],
           swapKey: null,
-          announcement: `Replaced the plan with ${action.items.length} suggested questions. Review, swap or remove any of them.`,
+          announcement: `Replaced the plan with ${plural(action.items.length, 'suggested question')}. Review, swap or remove any of them.`,
         });
       }
       const present = new Set(allItems(state.sections).map((i) => i.questionId));
       const added = action.items.filter((i) => !present.has(i.questionId));
       const last = state.sections.length - 1;
       const announcement = added.length
-        ? `Added ${added.length} suggested questions to “${state.sections[last]!.title}”. Review, swap or remove any of them.`
+        ? `Added ${plural(added.length, 'suggested question')} to “${state.sections[last]!.title}”. Review, swap or remove any of them.`
         : 'No question to add: the plan already fills the time for its weights, or the bank has nothing more for them.';
       if (!added.length) return { ...state, announcement };
       return edit(state, { sections: state.sections.map((s, i) => (i === last ? { ...s, items: [...s.items, ...added] } : s)), announcement });
