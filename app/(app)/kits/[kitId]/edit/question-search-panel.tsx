@@ -121,7 +121,7 @@ export function QuestionSearchPanel(props: {
             </p>
           ) : (
             <label className="flex items-center gap-1.5">
-              <input type="checkbox" checked={kitSkillsOnly} disabled={noWeights} onChange={(e) => setKitSkillsOnly(e.target.checked)} className="size-4" />
+              <input type="checkbox" checked={kitSkillsOnly} onChange={(e) => setKitSkillsOnly(e.target.checked)} className="size-4" />
               Kit’s skills only
               {/* With no weighted skills there is nothing to narrow to: say so instead of silently showing everything. */}
               {noWeights ? <span className="text-xs text-slate-600">(the kit has no skills yet — add some above; showing every skill)</span> : null}
