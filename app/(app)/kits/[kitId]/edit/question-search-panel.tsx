@@ -120,12 +120,14 @@ export function QuestionSearchPanel(props: {
               </button>
             </p>
           ) : (
-            <label className="flex items-center gap-1.5">
-              <input type="checkbox" checked={kitSkillsOnly} onChange={(e) => setKitSkillsOnly(e.target.checked)} className="size-4" />
-              Kit’s skills only
+            <span className="flex flex-wrap items-center gap-1.5">
+              <label className="flex items-center gap-1.5">
+                <input type="checkbox" checked={kitSkillsOnly} onChange={(e) => setKitSkillsOnly(e.target.checked)} className="size-4" />
+                Kit’s skills only
+              </label>
               {/* With no weighted skills there is nothing to narrow to: say so instead of silently showing everything. */}
-              {noWeights ? <span className="text-xs text-slate-600">(the kit has no skills yet — add some above; showing every skill)</span> : null}
-            </label>
+              {noWeights && kitSkillsOnly ? <span className="text-xs text-slate-600">(the kit has no skills yet, so every skill shows)</span> : null}
+            </span>
           )}
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={kitLevelOnly} onChange={(e) => setKitLevelOnly(e.target.checked)} className="size-4" />
