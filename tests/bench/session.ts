@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
+import { installJobStore } from '@/lib/jobs/runner';
 import { seed } from '@/db/seed';
 import { authSessions, memberships, organizations, users } from '@/db/schema';
 import { authenticateWithPassword } from '@/lib/auth/accounts';
@@ -26,6 +27,7 @@ export async function runSessionBench(): Promise<void> {
     let started = performance.now();
     await runMigrations(connection);
     const migrateMs = performance.now() - started;
+    await installJobStore(connection); // sign-up and invitations send mail through the queue
     started = performance.now();
     await seed(connection, { demo: true });
     const seedMs = performance.now() - started;

@@ -2,6 +2,7 @@
 import postgres from 'postgres';
 import { connect } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
+import { installJobStore } from '@/lib/jobs/runner';
 import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { signUp } from '@/lib/auth/accounts';
@@ -33,6 +34,8 @@ export async function benchOrganization(organizationName: string) {
   const connection = connect({ url, max: 4 });
   const { db } = connection;
   await runMigrations(connection);
+  // Sign-up sends its verification e-mail through the job queue, whose tables pg-boss installs.
+  await installJobStore(connection);
   await seedBuiltinContent(db, loadBuiltinContent());
   const { user, organizationId } = await signUp({ db }, { name: 'Bench Admin', email: 'admin@bench.test', password: BENCH_PASSWORD, organizationName });
   const admin: Ctx = { db, userId: user.id, organizationId, role: 'admin' };
