@@ -126,9 +126,13 @@ function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
     // As lockOwnScorecard: the interview is locked (key share) before the scorecard row, in the
     // order cancelling and rescheduling use; a cancelled interview or a removed panelist matches
     // nothing and the step-by-step path says why.
-    sql`s.interview_id in (select i.id from interviews i where i.id = s.interview_id and i.status <> 'cancelled' for key share)`,
-    sql`not exists (select 1 from interviews i join applications a on a.id = i.application_id join candidates c on c.id = a.candidate_id
-                    where i.id = s.interview_id and c.erased_at is not null)`,
+    // …and a candidate whose data was erased takes no new feedback: one probe of the interview,
+    // its application and candidate, locking only the interview row.
+    sql`s.interview_id in (select i.id from interviews i
+                           join applications a on a.id = i.application_id
+                           join candidates c on c.id = a.candidate_id
+                           where i.id = s.interview_id and i.status <> 'cancelled' and c.erased_at is null
+                           for key share of i)`,
     sql`exists (select 1 from interview_panelists p where p.interview_id = s.interview_id and p.user_id = ${ctx.userId})`,
   ];
   if (itemIds.length)
