@@ -71,3 +71,16 @@ test('an admin erases a candidate; the grid keeps everyone else’s figures', as
   await expect(page.getByRole('cell', { name: 'Erased a candidate’s personal data' }).first()).toBeVisible();
   await expect(page.getByText(ERASED)).toHaveCount(0);
 });
+
+test('a refused retention period keeps what the admin typed in the organization form', async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.password);
+  await page.goto('/settings');
+  const name = page.getByLabel('Organization name');
+  const retention = page.getByLabel('Keep rejected and withdrawn candidates for (months)');
+  await name.fill('Northwind Labs (demo, renamed)');
+  await retention.fill('500');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/at most 120|between 1 and 120|1–120 months/i).first()).toBeVisible();
+  await expect(retention).toHaveValue('500');
+  await expect(name).toHaveValue('Northwind Labs (demo, renamed)');
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage, SubmitButton, TextField, fieldError } from '@/app/_components/form';
 import type { ActionState } from '@/lib/http';
 import { updateOrganizationAction } from './actions';
@@ -8,16 +8,22 @@ const idle: ActionState = { status: 'idle' };
 
 export function OrganizationSettingsForm({ name, leadsScoreIndependently, candidateRetentionMonths }: { name: string; leadsScoreIndependently: boolean; candidateRetentionMonths: number | null }) {
   const [state, action] = useActionState(updateOrganizationAction, idle);
+  // Controlled: React resets an uncontrolled form after its action, which would throw away what
+  // was typed whenever the save is refused.
+  const [nameValue, setName] = useState(name);
+  const [strict, setStrict] = useState(leadsScoreIndependently);
+  const [retention, setRetention] = useState(candidateRetentionMonths === null ? '' : String(candidateRetentionMonths));
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <TextField label="Organization name" name="name" defaultValue={name} required error={fieldError(state, 'name')} />
+      <TextField label="Organization name" name="name" value={nameValue} onChange={(e) => setName(e.target.value)} required error={fieldError(state, 'name')} />
       <div className="flex items-start gap-3">
         <input
           id="leadsScoreIndependently"
           name="leadsScoreIndependently"
           type="checkbox"
-          defaultChecked={leadsScoreIndependently}
+          checked={strict}
+          onChange={(e) => setStrict(e.target.checked)}
           className="mt-1 size-4 rounded border-slate-300"
           aria-describedby="leadsScoreIndependently-hint"
         />
@@ -37,7 +43,8 @@ export function OrganizationSettingsForm({ name, leadsScoreIndependently, candid
         inputMode="numeric"
         min={1}
         max={120}
-        defaultValue={candidateRetentionMonths ?? ''}
+        value={retention}
+        onChange={(e) => setRetention(e.target.value)}
         hint="1–120. Once every application of a candidate has been rejected or withdrawn this long, their personal data is erased (their anonymous ratings stay). Leave blank to keep candidates until erased by hand."
         error={fieldError(state, 'candidateRetentionMonths')}
       />
