@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     if (can(ctx, 'opening:read')) nav.push({ href: '/openings', label: 'Openings' });
     if (can(ctx, 'candidate:read')) nav.push({ href: '/candidates', label: 'Candidates' });
     nav.push({ href: '/interviews', label: 'Interviews' });
+    if (can(ctx, 'interview:read_all')) nav.push({ href: '/loop', label: 'Loop' });
     if (can(ctx, 'dashboard:read')) nav.push({ href: '/dashboard', label: 'Dashboard' });
     if (can(ctx, 'member:read') || can(ctx, 'org:manage')) nav.push({ href: '/settings', label: 'Settings' });
   }

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { can } from '@/lib/context';
+import { listInterviewsAroundNow, summarizeOverdueFeedback } from '@/lib/interviews/overview';
 import { summarizeMyInterviews } from '@/lib/interviews/queries';
+import { formatOwedFor, INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
+import { TodaysInterviews } from './_components/todays-interviews';
 import { requirePageContext } from './page-context';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -12,7 +15,14 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
 
 export default async function HomePage() {
   const { ctx, request } = await requirePageContext();
-  const { upcoming, owed } = await summarizeMyInterviews(ctx);
+  const now = new Date();
+  // Members who see every interview also get the organization's picture: what needs chasing today.
+  const seesLoop = can(ctx, 'interview:read_all');
+  const [{ upcoming, owed }, overdue, around] = await Promise.all([
+    summarizeMyInterviews(ctx, now),
+    seesLoop ? summarizeOverdueFeedback(ctx, { worst: 5 }, now) : null,
+    seesLoop ? listInterviewsAroundNow(ctx, now) : null,
+  ]);
   const role = request.activeOrganization ? ROLE_LABELS[request.activeOrganization.role] : '';
 
   const shortcuts = [
@@ -28,6 +38,63 @@ export default async function HomePage() {
         title={`Welcome, ${request.account.name ?? request.account.email}`}
         description={`${request.activeOrganization?.name} · ${role}`}
       />
+      {/* What needs the team: one card per concern, for the roles that act on it. Further cards
+          (e.g. candidates ready for a decision) join this grid. */}
+      {overdue && around ? (
+        <div className="mb-6 grid gap-6 lg:grid-cols-2">
+          <Card className="p-5">
+            <h2 className="text-base font-semibold">Overdue feedback</h2>
+            {overdue.cards === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">No feedback is overdue.</p>
+            ) : (
+              <>
+                <p className="mt-2 text-sm">
+                  <Link href="/loop?overdue=1" className="font-medium text-red-800 hover:underline">
+                    {overdue.cards} overdue {overdue.cards === 1 ? 'scorecard' : 'scorecards'}
+                  </Link>{' '}
+                  on {overdue.interviews} {overdue.interviews === 1 ? 'interview' : 'interviews'}
+                </p>
+                <ul aria-label="Longest overdue" className="mt-2 divide-y divide-slate-200">
+                  {overdue.worst.map((w) => (
+                    <li key={`${w.interviewId}-${w.userId}`} className="py-2 text-sm">
+                      <span className="font-medium">{w.interviewer}</span> owes feedback on{' '}
+                      <Link href={`/candidates/${w.candidateId}`} className="text-brand-700 hover:underline">
+                        {w.candidateName}
+                      </Link>{' '}
+                      ({w.openingTitle}
+                      {w.stage ? ` · ${w.stage}` : ''})
+                      <span className="block text-red-800">for {formatOwedFor(now.getTime() - w.owedSince.getTime())}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+          <Card className="p-5">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="text-base font-semibold">Today’s interviews</h2>
+              <Link href="/loop" className="text-sm font-medium text-brand-700 hover:underline">
+                Loop overview
+              </Link>
+            </div>
+            <TodaysInterviews
+              now={now.toISOString()}
+              items={around.rows.map((r) => ({
+                id: r.id,
+                at: r.scheduledAt.toISOString(),
+                endsAt: r.endsAt.toISOString(),
+                candidateId: r.candidate.id,
+                candidate: r.candidate.name,
+                opening: r.opening.title,
+                stage: r.stage,
+                panel: r.panel.map((p) => p.name).join(', '),
+                state: INTERVIEW_STATE_LABELS[r.state],
+                tone: INTERVIEW_STATE_TONES[r.state],
+              }))}
+            />
+          </Card>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="p-5">
           <h2 className="text-base font-semibold">Your upcoming interviews</h2>

@@ -305,7 +305,7 @@ async function insertInterviewWithFeedback(tx: DbExecutor, spec: InterviewSpec):
       kitVersionId: spec.stage.versionId,
       scheduledAt: spec.scheduledAt,
       durationMinutes: spec.stage.duration,
-      status: 'completed',
+      // No 'completed': whether an interview is complete is derived from its time and cards (lib/interviews/status.ts).
       createdByUserId: spec.createdBy,
     })
     .returning({ id: interviews.id });

@@ -1,11 +1,12 @@
 import 'server-only';
 // Reads of candidates and their applications.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { canSeeOthersFeedback } from '../scorecards/visibility';
 import { parseId } from '../ids';
+import { INTERVIEW_STATE_LABELS, interviewStateColumns, interviewStateSql } from '../interviews/status';
 
 export async function listCandidates(ctx: Ctx) {
   requirePermission(ctx, 'candidate:read');
@@ -66,7 +67,12 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
     openingIds.length ? ctx.db.select().from(openingStages).where(and(eq(openingStages.organizationId, ctx.organizationId), inArray(openingStages.openingId, openingIds))).orderBy(asc(openingStages.position)) : [],
     apps.length
       ? ctx.db
-          .select({ interview: interviews, stageName: openingStages.name })
+          .select({
+            interview: interviews,
+            stageName: openingStages.name,
+            // The state people mean (scheduled … complete), derived from time and the panel's cards.
+            state: interviewStateSql({ ...interviewStateColumns(), candidateErased: sql`${candidate.erasedAt !== null}` }),
+          })
           .from(interviews)
           .leftJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
           .where(and(eq(interviews.organizationId, ctx.organizationId), inArray(interviews.applicationId, apps.map((a) => a.id))))
@@ -90,7 +96,7 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
         .filter((r) => r.interview.applicationId === a.id)
         .map((r) => {
           const panel = panelRows.filter((p) => p.interviewId === r.interview.id);
-          return { ...r.interview, stageName: r.stageName, panel: panel.map((p) => p.name ?? p.email), panelUserIds: panel.map((p) => p.userId) };
+          return { ...r.interview, state: r.state, stageName: r.stageName, panel: panel.map((p) => p.name ?? p.email), panelUserIds: panel.map((p) => p.userId) };
         }),
     })),
   };
@@ -115,7 +121,7 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
   const events: TimelineEvent[] = [{ at: profile.candidate.createdAt, kind: 'added', text: 'Added as a candidate' }];
   for (const a of profile.applications) {
     events.push({ at: a.createdAt, kind: 'applied', text: `Applied to ${a.opening.title}` });
-    for (const i of a.interviews) events.push({ at: i.scheduledAt, kind: 'interview', text: `${i.stageName ?? 'Interview'} for ${a.opening.title} with ${i.panel.join(', ')} (${i.status})` });
+    for (const i of a.interviews) events.push({ at: i.scheduledAt, kind: 'interview', text: `${i.stageName ?? 'Interview'} for ${a.opening.title} with ${i.panel.join(', ')} (${INTERVIEW_STATE_LABELS[i.state].toLowerCase()})` });
   }
   if (appIds.length) {
     const moves = await ctx.db

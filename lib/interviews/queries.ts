@@ -3,8 +3,10 @@ import 'server-only';
 // schedule as rescheduling and cancelling see it.
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { applications, candidates, type Interview, interviewPanelists, interviews, openings, scorecards } from '@/db/schema';
-import type { Ctx } from '../context';
-import { NotFoundError } from '../errors';
+import { can, type Ctx } from '../context';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { parseId } from '../ids';
+import { type InterviewState, interviewEndsAt, interviewStateColumns, interviewStateSql } from './status';
 
 function onPanel(ctx: Ctx) {
   return exists(
@@ -15,14 +17,15 @@ function onPanel(ctx: Ctx) {
   );
 }
 
-/** The signed-in member's interviews, with whether their own feedback is still owed. */
-export async function listMyInterviews(ctx: Ctx) {
+/** The signed-in member's interviews, with the interview's derived state and their own card's. */
+export async function listMyInterviews(ctx: Ctx, now?: Date) {
   return ctx.db
     .select({
       id: interviews.id,
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
       status: interviews.status,
+      state: interviewStateSql(interviewStateColumns(), now),
       candidate: candidates.name,
       opening: openings.title,
       scorecardStatus: scorecards.status,
@@ -37,34 +40,42 @@ export async function listMyInterviews(ctx: Ctx) {
 }
 
 /**
- * Feedback is owed once an interview's time is over (nobody has to mark it completed) and until
- * the member's own scorecard is submitted; a cancelled interview owes nothing.
+ * The member owes their card while the interview awaits feedback (it has ended — nobody has to
+ * mark it completed — and is neither cancelled nor about an erased candidate) and theirs is not in.
  */
-export function feedbackOwed(i: { scheduledAt: Date; durationMinutes: number; status: string; scorecardStatus: string | null }, now = new Date()): boolean {
-  return i.status !== 'cancelled' && i.scorecardStatus !== 'submitted' && i.scheduledAt.getTime() + i.durationMinutes * 60_000 <= now.getTime();
+export function owesFeedback(i: { state: InterviewState; scorecardStatus: string | null }): boolean {
+  return i.state === 'awaiting_feedback' && i.scorecardStatus !== 'submitted';
+}
+
+/**
+ * Still ahead of the member: the interview has not ended (derived state scheduled or in progress)
+ * and their own card is not in. An interview whose cards are all in is complete and leaves, as does
+ * one the member already submitted for while a colleague is still writing.
+ */
+function stillAhead(i: { state: InterviewState; scorecardStatus: string | null }): boolean {
+  return (i.state === 'scheduled' || i.state === 'in_progress') && i.scorecardStatus !== 'submitted';
 }
 
 /** The home page's two lists: interviews still ahead, and past ones whose feedback is owed. */
 export async function summarizeMyInterviews(ctx: Ctx, now = new Date()) {
-  const rows = await listMyInterviews(ctx);
-  const recentCutoff = now.getTime() - 3_600_000;
+  const rows = await listMyInterviews(ctx, now);
   return {
-    upcoming: rows.filter((i) => i.status === 'scheduled' && i.scheduledAt.getTime() > recentCutoff),
-    owed: rows.filter((i) => feedbackOwed(i, now)),
+    upcoming: rows.filter(stillAhead),
+    owed: rows.filter(owesFeedback),
   };
 }
 
 /** "My interviews": today's, the ones still ahead, and past ones whose feedback is still owed. */
 export async function groupMyInterviews(ctx: Ctx, now = new Date()) {
-  const rows = await listMyInterviews(ctx);
+  const rows = await listMyInterviews(ctx, now);
   const startOfDay = new Date(now);
   startOfDay.setHours(0, 0, 0, 0);
   const endOfDay = new Date(startOfDay.getTime() + 86_400_000);
   const isToday = (d: Date) => d >= startOfDay && d < endOfDay;
   return {
     today: rows.filter((i) => isToday(i.scheduledAt) && i.status !== 'cancelled'),
-    upcoming: rows.filter((i) => i.scheduledAt >= endOfDay && i.status === 'scheduled'),
-    owed: rows.filter((i) => i.scheduledAt < startOfDay && i.status !== 'cancelled' && i.scorecardStatus !== 'submitted'),
+    upcoming: rows.filter((i) => i.scheduledAt >= endOfDay && stillAhead(i)),
+    owed: rows.filter((i) => i.scheduledAt < startOfDay && owesFeedback(i)),
     done: rows.filter((i) => i.scorecardStatus === 'submitted'),
   };
 }
@@ -97,4 +108,34 @@ export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Prom
     durationMinutes: interview.durationMinutes,
     panelUserIds: panel.map((p) => p.userId).sort(),
   };
+}
+
+/** An interview's progress as its page shows it: derived state and how many of the panel's cards are in. */
+export interface InterviewProgress {
+  state: InterviewState;
+  endsAt: Date;
+  panelSize: number;
+  submittedCount: number;
+}
+
+/** For the interview's panel and members who see every interview; anyone else is refused (403). */
+export async function getInterviewProgress(ctx: Ctx, interviewIdInput: unknown, now?: Date): Promise<InterviewProgress> {
+  const interviewId = parseId('interviewId', interviewIdInput);
+  const columns = interviewStateColumns();
+  const [row] = await ctx.db
+    .select({
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      state: interviewStateSql(columns, now),
+      panelSize: sql<number>`${columns.panelSize}`,
+      submittedCount: sql<number>`${columns.submittedCount}`,
+      mine: onPanel(ctx),
+    })
+    .from(interviews)
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
+  if (!row) throw new NotFoundError('Interview');
+  if (!row.mine && !can(ctx, 'interview:read_all')) throw new ForbiddenError();
+  return { state: row.state, endsAt: interviewEndsAt(row), panelSize: Number(row.panelSize), submittedCount: Number(row.submittedCount) };
 }

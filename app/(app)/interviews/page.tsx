@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
-import { feedbackOwed, groupMyInterviews } from '@/lib/interviews/queries';
+import { groupMyInterviews, owesFeedback } from '@/lib/interviews/queries';
+import { INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
 import { requirePageContext } from '../page-context';
 
 export const metadata: Metadata = { title: 'My interviews' };
@@ -9,6 +10,14 @@ export const metadata: Metadata = { title: 'My interviews' };
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 type Row = Awaited<ReturnType<typeof groupMyInterviews>>['today'][number];
+
+/** The interview's derived state, told from the member's side: their own card first. */
+function badge(i: Row): { label: string; tone: (typeof INTERVIEW_STATE_TONES)[keyof typeof INTERVIEW_STATE_TONES] } {
+  if (i.state !== 'cancelled' && i.scorecardStatus === 'submitted') return { label: i.state === 'complete' ? 'Complete' : 'Feedback submitted', tone: 'green' };
+  if (owesFeedback(i)) return { label: 'Feedback owed', tone: 'amber' };
+  if (i.state === 'scheduled' && i.scorecardStatus === 'draft') return { label: 'Scheduled · draft started', tone: 'slate' };
+  return { label: INTERVIEW_STATE_LABELS[i.state], tone: INTERVIEW_STATE_TONES[i.state] };
+}
 
 function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; empty: string }) {
   return (
@@ -31,17 +40,7 @@ function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; emp
                 </span>
                 <span className="flex items-center gap-2 text-slate-600">
                   {when.format(i.scheduledAt)} · {i.durationMinutes} min
-                  <Badge tone={i.scorecardStatus === 'submitted' ? 'green' : feedbackOwed(i) ? 'amber' : 'slate'}>
-                    {i.status === 'cancelled'
-                      ? 'Cancelled'
-                      : i.scorecardStatus === 'submitted'
-                        ? 'Feedback submitted'
-                        : feedbackOwed(i)
-                          ? 'Feedback owed'
-                          : i.scorecardStatus === 'draft'
-                            ? 'Scheduled · draft started'
-                            : 'Scheduled'}
-                  </Badge>
+                  <Badge tone={badge(i).tone}>{badge(i).label}</Badge>
                 </span>
               </li>
             ))}

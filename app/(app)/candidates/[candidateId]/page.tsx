@@ -4,6 +4,7 @@ import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_componen
 import { candidatePseudonym } from '@/lib/candidates/erasure';
 import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
+import { INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
 import { listOpenings } from '@/lib/openings/queries';
 import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
@@ -78,7 +79,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                         <span className={i.status === 'cancelled' ? 'text-slate-500 line-through decoration-slate-400' : undefined}>
                           {i.stageName ?? 'Interview'} · {when.format(i.scheduledAt)} · {i.durationMinutes} min · {i.panel.join(', ')}
                         </span>{' '}
-                        <Badge tone={i.status === 'cancelled' ? 'red' : i.status === 'completed' ? 'green' : 'slate'}>{i.status}</Badge>
+                        <Badge tone={INTERVIEW_STATE_TONES[i.state]}>{INTERVIEW_STATE_LABELS[i.state]}</Badge>
                         {can(ctx, 'interview:schedule') ? (
                           <InterviewChanges
                             candidateId={candidate.id}

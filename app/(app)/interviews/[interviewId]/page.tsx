@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { AccessDenied, PageHeader } from '@/app/_components/ui';
+import { AccessDenied, Badge, PageHeader } from '@/app/_components/ui';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { InterviewCancelledError } from '@/lib/scorecards/mutations';
+import { getInterviewProgress } from '@/lib/interviews/queries';
+import { INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
 import { getInterviewScorecard } from '@/lib/scorecards/queries';
 import { requirePageContext } from '../../page-context';
 import { LiveScorecard } from './live-scorecard';
@@ -33,11 +35,20 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
     throw error;
   }
   const { scorecard, interview, kit } = opened;
+  const progress = await getInterviewProgress(ctx, interviewId);
   return (
     <>
       <h1 className="sr-only">
         Scorecard: {interview.candidateName}, {kit.name}
       </h1>
+      {/* The interview's own state (not this card's): it is complete once every panelist's card is in. */}
+      <p className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <span>Interview status:</span>
+        <Badge tone={INTERVIEW_STATE_TONES[progress.state]}>{INTERVIEW_STATE_LABELS[progress.state]}</Badge>
+        <span>
+          {progress.submittedCount} of {progress.panelSize} {progress.panelSize === 1 ? 'scorecard' : 'scorecards'} submitted
+        </span>
+      </p>
       <LiveScorecard
         scorecard={{
           id: scorecard.id,
