@@ -84,7 +84,7 @@ export async function runDashboardBench(): Promise<void> {
                now() - make_interval(days => 1 + (c.k % 300), hours => st.position) as scheduled_at
         from bench_candidates c join bench_openings o on o.k = c.opening_k join bench_stages st on st.opening_id = o.id`);
       await tx.execute(sql`insert into interviews (id, organization_id, application_id, opening_stage_id, kit_version_id, scheduled_at, duration_minutes, status)
-        select id, ${org}, application_id, stage_id, (${sql.param(kitVersionIds)}::uuid[])[1 + position], scheduled_at, 60, 'scheduled' from bench_interviews`);
+        select id, ${org}, application_id, stage_id, (${sql.param(kitVersionIds)}::uuid[])[1 + position], scheduled_at, 60, 'completed' from bench_interviews`);
       await tx.execute(sql`
         create temporary table bench_scorecards on commit drop as
         select gen_random_uuid() as id, i.id as interview_id, i.candidate_k, i.scheduled_at, p.slot,
