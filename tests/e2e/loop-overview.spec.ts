@@ -29,15 +29,17 @@ async function scheduleCandidate(page: Page, name: string, at: Date, panelist: s
   await page.getByLabel('Email').fill(uniqueEmail('loop'));
   await page.getByLabel('Apply to opening').selectOption({ label: 'Backend Engineer — Node.js' });
   await page.getByRole('button', { name: 'Add candidate' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // Adding and scheduling are the slowest writes; on a busy machine they take a while.
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
   await page.getByText('Schedule an interview').click();
   await page.getByLabel('Date and time').fill(berlinLocal(at));
   await page.getByRole('checkbox', { name: panelist }).check();
   await page.getByRole('button', { name: 'Schedule interview' }).click();
-  await expect(page.getByText('Interview scheduled. The panel sees it under My interviews.')).toBeVisible();
+  await expect(page.getByText('Interview scheduled. The panel sees it under My interviews.')).toBeVisible({ timeout: 30_000 });
 }
 
 test('a recruiter filters the loop to overdue feedback and sees who owes it; the home page count leads there', async ({ page }) => {
+  test.setTimeout(180_000);
   const name = `Olu Overdue ${Date.now().toString(36)}`;
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
   await scheduleCandidate(page, name, new Date(Date.now() - 3 * 86_400_000), "Liam O'Connor");
@@ -94,6 +96,7 @@ test('an interviewer is refused the loop overview and has no Loop link', async (
 });
 
 test('an interviewer’s interview whose cards are all in leaves “upcoming”', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const name = `Uma Underway ${Date.now().toString(36)}`;
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
   await scheduleCandidate(page, name, new Date(Date.now() - 10 * 60_000), 'Jonas Weber');
@@ -121,11 +124,15 @@ test('an interviewer’s interview whose cards are all in leaves “upcoming”'
     .getByRole('group')
     .filter({ has: interviewer.getByRole('radio', { name: 'No evidence' }) })
     .filter({ hasNot: interviewer.locator('input:checked') });
+  // By keyboard, as the live page is meant to be used (its sticky bar covers radios scrolled under it).
   while ((await unrated.count()) > 0) {
-    await unrated.first().getByRole('radio', { name: 'No evidence' }).check();
+    await unrated.first().getByRole('radio', { name: 'No evidence' }).focus();
+    await interviewer.keyboard.press('Space');
   }
-  await interviewer.getByRole('radio', { name: 'Yes', exact: true }).check();
-  await interviewer.getByRole('button', { name: 'Submit scorecard' }).click();
+  await interviewer.getByRole('radio', { name: 'Yes', exact: true }).focus();
+  await interviewer.keyboard.press('Space');
+  await interviewer.getByRole('button', { name: 'Submit scorecard' }).focus();
+  await interviewer.keyboard.press('Enter');
   await expect(interviewer.getByText(/^Submitted\./)).toBeVisible();
 
   await interviewer.goto('/');
