@@ -71,12 +71,25 @@ test('a recruiter filters the loop to overdue feedback and sees who owes it; the
   const count = page.getByRole('link', { name: /^\d+ overdue scorecards?$/ });
   const cards = Number((await count.textContent())!.match(/^\d+/)![0]);
   expect(cards).toBeGreaterThan(0);
-  await expect(page.getByRole('list', { name: 'Longest overdue' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Longest overdue' })).toContainText(`Liam O'Connor owes feedback on ${name}`);
+  await expect(page.getByRole('heading', { name: 'Today’s interviews' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'home page with the team cards');
   await count.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Loop overview' })).toBeVisible();
   await expect(page.getByLabel('Overdue only')).toBeChecked();
   await expect(page.getByText(`${cards} overdue ${cards === 1 ? 'scorecard' : 'scorecards'}`)).toBeVisible();
   await expect(page.getByRole('listitem', { name: new RegExp(`^${name},`) })).toBeVisible();
+
+  // The same rows through the API: a cursor for the next page, a bad parameter named.
+  const firstPage = await page.request.get('/api/v1/interviews?limit=1');
+  expect(firstPage.status()).toBe(200);
+  const body = (await firstPage.json()) as { interviews: { id: string; status: string }[]; nextCursor: string | null };
+  expect(body.interviews).toHaveLength(1);
+  const nextPage = (await (await page.request.get(`/api/v1/interviews?limit=1&cursor=${body.nextCursor}`)).json()) as { interviews: { id: string }[] };
+  expect(nextPage.interviews[0]!.id).not.toBe(body.interviews[0]!.id);
+  const bad = await page.request.get('/api/v1/interviews?status=finished&from=someday');
+  expect(bad.status()).toBe(422);
+  expect(Object.keys(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).sort()).toEqual(['from', 'status']);
 
   // A phone shows cards, not a table wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
