@@ -38,7 +38,8 @@ export function describeTimeInZone(start: Date, durationMinutes: number, timeZon
   const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(start);
   const time = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   const offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value;
-  return `${day}, ${time(start)}–${time(end)} (${timeZone}${offset ? `, ${offset}` : ''})`;
+  const named = timeZone === 'UTC' || !offset || offset === 'GMT' || offset === 'GMT+0' ? timeZone : `${timeZone}, ${offset}`;
+  return `${day}, ${time(start)}–${time(end)} (${named})`;
 }
 
 export function buildInterviewInvite(invite: InterviewInvite): string {
