@@ -2,7 +2,7 @@ import 'server-only';
 // The in-app list, as its recipient reads it: their own notifications in the active organization,
 // newest first, with what each is about rendered from the current rows (so an erased candidate's
 // name is gone from old notifications too, and nothing personal was ever copied into them).
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { applications, candidates, interviews, type NotificationKind, notificationPreferences, notifications, openingStages, openings, users } from '@/db/schema';
 import type { Ctx } from '../context';
 import { EMAIL_TOPICS, type EmailTopic } from './schemas';
@@ -54,6 +54,18 @@ export async function listNotifications(ctx: Ctx, options: { before?: Date } = {
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(NOTIFICATIONS_PAGE_SIZE);
   return rows.map((r) => ({ ...r, href: hrefFor(r.kind, r.interviewId, r.applicationId) }));
+}
+
+/** What the app's header needs on every page, in one round trip: the bell's number and whether the account has a zone yet. */
+export async function getHeaderNotificationState(ctx: Ctx): Promise<{ unread: number; hasTimeZone: boolean }> {
+  const [row] = await ctx.db
+    .select({
+      unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.organizationId} = ${ctx.organizationId} and ${notifications.userId} = ${ctx.userId} and ${notifications.readAt} is null)`,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .where(eq(users.id, ctx.userId));
+  return { unread: Number(row?.unread ?? 0), hasTimeZone: Boolean(row?.timeZone) };
 }
 
 /** The bell's number. */

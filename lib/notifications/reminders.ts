@@ -27,6 +27,7 @@ const LOOKBACK_DAYS = 60;
 interface DueReminder {
   organization_id: string;
   interview_id: string;
+  application_id: string;
   user_id: string;
   sequence: number;
   reminder_limit: number;
@@ -40,7 +41,7 @@ interface DueReminder {
 function dueRemindersSql(now: Date) {
   const at = now.toISOString();
   return sql`
-    select i.organization_id, i.id as interview_id, p.user_id, coalesce(sent.n, 0) + 1 as sequence, o.feedback_reminder_limit as reminder_limit,
+    select i.organization_id, i.id as interview_id, i.application_id, p.user_id, coalesce(sent.n, 0) + 1 as sequence, o.feedback_reminder_limit as reminder_limit,
            i.scheduled_at, i.duration_minutes, c.name as candidate, op.title as opening, st.name as stage
     from interviews i
     join organizations o on o.id = i.organization_id and o.feedback_reminders_enabled
@@ -87,6 +88,7 @@ export async function sendDueFeedbackReminders(db: Database, now: Date): Promise
         kind: 'feedback_reminder',
         mailKind: 'feedback_reminder',
         interviewId: reminder.interview_id,
+        applicationId: reminder.application_id,
         recipients: await loadRecipients(tx, [reminder.user_id]),
         mail: (r) => ({
           subject: `Feedback reminder: ${title}`,
