@@ -34,7 +34,8 @@ async function asPanelist(browser: Browser, email: string, candidate: string, ch
 }
 
 test('a scheduled interview reaches both panelists in the app and by e-mail with a calendar invite', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  // Several sign-ins, a schedule and an outbox poll: on a busy two-core machine that exceeds a minute.
+  test.setTimeout(180_000);
   const candidate = `Nadia Notify ${Date.now().toString(36)}`;
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
   await page.goto('/candidates');
@@ -42,13 +43,13 @@ test('a scheduled interview reaches both panelists in the app and by e-mail with
   await page.getByLabel('Email').fill(`nadia.${Date.now().toString(36)}@example.test`);
   await page.getByLabel('Apply to opening').selectOption({ label: 'Junior Backend Developer' });
   await page.getByRole('button', { name: 'Add candidate' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: candidate })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: candidate })).toBeVisible({ timeout: 30_000 });
   await page.getByText('Schedule an interview').click();
   await page.getByLabel('Date and time').fill(inTwoDaysAt(14));
   await page.getByRole('checkbox', { name: demo.interviewer.name }).check();
   await page.getByRole('checkbox', { name: 'Amara Okafor' }).check();
   await page.getByRole('button', { name: 'Schedule interview' }).click();
-  await expect(page.getByText('Interview scheduled. The panel sees it under My interviews.')).toBeVisible();
+  await expect(page.getByText('Interview scheduled. The panel sees it under My interviews.')).toBeVisible({ timeout: 30_000 });
 
   await asPanelist(browser, demo.interviewer.email, candidate, async (jonas) => {
     await expectAccessible(jonas, '/notifications');
@@ -84,6 +85,7 @@ test('a scheduled interview reaches both panelists in the app and by e-mail with
 });
 
 test('notification settings: time zone and e-mail topics, kept after a save', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, 'liam@demo.loopkit.dev', demo.password);
   await page.goto('/settings/notifications');
   await expect(page.getByRole('heading', { name: 'Notifications and time zone' })).toBeVisible();
@@ -91,7 +93,7 @@ test('notification settings: time zone and e-mail topics, kept after a save', as
   await page.getByLabel('Your time zone').selectOption('Europe/Berlin');
   await page.getByRole('checkbox', { name: 'Feedback reminders' }).uncheck();
   await page.getByRole('button', { name: 'Save notification settings' }).click();
-  await expect(page.getByText('Notification settings saved.')).toBeVisible();
+  await expect(page.getByText('Notification settings saved.')).toBeVisible({ timeout: 30_000 });
   await page.reload();
   await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Berlin');
   await expect(page.getByRole('checkbox', { name: 'Feedback reminders' })).not.toBeChecked();
