@@ -34,6 +34,7 @@ const ACTION_LABELS: Record<string, string> = {
   'opening.updated': 'Edited an opening',
   'organization.created': 'Created the organization',
   'organization.updated': 'Changed organization settings',
+  'organization.reminders_updated': 'Changed feedback reminder settings',
   'question.created': 'Created a question',
   'question.updated': 'Edited a question',
   'question.copied': 'Copied a question',

@@ -10,7 +10,7 @@ import { env } from './env';
 import { enqueue } from './jobs/enqueue';
 import type { JobContext } from './jobs/types';
 
-export const MAIL_KINDS = ['invitation', 'password_reset', 'email_verification'] as const;
+export const MAIL_KINDS = ['invitation', 'password_reset', 'email_verification', 'interview_invite', 'feedback_reminder', 'feedback_complete'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface OutgoingMail {
@@ -20,6 +20,8 @@ export interface OutgoingMail {
   text: string;
   /** The organization the mail belongs to; null for account mail (reset, verification). */
   organizationId: string | null;
+  /** An iCalendar invite (RFC 5545/6047): sent as a text/calendar alternative with its METHOD. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /** What the 'mail.send' job carries: the mail and an id chosen once, so retries deduplicate. */
@@ -64,12 +66,15 @@ export async function deliverMail(data: MailJobData, { db }: JobContext): Promis
       subject: data.subject,
       text: data.text,
       messageId: `<${data.mailId}@loopkit>`,
+      // nodemailer adds it as a text/calendar; method=… alternative (and an invite.ics attachment),
+      // which calendar clients show with Accept/Decline or as a cancellation.
+      ...(data.calendar ? { icalEvent: { method: data.calendar.method, filename: 'invite.ics', content: data.calendar.content } } : {}),
     });
     return;
   }
   const inserted = await db
     .insert(mailOutbox)
-    .values({ id: data.mailId, organizationId: data.organizationId, kind: data.kind, recipient: data.to, subject: data.subject, body: data.text })
+    .values({ id: data.mailId, organizationId: data.organizationId, kind: data.kind, recipient: data.to, subject: data.subject, body: data.text, calendar: data.calendar?.content ?? null })
     .onConflictDoNothing()
     .returning({ id: mailOutbox.id });
   if (inserted.length === 0) return;

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ACTIVE_ORG_COOKIE, getAccountContext, getRequestContext } from '@/lib/auth/session';
 import { type ActionState, errorToActionState } from '@/lib/http';
+import { adoptBrowserTimeZone } from '@/lib/notifications/mutations';
 import { createOrganization } from '@/lib/orgs/mutations';
 import { formDataToObject } from '@/lib/validation';
 
@@ -34,4 +35,15 @@ export async function createOrganizationAction(_prev: ActionState, formData: For
   }
   (await cookies()).set(ACTIVE_ORG_COOKIE, organizationId, cookieOptions);
   redirect('/');
+}
+
+/** The browser's zone for an account that has none yet (see BrowserTimeZoneReporter). */
+export async function reportBrowserTimeZoneAction(timeZone: string): Promise<void> {
+  const account = await getAccountContext();
+  if (!account) return;
+  try {
+    await adoptBrowserTimeZone(account, { timeZone });
+  } catch {
+    // A zone this server does not know (an older ICU): the person picks one in the settings.
+  }
 }

@@ -4,13 +4,17 @@ import type { ReactNode } from 'react';
 import { getRequestContext } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { can } from '@/lib/context';
+import { getHeaderNotificationState } from '@/lib/notifications/queries';
+import { BrowserTimeZoneReporter } from './_components/browser-time-zone';
 import { AccountMenu, OrganizationSwitcher } from './_components/menus';
+import { NotificationBell } from './_components/notification-bell';
 import { type NavItem, PrimaryNav } from './_components/nav';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const request = await getRequestContext();
   if (!request) redirect('/sign-in');
   const { account, ctx, organizations } = request;
+  const header = ctx ? await getHeaderNotificationState(ctx) : null;
 
   const nav: NavItem[] = [];
   if (ctx) {
@@ -46,12 +50,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               organizations={organizations.map((o) => ({ id: o.id, name: o.name, roleLabel: ROLE_LABELS[o.role] }))}
             />
           ) : null}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            {header ? <NotificationBell unread={header.unread} /> : null}
             <AccountMenu name={account.name ?? account.email} email={account.email} />
           </div>
         </div>
         {nav.length ? <div className="mx-auto max-w-7xl px-4 pb-2 sm:px-6"><PrimaryNav items={nav} /></div> : null}
       </header>
+      {header && !header.hasTimeZone ? <BrowserTimeZoneReporter /> : null}
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>

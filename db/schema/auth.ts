@@ -16,6 +16,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** Bumped by "sign out everywhere": tokens carrying an older value are refused. */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** IANA zone (e.g. Europe/Berlin) their invites and pages use; null until the browser reports one. */
+    timeZone: text('time_zone'),
     /** Set when the person erased their account: the row stays as "Former member" so their scorecards keep their author. */
     erasedAt: tstz('erased_at'),
     createdAt: createdAt(),

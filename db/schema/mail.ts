@@ -55,6 +55,8 @@ export const mailOutbox = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** An iCalendar invite sent with the mail (text/calendar), as a calendar client would receive it. */
+    calendar: text('calendar'),
     createdAt: createdAt(),
   },
   (t) => [index('mail_outbox_org_created_idx').on(t.organizationId, t.createdAt), index('mail_outbox_recipient_lower_idx').on(sql`lower(${t.recipient})`)],

@@ -15,10 +15,18 @@ export const organizations = pgTable(
     leadsScoreIndependently: boolean('leads_score_independently').notNull().default(false),
     /** How long rejected and withdrawn candidates are kept before erasure (GDPR 5(1)(e)); null keeps them. */
     candidateRetentionMonths: integer('candidate_retention_months'),
+    /** Feedback reminders: on or off, the first one this long after an interview ends, then daily up to the limit. */
+    feedbackRemindersEnabled: boolean('feedback_reminders_enabled').notNull().default(true),
+    feedbackReminderFirstMinutes: integer('feedback_reminder_first_minutes').notNull().default(60),
+    feedbackReminderLimit: integer('feedback_reminder_limit').notNull().default(10),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check('organizations_candidate_retention_range', sql`${t.candidateRetentionMonths} is null or ${t.candidateRetentionMonths} between 1 and 120`)],
+  (t) => [
+    check('organizations_candidate_retention_range', sql`${t.candidateRetentionMonths} is null or ${t.candidateRetentionMonths} between 1 and 120`),
+    check('organizations_feedback_reminder_first_range', sql`${t.feedbackReminderFirstMinutes} between 0 and 10080`),
+    check('organizations_feedback_reminder_limit_range', sql`${t.feedbackReminderLimit} between 1 and 30`),
+  ],
 );
 
 export const memberships = pgTable(

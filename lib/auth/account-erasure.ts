@@ -3,10 +3,11 @@ import 'server-only';
 // "Former member" with an address that can never receive mail, because scorecards point at their
 // author (interviewer_user_id, ON DELETE RESTRICT) and every grid, packet and calibration figure
 // counts those scorecards. What identifies or authenticates the person goes: name, e-mail, image,
-// password, OAuth links, sessions, memberships, sign-in attempts, and the address on invitations.
+// password, OAuth links, sessions, memberships, sign-in attempts, the address on invitations, and
+// their notifications, notification settings and time zone.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, invitations, loginAttempts, memberships, organizations, sessions, users } from '@/db/schema';
+import { accounts, invitations, loginAttempts, memberships, notificationPreferences, notifications, organizations, sessions, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import type { BaseCtx } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -39,10 +40,13 @@ export async function eraseAccount({ db }: BaseCtx, userId: string, input: unkno
     const now = new Date();
     await tx
       .update(users)
-      .set({ name: FORMER_MEMBER_NAME, email: erasedUserEmail(user.id), emailVerified: null, image: null, passwordHash: null, erasedAt: now, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .set({ name: FORMER_MEMBER_NAME, email: erasedUserEmail(user.id), emailVerified: null, image: null, passwordHash: null, timeZone: null, erasedAt: now, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, user.id));
     await tx.delete(accounts).where(eq(accounts.userId, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    // Their inbox and settings: nobody reads them again.
+    await tx.delete(notifications).where(eq(notifications.userId, user.id));
+    await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
     await tx.delete(loginAttempts).where(eq(sql`lower(${loginAttempts.email})`, user.email.toLowerCase()));
     await tx.update(invitations).set({ email: erasedUserEmail(user.id) }).where(eq(sql`lower(${invitations.email})`, user.email.toLowerCase()));
     if (own.length) await tx.delete(memberships).where(inArray(memberships.id, own.map((m) => m.id)));

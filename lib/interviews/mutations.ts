@@ -7,6 +7,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, kitVersions, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { assertNotErased } from '../candidates/erasure';
+import { notifyInterviewChange } from '../notifications/interviews';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -75,6 +76,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       entityId: interview!.id,
       data: { applicationId: application.id, stage: stage.name, kitVersionId: pinned.id, panel },
     });
+    await notifyInterviewChange(db, { organizationId: ctx.organizationId, interviewId: interview!.id, actorUserId: ctx.userId, invited: panel, moved: [], cancelled: [], removed: [] });
     return { interviewId: interview!.id, kitVersionId: pinned.id };
   });
 }
@@ -166,6 +168,16 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
         discardedDrafts,
       },
     });
+    // Added panelists get the invite; those who stay hear of a new time only; those who left get a CANCEL.
+    await notifyInterviewChange(tx.db, {
+      organizationId: ctx.organizationId,
+      interviewId: interview.id,
+      actorUserId: ctx.userId,
+      invited: added,
+      moved: moved ? panel.filter((u) => before.includes(u)) : [],
+      cancelled: [],
+      removed,
+    });
     return loadInterviewSchedule(tx, interview.id);
   });
 }
@@ -195,6 +207,8 @@ export async function cancelInterview(ctx: Ctx, input: unknown): Promise<Intervi
       // The reason is free text that may name the candidate: it lives on the interview, which erasure clears, not in the append-only log.
       data: { revision, applicationId: interview.applicationId, scheduledAt: interview.scheduledAt.toISOString() },
     });
+    const { panelUserIds } = await loadInterviewSchedule(tx, interview.id);
+    await notifyInterviewChange(tx.db, { organizationId: ctx.organizationId, interviewId: interview.id, actorUserId: ctx.userId, invited: [], moved: [], cancelled: panelUserIds, removed: [] });
     return loadInterviewSchedule(tx, interview.id);
   });
 }

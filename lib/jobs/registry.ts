@@ -7,6 +7,8 @@ import { pruneExpiredSessions } from '../auth/sessions';
 import { pruneAccountEmailRecords } from '../auth/user-tokens';
 import { eraseExpiredCandidates } from '../candidates/retention';
 import { deliverMail } from '../mail';
+import { announceFeedbackComplete, type FeedbackCompleteCheck } from '../notifications/feedback-complete';
+import { sendDueFeedbackReminders } from '../notifications/reminders';
 import { defineJob } from './types';
 
 export const mailSendJob = defineJob({
@@ -54,7 +56,30 @@ export const candidateRetentionJob = defineJob({
   expireInSeconds: 60 * 60,
 });
 
-export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob] as const;
+/**
+ * Feedback reminders: every 10 minutes, the sweep sends what is due (lib/notifications/reminders.ts).
+ * 'stately' keeps one sweep at a time; the ledger's unique key keeps each reminder single anyway.
+ */
+export const feedbackRemindersJob = defineJob({
+  name: 'notifications.feedback-reminders',
+  handler: async (_data: Record<string, never>, { db }) => {
+    const { sent } = await sendDueFeedbackReminders(db, new Date());
+    if (sent) console.log(`[jobs] sent ${sent} feedback reminder(s)`);
+  },
+  schedule: '*/10 * * * *',
+  policy: 'stately',
+  expireInSeconds: 10 * 60,
+});
+
+/** Queued by every scorecard submission: tells the hiring team once all of a candidate's feedback is in. */
+export const feedbackCompleteJob = defineJob({
+  name: 'notifications.feedback-complete',
+  handler: async (data: FeedbackCompleteCheck, { db }) => {
+    await announceFeedbackComplete(db, data);
+  },
+});
+
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob] as const;
 
 type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob['name'];

@@ -17,7 +17,7 @@ function visibleToOrganization(organizationId: string) {
 export async function listOutboxMail(ctx: Ctx) {
   requirePermission(ctx, 'org:manage');
   return ctx.db
-    .select({ id: mailOutbox.id, kind: mailOutbox.kind, recipient: mailOutbox.recipient, subject: mailOutbox.subject, body: mailOutbox.body, createdAt: mailOutbox.createdAt })
+    .select({ id: mailOutbox.id, kind: mailOutbox.kind, recipient: mailOutbox.recipient, subject: mailOutbox.subject, body: mailOutbox.body, calendar: mailOutbox.calendar, createdAt: mailOutbox.createdAt })
     .from(mailOutbox)
     .where(visibleToOrganization(ctx.organizationId))
     .orderBy(desc(mailOutbox.createdAt))

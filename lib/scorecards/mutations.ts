@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
+import { queueFeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { list, queryRows } from '../sql';
@@ -271,6 +272,8 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
       tx.db.update(scorecards).set({ status: 'submitted', submittedAt: new Date(), revision: card.revision + 1, updatedAt: new Date() }).where(eq(scorecards.id, card.id)).returning(),
     );
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.submitted', entityType: 'scorecard', entityId: card.id, data: { interviewId: card.interviewId } });
+    // Maybe the last card owed: the check runs after this commits, so it also sees a card submitted beside this one.
+    await queueFeedbackCompleteCheck(tx.db, interview!.applicationId);
     // Tells the live page whether this submit cleared the candidate for the author (the rule is per
     // candidate: another started interview of theirs may still be owed).
     const [application] = await tx.db.select({ candidateId: applications.candidateId }).from(applications).where(eq(applications.id, interview!.applicationId));

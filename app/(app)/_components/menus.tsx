@@ -76,6 +76,9 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
           <DropdownMenu.Item className={itemClass} asChild>
             <a href="/settings/security">Sessions and password</a>
           </DropdownMenu.Item>
+          <DropdownMenu.Item className={itemClass} asChild>
+            <a href="/settings/notifications">Notifications and time zone</a>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             className={itemClass}
             onSelect={() => {

@@ -3,6 +3,7 @@
 import { runMemberAction } from '@/app/_lib/member-action';
 import type { ActionState } from '@/lib/http';
 import { smtpConfigured } from '@/lib/mail';
+import { updateReminderSettings } from '@/lib/notifications/mutations';
 import { createInvitation, revokeInvitation } from '@/lib/orgs/invitations';
 import { changeMemberRole, removeMember, updateOrganization } from '@/lib/orgs/mutations';
 
@@ -35,4 +36,8 @@ export async function removeMemberAction(_prev: ActionState, formData: FormData)
 
 export async function updateOrganizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runMemberAction(formData, async (ctx, input) => (await updateOrganization(ctx, input), 'Settings saved.'), '/');
+}
+
+export async function updateReminderSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runMemberAction(formData, async (ctx, input) => (await updateReminderSettings(ctx, input), 'Reminder settings saved.'), '/settings');
 }

@@ -16,6 +16,9 @@ const KIND_LABELS: Record<string, string> = {
   invitation: 'Invitation',
   password_reset: 'Password reset',
   email_verification: 'E-mail verification',
+  interview_invite: 'Interview invite',
+  feedback_reminder: 'Feedback reminder',
+  feedback_complete: 'All feedback is in',
 };
 
 /** Plain text with this app's own links made clickable (and nothing else: names are user text). */
@@ -70,6 +73,12 @@ export default async function OutboxPage() {
                   <div className="mt-3 border-t border-slate-200 pt-3">
                     <MailBody text={mail.body} origin={origin} />
                   </div>
+                  {mail.calendar ? (
+                    <details className="mt-3 border-t border-slate-200 pt-3">
+                      <summary className="cursor-pointer text-sm font-medium text-slate-800">Calendar invite ({/^METHOD:(\w+)/m.exec(mail.calendar)?.[1] ?? 'iCalendar'})</summary>
+                      <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs text-slate-800">{mail.calendar}</pre>
+                    </details>
+                  ) : null}
                 </article>
               </Card>
             </li>
