@@ -46,7 +46,11 @@ export const ApplyToOpeningInput = z.object({
   openingId: z.uuid({ error: 'Choose an opening' }),
 });
 
-export const ImportCandidatesInput = z.object({ content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB') });
+export const ImportCandidatesInput = z.object({
+  content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB'),
+  /** Importing from an opening's page: rows with no opening of their own apply to this one. */
+  openingId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'Choose an opening' }).optional()),
+});
 
 /** Erasure needs a typed confirmation: the word "erase" or the pseudonym the candidate will get. */
 export const EraseCandidateInput = z.object({
