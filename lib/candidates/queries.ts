@@ -113,39 +113,39 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
     applicationFilters.some(Boolean) &&
       sql`exists (select 1 from applications a where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid and ${sqlAnd(applicationFilters)})`,
   ]);
-  const [pageRows, [counted]] = await Promise.all([
-    queryRows<{ id: string; name: string; email: string; erased: boolean; created_at: string; sort_key: string }>(
-      ctx.db,
-      sql`select c.id, c.name, c.email, c.erased_at is not null as erased, ${sort.key} as sort_key,
-                 to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at
-          from candidates c
-          where ${matching} and ${after ? sort.after(after.key, after.id) : sql`true`}
+  // One statement, one round trip: the matches are found once and serve both the page (in keyset
+  // order) and the total, and the page's applications come along as JSON. Counting needs every
+  // match anyway, so the page is cut from them rather than from a second index scan.
+  const rows = await queryRows<{ id: string | null; name: string; email: string; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
+    ctx.db,
+    sql`with matched as materialized (
+          select c.id, c.name, c.email, c.erased_at, c.created_at from candidates c where ${matching}
+        ),
+        page as (
+          select c.*, ${sort.key} as sort_key from matched c
+          where ${after ? sort.after(after.key, after.id) : sql`true`}
           order by ${sort.order}
-          limit ${f.limit + 1}`,
-    ),
-    queryRows<{ total: number }>(ctx.db, sql`select count(*)::int as total from candidates c where ${matching}`),
-  ]);
+          limit ${f.limit + 1}
+        )
+        select c.id, c.name, c.email, c.erased_at is not null as erased, c.sort_key,
+               to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+               t.total,
+               (select json_agg(json_build_object('id', a.id, 'openingId', a.opening_id, 'openingTitle', o.title, 'stage', a.stage, 'loopStage', s.name) order by a.created_at, a.id)
+                  from applications a
+                  join openings o on o.id = a.opening_id
+                  left join opening_stages s on s.id = a.current_stage_id
+                 where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid) as applications
+        from (select count(*)::int as total from matched) t
+        left join page c on true
+        order by ${sort.order}`,
+  );
+  // With no match on this page the statement still returns one row, carrying only the total.
+  const pageRows = rows.filter((r): r is typeof r & { id: string } => r.id !== null);
   const page = pageRows.slice(0, f.limit);
   const last = page[page.length - 1];
-  const apps = page.length
-    ? await ctx.db
-        .select({ id: applications.id, candidateId: applications.candidateId, openingId: applications.openingId, openingTitle: openings.title, stage: applications.stage, loopStage: openingStages.name })
-        .from(applications)
-        .innerJoin(openings, eq(openings.id, applications.openingId))
-        .leftJoin(openingStages, eq(openingStages.id, applications.currentStageId))
-        .where(and(eq(applications.organizationId, ctx.organizationId), inArray(applications.candidateId, page.map((r) => r.id))))
-        .orderBy(asc(applications.createdAt))
-    : [];
   return {
-    rows: page.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      erased: r.erased,
-      createdAt: r.created_at,
-      applications: apps.filter((a) => a.candidateId === r.id).map(({ candidateId: _, ...a }) => a),
-    })),
-    total: Number(counted?.total ?? 0),
+    rows: page.map((r) => ({ id: r.id, name: r.name, email: r.email, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
+    total: Number(rows[0]?.total ?? 0),
     nextCursor: pageRows.length > f.limit && last ? encodeCursor(f.sort, last.sort_key, last.id) : null,
   };
 }
