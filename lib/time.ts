@@ -31,21 +31,55 @@ function zoneOffsetAt(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
+/** Whether text is a wall-clock date and time without a zone, as a `datetime-local` field sends it. */
+export function isLocalDateTime(text: string): boolean {
+  return LOCAL_DATE_TIME.test(text.trim());
+}
+
+/** `2026-03-29T10:30` as if it were UTC, in milliseconds, or null when it is no real date and time. */
+function wallClockMs(local: string): number | null {
+  const match = LOCAL_DATE_TIME.exec(local.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  return wall;
+}
+
 /**
  * `2026-03-29T10:30` in `Europe/Berlin` → the ISO instant, or null when the text is not a real
  * local date and time or the zone is unknown. A time skipped by a spring-forward change resolves
  * to the instant one offset later, as calendars do.
  */
 export function localDateTimeToInstant(local: string, timeZone: string): string | null {
-  const match = LOCAL_DATE_TIME.exec(local.trim());
-  if (!match || !isTimeZone(timeZone)) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(wall);
-  // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = wallClockMs(local);
+  if (wall === null || !isTimeZone(timeZone)) return null;
   let instant = wall - zoneOffsetAt(wall, timeZone);
   const corrected = wall - zoneOffsetAt(instant, timeZone);
   if (corrected !== instant) instant = corrected;
   return new Date(instant).toISOString();
+}
+
+/**
+ * What a wall-clock time means in a zone, with the two daylight-saving cases told apart:
+ * `exact` (one instant), `ambiguous` (the hour repeated when clocks go back: `instant` is the
+ * first occurrence, the earlier one — RFC 5545 §3.3.5 reads it so — and `later` the second), or
+ * `skipped` (the hour that does not exist when clocks go forward). Null for text that is no
+ * date and time, or an unknown zone.
+ */
+export type LocalDateTimeResolution = { kind: 'exact'; instant: string } | { kind: 'ambiguous'; instant: string; later: string } | { kind: 'skipped' };
+
+export function resolveLocalDateTime(local: string, timeZone: string): LocalDateTimeResolution | null {
+  const wall = wallClockMs(local);
+  if (wall === null || !isTimeZone(timeZone)) return null;
+  // The offsets in force a day either side cover any single change; each candidate instant is
+  // kept only if the zone's clock at that instant really shows the typed time.
+  const offsets = new Set([zoneOffsetAt(wall - 86_400_000, timeZone), zoneOffsetAt(wall, timeZone), zoneOffsetAt(wall + 86_400_000, timeZone)]);
+  const instants = [...new Set([...offsets].map((offset) => wall - offset))].filter((instant) => zoneOffsetAt(instant, timeZone) === wall - instant).sort((a, b) => a - b);
+  const [earlier, later] = instants;
+  if (earlier === undefined) return { kind: 'skipped' };
+  if (later === undefined) return { kind: 'exact', instant: new Date(earlier).toISOString() };
+  return { kind: 'ambiguous', instant: new Date(earlier).toISOString(), later: new Date(later).toISOString() };
 }

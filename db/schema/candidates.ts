@@ -27,6 +27,12 @@ export const candidates = pgTable(
   (t) => [
     uniqueIndex('candidates_org_email_key').on(t.organizationId, sql`lower(${t.email})`),
     index('candidates_org_created_idx').on(t.organizationId, t.createdAt),
+    // The list's search: a case-insensitive substring of name or e-mail (ILIKE '%term%') is
+    // answered from trigrams, so it stays fast at tens of thousands of candidates. The expression
+    // must match lib/candidates/queries.ts's CANDIDATE_SEARCH_TEXT exactly for the planner to use it.
+    index('candidates_search_trgm_idx').using('gin', sql`(lower(${t.name} || ' ' || ${t.email})) gin_trgm_ops`),
+    // The list sorted by name, paged by keyset (lower(name), id).
+    index('candidates_org_name_idx').on(t.organizationId, sql`lower(${t.name})`, t.id),
     check('candidates_revision_nonnegative', sql`${t.revision} >= 0`),
   ],
 );

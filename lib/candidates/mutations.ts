@@ -177,14 +177,17 @@ const CsvCandidate = z.object({ ...CandidateFields, opening: z.preprocess((v) =>
 export type CandidateImportPreview = { ok: true; create: number; applications: number; rows: { row: number; name: string; email: string; opening: string | null }[] } | { ok: false; errors: RowError[] };
 
 async function planCandidateImport(ctx: Ctx, input: unknown) {
-  const { content } = parseInput(ImportCandidatesInput, input);
+  const { content, openingId: defaultOpeningId } = parseInput(ImportCandidatesInput, input);
   const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const missing = ['name', 'email'].filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length) return { ok: false as const, errors: [{ row: 0, field: 'header', message: `Missing columns: ${missing.join(', ')}` }] };
   const openingRows = await ctx.db.select({ id: openings.id, title: openings.title, status: openings.status }).from(openings).where(eq(openings.organizationId, ctx.organizationId));
   const openingByTitle = new Map(openingRows.map((o) => [o.title.toLowerCase(), o]));
+  const defaultOpening = defaultOpeningId ? openingRows.find((o) => o.id === defaultOpeningId) : undefined;
+  if (defaultOpeningId && !defaultOpening) throw ValidationError.field('openingId', 'Choose an opening from the list');
+  if (defaultOpening && defaultOpening.status !== 'open') throw ValidationError.field('openingId', `${defaultOpening.title} takes no applications`);
   const errors: RowError[] = [];
-  const rows: { row: number; data: z.output<typeof CsvCandidate>; openingId: string | null }[] = [];
+  const rows: { row: number; data: z.output<typeof CsvCandidate>; openingId: string | null; openingTitle: string | null }[] = [];
   const seen = new Set<string>();
   parsed.data.forEach((raw, index) => {
     const row = index + 1;
@@ -195,11 +198,11 @@ async function planCandidateImport(ctx: Ctx, input: unknown) {
     }
     if (seen.has(result.data.email)) errors.push({ row, field: 'email', message: 'This email appears twice in the file' });
     seen.add(result.data.email);
-    const opening = result.data.opening ? openingByTitle.get(result.data.opening.toLowerCase()) : undefined;
+    const opening = result.data.opening ? openingByTitle.get(result.data.opening.toLowerCase()) : defaultOpening;
     if (result.data.opening && !opening) errors.push({ row, field: 'opening', message: `No opening is titled "${result.data.opening}"` });
     if (opening && opening.status !== 'open') errors.push({ row, field: 'opening', message: `${opening.title} is ${opening.status === 'closed' ? 'closed' : 'on hold'} and takes no applications` });
     const openingId = opening?.id;
-    rows.push({ row, data: result.data, openingId: openingId ?? null });
+    rows.push({ row, data: result.data, openingId: openingId ?? null, openingTitle: opening?.title ?? null });
   });
   if (rows.length) {
     const taken = new Set<string>();
@@ -224,7 +227,7 @@ export async function previewCandidateImport(ctx: Ctx, input: unknown): Promise<
     ok: true,
     create: plan.rows.length,
     applications: plan.rows.filter((r) => r.openingId).length,
-    rows: plan.rows.map((r) => ({ row: r.row, name: r.data.name, email: r.data.email, opening: r.data.opening ?? null })),
+    rows: plan.rows.map((r) => ({ row: r.row, name: r.data.name, email: r.data.email, opening: r.openingTitle })),
   };
 }
 

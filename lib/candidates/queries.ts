@@ -1,28 +1,168 @@
 import 'server-only';
 // Reads of candidates and their applications.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { and as sqlAnd, queryRows } from '../sql';
+import { parseInput } from '../validation';
+import { type APPLICATION_STAGES, type CandidateSort, ListCandidatesInput } from './schemas';
 import { canSeeOthersFeedback } from '../scorecards/visibility';
 import { parseId } from '../ids';
 import { INTERVIEW_STATE_LABELS, interviewStateColumns, interviewStateSql } from '../interviews/status';
 
-export async function listCandidates(ctx: Ctx) {
+type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+/** One application as the candidates list shows it beside the person. */
+export interface CandidateListApplication {
+  id: string;
+  openingId: string;
+  openingTitle: string;
+  stage: ApplicationStage;
+  loopStage: string | null;
+}
+
+export interface CandidateListRow {
+  id: string;
+  name: string;
+  email: string;
+  erased: boolean;
+  createdAt: string;
+  applications: CandidateListApplication[];
+}
+
+export interface CandidateListPage {
+  rows: CandidateListRow[];
+  /** Candidates matching the search and filters, on every page together. */
+  total: number;
+  /** Pass back as `cursor` for the page after this one; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * What the trigram index candidates_search_trgm_idx holds (db/schema/candidates.ts); the search
+ * must use this very expression or the planner falls back to reading every candidate.
+ */
+const CANDIDATE_SEARCH_TEXT = sql`lower(c.name || ' ' || c.email)`;
+
+/** A term as a LIKE pattern matching it anywhere, with its own % and _ taken literally. */
+const containing = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+// Keyset pagination: each sort's key, in the order of an index that serves it. A page costs the
+// same however deep it is, and a candidate added while someone pages is neither skipped nor shown
+// twice — which OFFSET cannot promise. The key is read as text in SQL (created_at to the
+// microsecond; a JavaScript Date would drop the last three digits and repeat rows).
+const SORT_KEYS: Record<CandidateSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
+  newest: {
+    key: sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    order: sql`c.created_at desc, c.id desc`,
+    after: (key, id) => sql`(c.created_at, c.id) < (${key}::timestamptz, ${id}::uuid)`,
+  },
+  oldest: {
+    key: sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    order: sql`c.created_at asc, c.id asc`,
+    after: (key, id) => sql`(c.created_at, c.id) > (${key}::timestamptz, ${id}::uuid)`,
+  },
+  name: {
+    key: sql`lower(c.name)`,
+    order: sql`lower(c.name) asc, c.id asc`,
+    after: (key, id) => sql`(lower(c.name), c.id) > (${key}, ${id}::uuid)`,
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function encodeCursor(sort: CandidateSort, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+}
+
+/** The cursor's key and id, or a 422 on `cursor` when it is not one this sort gave out. */
+function decodeCursor(sort: CandidateSort, cursor: string): { key: string; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && typeof parsed[1] === 'string' && typeof parsed[2] === 'string' && UUID.test(parsed[2])) {
+    const [, key, id] = parsed as [string, string, string];
+    if (sort === 'name' || INSTANT.test(key)) return { key, id };
+  }
+  throw ValidationError.field('cursor', 'is not a cursor this list gave out for this sort; start again from the first page');
+}
+
+/**
+ * One page of the organization's candidates: a case-insensitive search of name and e-mail, and
+ * filters on their applications (opening, application stage, current interview stage — all on
+ * the same application). Erased candidates are listed under their pseudonym, so their old name
+ * and e-mail find nothing.
+ */
+export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<CandidateListPage> {
   requirePermission(ctx, 'candidate:read');
-  return ctx.db
-    .select({
-      id: candidates.id,
-      name: candidates.name,
-      email: candidates.email,
-      opening: openings.title,
-      stage: applications.stage,
-    })
-    .from(candidates)
-    .leftJoin(applications, and(eq(applications.candidateId, candidates.id), eq(applications.organizationId, ctx.organizationId)))
-    .leftJoin(openings, eq(openings.id, applications.openingId))
-    .where(eq(candidates.organizationId, ctx.organizationId))
-    .orderBy(desc(candidates.createdAt));
+  const f = parseInput(ListCandidatesInput, input);
+  const sort = SORT_KEYS[f.sort];
+  const after = f.cursor ? decodeCursor(f.sort, f.cursor) : null;
+  const applicationFilters = [
+    f.openingId ? sql`a.opening_id = ${f.openingId}::uuid` : undefined,
+    f.stage ? sql`a.stage = ${f.stage}` : undefined,
+    f.loopStageId ? sql`a.current_stage_id = ${f.loopStageId}::uuid` : undefined,
+  ];
+  const matching = sqlAnd([
+    sql`c.organization_id = ${ctx.organizationId}::uuid`,
+    f.q ? sql`${CANDIDATE_SEARCH_TEXT} like ${containing(f.q)}` : undefined,
+    applicationFilters.some(Boolean) &&
+      sql`exists (select 1 from applications a where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid and ${sqlAnd(applicationFilters)})`,
+  ]);
+  // One statement, one round trip: the matches are found once and serve both the page (in keyset
+  // order) and the total, and the page's applications come along as JSON. Counting needs every
+  // match anyway, so the page is cut from them rather than from a second index scan.
+  const rows = await queryRows<{ id: string | null; name: string; email: string; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
+    ctx.db,
+    sql`with matched as materialized (
+          select c.id, c.name, c.email, c.erased_at, c.created_at from candidates c where ${matching}
+        ),
+        page as (
+          select c.*, ${sort.key} as sort_key from matched c
+          where ${after ? sort.after(after.key, after.id) : sql`true`}
+          order by ${sort.order}
+          limit ${f.limit + 1}
+        )
+        select c.id, c.name, c.email, c.erased_at is not null as erased, c.sort_key,
+               to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+               t.total,
+               (select json_agg(json_build_object('id', a.id, 'openingId', a.opening_id, 'openingTitle', o.title, 'stage', a.stage, 'loopStage', s.name) order by a.created_at, a.id)
+                  from applications a
+                  join openings o on o.id = a.opening_id
+                  left join opening_stages s on s.id = a.current_stage_id
+                 where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid) as applications
+        from (select count(*)::int as total from matched) t
+        left join page c on true
+        order by ${sort.order}`,
+  );
+  // With no match on this page the statement still returns one row, carrying only the total.
+  const pageRows = rows.filter((r): r is typeof r & { id: string } => r.id !== null);
+  const page = pageRows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => ({ id: r.id, name: r.name, email: r.email, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
+    total: Number(rows[0]?.total ?? 0),
+    nextCursor: pageRows.length > f.limit && last ? encodeCursor(f.sort, last.sort_key, last.id) : null,
+  };
+}
+
+/** What the list's filters offer: the organization's openings, and each one's interview stages in loop order. */
+export async function listCandidateFilterOptions(ctx: Ctx) {
+  requirePermission(ctx, 'candidate:read');
+  const [openingRows, stageRows] = await Promise.all([
+    ctx.db.select({ id: openings.id, title: openings.title, status: openings.status }).from(openings).where(eq(openings.organizationId, ctx.organizationId)).orderBy(asc(openings.title)),
+    ctx.db
+      .select({ id: openingStages.id, openingId: openingStages.openingId, name: openingStages.name })
+      .from(openingStages)
+      .where(eq(openingStages.organizationId, ctx.organizationId))
+      .orderBy(asc(openingStages.position)),
+  ]);
+  return openingRows.map((o) => ({ ...o, stages: stageRows.filter((s) => s.openingId === o.id).map(({ id, name }) => ({ id, name })) }));
 }
 
 /** A candidate's editable details with the revision an edit must be based on (also a 409's `current`). */

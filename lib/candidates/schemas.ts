@@ -46,7 +46,11 @@ export const ApplyToOpeningInput = z.object({
   openingId: z.uuid({ error: 'Choose an opening' }),
 });
 
-export const ImportCandidatesInput = z.object({ content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB') });
+export const ImportCandidatesInput = z.object({
+  content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB'),
+  /** Importing from an opening's page: rows with no opening of their own apply to this one. */
+  openingId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'Choose an opening' }).optional()),
+});
 
 /** Erasure needs a typed confirmation: the word "erase" or the pseudonym the candidate will get. */
 export const EraseCandidateInput = z.object({
@@ -54,3 +58,26 @@ export const EraseCandidateInput = z.object({
   confirmation: z.string({ error: 'Type “erase” to confirm' }).trim().min(1, 'Type “erase” to confirm').max(60, 'Type “erase” to confirm'),
 });
 export type EraseCandidateInput = z.input<typeof EraseCandidateInput>;
+
+/** How the candidates list can be ordered; each has its own index and keyset (see listCandidates). */
+export const CANDIDATE_SORTS = ['newest', 'oldest', 'name'] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+export const CANDIDATE_SORT_LABELS: Record<CandidateSort, string> = { newest: 'Newest first', oldest: 'Oldest first', name: 'Name A–Z' };
+
+/** A blank query parameter or form field is the filter left unset. */
+const unsetIfBlank = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/**
+ * The candidates list's search, filters and page, as GET parameters (the page's URL and the
+ * API's query string), so a filtered page can be shared and reloaded.
+ */
+export const ListCandidatesInput = z.object({
+  q: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string({ error: 'Search must be text' }).trim().max(100, 'Use at most 100 characters').optional()),
+  openingId: z.preprocess(unsetIfBlank, z.uuid({ error: 'Opening is not a valid id' }).optional()),
+  stage: z.preprocess(unsetIfBlank, z.enum(APPLICATION_STAGES, { error: 'Choose active, hired, rejected or withdrawn' }).optional()),
+  loopStageId: z.preprocess(unsetIfBlank, z.uuid({ error: 'Interview stage is not a valid id' }).optional()),
+  sort: z.preprocess(unsetIfBlank, z.enum(CANDIDATE_SORTS, { error: 'Sort by newest, oldest or name' }).default('newest')),
+  cursor: z.preprocess(unsetIfBlank, z.string({ error: 'cursor must be text' }).max(300, 'cursor is not one this list gave out').optional()),
+  limit: z.preprocess(unsetIfBlank, z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(100, 'limit must be at most 100').default(25)),
+});
+export type ListCandidatesInput = z.input<typeof ListCandidatesInput>;

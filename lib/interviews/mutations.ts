@@ -10,6 +10,7 @@ import { assertNotErased } from '../candidates/erasure';
 import { notifyInterviewChange } from '../notifications/interviews';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { isLocalDateTime, isTimeZone, resolveLocalDateTime } from '../time';
 import { parseInput } from '../validation';
 import { type InterviewSchedule, loadInterviewSchedule } from './queries';
 import { CancelInterviewInput, RescheduleInterviewInput, ScheduleInterviewInput } from './schemas';
@@ -22,9 +23,34 @@ async function requireMembers(ctx: Ctx, userIds: string[]) {
   if (members.length !== userIds.length) throw ValidationError.field('panelUserIds', 'Choose interviewers from this organization');
 }
 
+/**
+ * Forms send the wall-clock time typed into a zone-less `datetime-local` field with the browser's
+ * IANA zone (`timeZone`); API clients may send an instant with an offset instead. The offset is
+ * the one in force on that date in that zone. Daylight saving: a time the clocks skip (02:30 in
+ * Berlin on the last Sunday of March) is refused with a 422 naming the field — silently moving an
+ * interview by an hour would send the panel to the wrong slot — and a time that happens twice
+ * (02:30 on the last Sunday of October) is the first occurrence, the earlier instant, as RFC 5545
+ * §3.3.5 reads it. Stored in UTC (timestamptz).
+ */
+function withScheduledInstant(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !('timeZone' in input)) return input;
+  const { timeZone, ...rest } = input as Record<string, unknown>;
+  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) throw ValidationError.field('timeZone', 'Use a time zone name such as Europe/Berlin');
+  const local = rest.scheduledAt;
+  // An instant that already carries its offset (or something that is no date) goes on to the schema as sent.
+  if (typeof local !== 'string' || !isLocalDateTime(local)) return rest;
+  const resolved = resolveLocalDateTime(local, timeZone);
+  if (!resolved) throw ValidationError.field('scheduledAt', 'Enter a valid date and time');
+  if (resolved.kind === 'skipped') {
+    const [date, time] = local.trim().split('T') as [string, string];
+    throw ValidationError.field('scheduledAt', `${time.slice(0, 5)} on ${date} does not exist in ${timeZone}: the clocks go forward an hour then. Choose another time`);
+  }
+  return { ...rest, scheduledAt: resolved.instant };
+}
+
 export async function scheduleInterview(ctx: Ctx, input: unknown) {
   requirePermission(ctx, 'interview:schedule');
-  const data = parseInput(ScheduleInterviewInput, input);
+  const data = parseInput(ScheduleInterviewInput, withScheduledInstant(input));
   return inTransaction(ctx, async ({ db }) => {
     const [application] = await db
       .select()
@@ -125,7 +151,7 @@ const names = (rows: { name: string | null; email: string }[]) => rows.map((r) =
  */
 export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<InterviewSchedule> {
   requirePermission(ctx, 'interview:schedule');
-  const data = parseInput(RescheduleInterviewInput, input);
+  const data = parseInput(RescheduleInterviewInput, withScheduledInstant(input));
   return inTransaction(ctx, async (tx) => {
     const interview = await lockForChange(tx, data.interviewId, data.revision);
     const before = (await loadInterviewSchedule(tx, interview.id)).panelUserIds;

@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of openings and their interview loops.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { applications, candidates, interviews, kits, openingSkillWeights, openingStages, openings, skills } from '@/db/schema';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { applications, candidates, interviews, kits, openingSkillWeights, openingStages, openings, skills, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -32,10 +32,13 @@ export async function getOpening(ctx: Ctx, openingIdInput: unknown) {
   return { opening, stages };
 }
 
-/** The opening page: loop with kit names, skill weights and the candidates with their stage. */
+/**
+ * The opening page: loop with kit names, skill weights, the hiring manager, and the candidates
+ * with their stage and their next scheduled interview.
+ */
 export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
   const { opening, stages } = await getOpening(ctx, openingIdInput);
-  const [kitRows, weights, apps] = await Promise.all([
+  const [kitRows, weights, apps, manager] = await Promise.all([
     ctx.db.select({ id: kits.id, name: kits.name }).from(kits).innerJoin(openingStages, eq(openingStages.kitId, kits.id)).where(eq(openingStages.openingId, opening.id)),
     ctx.db
       .select({ skillId: openingSkillWeights.skillId, weight: openingSkillWeights.weight, name: skills.name })
@@ -44,15 +47,28 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
       .where(and(eq(openingSkillWeights.organizationId, ctx.organizationId), eq(openingSkillWeights.openingId, opening.id)))
       .orderBy(desc(openingSkillWeights.weight), asc(skills.name)),
     ctx.db
-      .select({ id: applications.id, candidateId: candidates.id, candidateName: candidates.name, stage: applications.stage, currentStage: openingStages.name })
+      .select({
+        id: applications.id,
+        candidateId: candidates.id,
+        candidateName: candidates.name,
+        stage: applications.stage,
+        currentStageId: applications.currentStageId,
+        currentStage: openingStages.name,
+        appliedAt: applications.createdAt,
+        nextInterviewAt: sql<string | null>`(select to_char(min(i.scheduled_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from interviews i
+          where i.application_id = ${applications.id} and i.status = 'scheduled' and i.scheduled_at >= now())`,
+      })
       .from(applications)
       .innerJoin(candidates, eq(candidates.id, applications.candidateId))
       .leftJoin(openingStages, eq(openingStages.id, applications.currentStageId))
       .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.openingId, opening.id)))
       .orderBy(asc(candidates.name)),
+    opening.hiringManagerUserId
+      ? ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, opening.hiringManagerUserId)).then((rows) => rows[0] ?? null)
+      : null,
   ]);
   const kitName = new Map(kitRows.map((k) => [k.id, k.name]));
-  return { opening, stages: stages.map((s) => ({ ...s, kitName: s.kitId ? kitName.get(s.kitId) ?? null : null })), weights, applications: apps };
+  return { opening, stages: stages.map((s) => ({ ...s, kitName: s.kitId ? kitName.get(s.kitId) ?? null : null })), weights, applications: apps, hiringManager: manager ? (manager.name ?? manager.email) : null };
 }
 
 /** What the edit form starts from, and what a 409 returns as `current`: the opening as it is now. */

@@ -1,12 +1,14 @@
 // `npm run bench -- <name>`: benchmarks that seed data at a stated scale and print figures.
 // Each benchmark's last line of output is one JSON object with its numbers.
 import { runAutosaveBench } from './autosave';
+import { runCandidatesBench } from './candidates';
 import { runDashboardBench } from './dashboard';
 import { runQuestionsBench } from './questions';
 import { runSessionBench } from './session';
 
 const benches: Record<string, () => Promise<void>> = {
   autosave: runAutosaveBench,
+  candidates: runCandidatesBench,
   dashboard: runDashboardBench,
   questions: runQuestionsBench,
   session: runSessionBench,

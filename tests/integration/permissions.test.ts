@@ -46,7 +46,7 @@ describe('role permissions in the data layer', () => {
     const bank = await searchQuestions(ctx, { pageSize: 1 });
     await expect(copyQuestionToOrganization(ctx, { questionId: bank.rows[0]!.id })).resolves.toBeDefined();
     await expect(listOpenings(ctx)).resolves.toEqual([]);
-    await expect(listCandidates(ctx)).resolves.toEqual([]);
+    await expect(listCandidates(ctx)).resolves.toEqual({ rows: [], total: 0, nextCursor: null });
     await expect(listMembers(ctx)).resolves.toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 // The scheduling form sends a wall-clock time and the viewer's zone; the offset must be the one in
 // force on that date (a server-side getTimezoneOffset() of today was an hour off across DST).
 import { describe, expect, it } from 'vitest';
-import { localDateTimeToInstant } from '@/lib/time';
+import { localDateTimeToInstant, resolveLocalDateTime } from '@/lib/time';
 
 describe('localDateTimeToInstant', () => {
   it('uses the offset in force on the date, on both sides of a DST change', () => {
@@ -17,5 +17,29 @@ describe('localDateTimeToInstant', () => {
       expect(localDateTimeToInstant(bad, 'Europe/Berlin')).toBeNull();
     }
     expect(localDateTimeToInstant('2026-01-01T10:00', 'Mars/Olympus')).toBeNull();
+  });
+});
+
+describe('resolveLocalDateTime', () => {
+  it('tells the daylight-saving cases apart in Europe/Berlin (2027: forward 28 March, back 31 October)', () => {
+    expect(resolveLocalDateTime('2027-03-28T01:59', 'Europe/Berlin')).toEqual({ kind: 'exact', instant: '2027-03-28T00:59:00.000Z' });
+    expect(resolveLocalDateTime('2027-03-28T02:00', 'Europe/Berlin')).toEqual({ kind: 'skipped' });
+    expect(resolveLocalDateTime('2027-03-28T02:59', 'Europe/Berlin')).toEqual({ kind: 'skipped' });
+    expect(resolveLocalDateTime('2027-03-28T03:00', 'Europe/Berlin')).toEqual({ kind: 'exact', instant: '2027-03-28T01:00:00.000Z' });
+    expect(resolveLocalDateTime('2027-10-31T02:30', 'Europe/Berlin')).toEqual({ kind: 'ambiguous', instant: '2027-10-31T00:30:00.000Z', later: '2027-10-31T01:30:00.000Z' });
+    expect(resolveLocalDateTime('2027-10-31T03:00', 'Europe/Berlin')).toEqual({ kind: 'exact', instant: '2027-10-31T02:00:00.000Z' });
+  });
+
+  it('works the other way round in the southern hemisphere and with half-hour zones', () => {
+    // Sydney goes back on 4 April 2027 (03:00 → 02:00) and forward on 3 October 2027 (02:00 → 03:00).
+    expect(resolveLocalDateTime('2027-04-04T02:30', 'Australia/Sydney')).toMatchObject({ kind: 'ambiguous', instant: '2027-04-03T15:30:00.000Z' });
+    expect(resolveLocalDateTime('2027-10-03T02:30', 'Australia/Sydney')).toEqual({ kind: 'skipped' });
+    expect(resolveLocalDateTime('2027-06-01T09:00', 'Asia/Kolkata')).toEqual({ kind: 'exact', instant: '2027-06-01T03:30:00.000Z' });
+  });
+
+  it('null for what is no date and time, or no zone', () => {
+    expect(resolveLocalDateTime('2027-02-29T10:00', 'Europe/Berlin')).toBeNull();
+    expect(resolveLocalDateTime('10:00', 'Europe/Berlin')).toBeNull();
+    expect(resolveLocalDateTime('2027-06-01T10:00', 'Nowhere/Special')).toBeNull();
   });
 });

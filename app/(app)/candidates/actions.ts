@@ -7,7 +7,6 @@ import type { ActionState } from '@/lib/http';
 import { cancelInterview, rescheduleInterview, scheduleInterview } from '@/lib/interviews/mutations';
 import type { InterviewSchedule } from '@/lib/interviews/queries';
 import { reopenScorecard } from '@/lib/scorecards/mutations';
-import { localDateTimeToInstant } from '@/lib/time';
 import { plural } from '@/lib/text';
 
 export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
@@ -28,21 +27,23 @@ export async function moveApplicationAction(_prev: ActionState, formData: FormDa
 }
 
 export async function scheduleInterviewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runMemberAction(formData, async (ctx, input) => {
-    // datetime-local has no zone: the browser sends its IANA zone alongside, and the offset in
-    // force on that date applies. Text that is no date goes on as typed, to be named as the bad field.
-    const local = String(input.scheduledAt ?? '');
-    const scheduledAt = localDateTimeToInstant(local, String(input.timeZone ?? 'UTC')) ?? local;
-    await scheduleInterview(ctx, { ...input, scheduledAt });
-    return 'Interview scheduled. The panel sees it under My interviews.';
-  }, '/candidates');
+  // The form sends the typed wall-clock time with the browser's zone; scheduleInterview turns it into an instant.
+  const from = formData.get('openingId');
+  return runMemberAction(
+    formData,
+    async (ctx, input) => {
+      await scheduleInterview(ctx, input);
+      return 'Interview scheduled. The panel sees it under My interviews.';
+    },
+    typeof from === 'string' && UUID.test(from) ? `/openings/${from}` : '/candidates',
+  );
 }
 
-export async function previewCandidateImportAction(input: { content: string }) {
+export async function previewCandidateImportAction(input: { content: string; openingId?: string }) {
   return runMemberAction<CandidateImportPreview>(input, async (ctx, data) => ({ status: 'success', data: await previewCandidateImport(ctx, data) }));
 }
 
-export async function importCandidatesAction(input: { content: string }) {
+export async function importCandidatesAction(input: { content: string; openingId?: string }) {
   return runMemberAction<{ created: number }>(input, async (ctx, data) => {
     const result = await importCandidates(ctx, data);
     return { status: 'success', message: `Imported ${plural(result.created, 'candidate')}.`, data: result };

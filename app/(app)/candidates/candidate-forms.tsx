@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useState, useTransition } from 'react';
 import { ConflictNotice, FormMessage, SelectField, SubmitButton, TextAreaField, TextField, fieldError } from '@/app/_components/form';
+import { useBrowserTimeZone } from '@/app/_components/local-time';
 import { buttonClass } from '@/app/_components/ui';
 import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
@@ -83,53 +84,94 @@ export function MoveApplicationForm({ applicationId, stage, label }: { applicati
   );
 }
 
+/**
+ * Schedules one stage of an application. Every field is controlled, so a refused schedule (a
+ * time the clocks skip, no panel…) keeps the date, time, length and panel that were typed. The
+ * time is the browser's wall clock, sent with its zone (named under the field) for the server to
+ * turn into an instant.
+ */
 export function ScheduleInterviewForm({
   applicationId,
   stages,
   members,
+  defaultStageId,
+  openingId,
 }: {
   applicationId: string;
   stages: { id: string; name: string; durationMinutes: number }[];
   members: { userId: string; name: string }[];
+  /** The stage to start from, e.g. the application's current one on the opening page. */
+  defaultStageId?: string | null;
+  /** Set when scheduled from the opening page, which is then the page refreshed. */
+  openingId?: string;
 }) {
   const [state, action] = useActionState(scheduleInterviewAction, { status: 'idle' } as ActionState);
-  const [stageId, setStageId] = useState(stages[0]?.id ?? '');
-  const duration = stages.find((s) => s.id === stageId)?.durationMinutes ?? 60;
+  const timeZone = useBrowserTimeZone();
+  const [stageId, setStageId] = useState(() => (stages.some((s) => s.id === defaultStageId) ? defaultStageId! : (stages[0]?.id ?? '')));
+  const [when, setWhen] = useState('');
+  const [minutes, setMinutes] = useState(() => String(stages.find((s) => s.id === stageId)?.durationMinutes ?? 60));
+  const [panel, setPanel] = useState<string[]>([]);
+  const id = (name: string) => `i-${name}-${applicationId}`;
   return (
-    <form
-      action={action}
-      className="space-y-3"
-      noValidate
-      onSubmit={(e) => {
-        // The browser knows its time zone; the server turns the local time into an instant with it.
-        (e.currentTarget.elements.namedItem('timeZone') as HTMLInputElement).value = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      }}
-    >
+    <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="applicationId" value={applicationId} />
-      <input type="hidden" name="timeZone" defaultValue="UTC" />
+      <input type="hidden" name="timeZone" value={timeZone} />
+      {openingId ? <input type="hidden" name="openingId" value={openingId} /> : null}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField label="Stage" name="openingStageId" id={`i-stage-${applicationId}`} value={stageId} onChange={(e) => setStageId(e.target.value)} error={fieldError(state, 'openingStageId')}>
+        <SelectField
+          label="Stage"
+          name="openingStageId"
+          id={id('stage')}
+          value={stageId}
+          onChange={(e) => {
+            setStageId(e.target.value);
+            // A stage brings its own length; a length typed for the previous stage would rarely fit.
+            setMinutes(String(stages.find((s) => s.id === e.target.value)?.durationMinutes ?? minutes));
+          }}
+          error={fieldError(state, 'openingStageId')}
+        >
           {stages.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
         </SelectField>
-        <TextField label="Date and time" name="scheduledAt" id={`i-when-${applicationId}`} type="datetime-local" required error={fieldError(state, 'scheduledAt')} />
-        <TextField label="Minutes" name="durationMinutes" id={`i-min-${applicationId}`} type="number" key={duration} defaultValue={duration} error={fieldError(state, 'durationMinutes')} />
+        <TextField
+          label="Date and time"
+          name="scheduledAt"
+          id={id('when')}
+          type="datetime-local"
+          required
+          value={when}
+          onChange={(e) => setWhen(e.target.value)}
+          hint={`Times in ${timeZone}`}
+          error={fieldError(state, 'scheduledAt') ?? fieldError(state, 'timeZone')}
+        />
+        <TextField label="Minutes" name="durationMinutes" id={id('min')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
       </div>
-      <fieldset>
+      <fieldset aria-describedby={fieldError(state, 'panelUserIds') ? id('panel-error') : undefined}>
         <legend className="text-sm font-medium">Panel</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {members.map((m) => (
             <label key={m.userId} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="panelUserIds" value={m.userId} className="size-4" />
+              <input
+                type="checkbox"
+                name="panelUserIds"
+                value={m.userId}
+                className="size-4"
+                checked={panel.includes(m.userId)}
+                onChange={(e) => setPanel(e.target.checked ? [...panel, m.userId] : panel.filter((u) => u !== m.userId))}
+              />
               {m.name}
             </label>
           ))}
         </div>
-        {fieldError(state, 'panelUserIds') ? <p className="text-sm text-red-700">{fieldError(state, 'panelUserIds')}</p> : null}
+        {fieldError(state, 'panelUserIds') ? (
+          <p id={id('panel-error')} className="text-sm text-red-700">
+            {fieldError(state, 'panelUserIds')}
+          </p>
+        ) : null}
       </fieldset>
       <SubmitButton pendingText="Scheduling…">Schedule interview</SubmitButton>
     </form>
@@ -232,11 +274,6 @@ const toLocalInput = (iso: string) => {
   const d = new Date(iso);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-/** The browser reads a zone-less `datetime-local` value in its own time zone; an unreadable one goes to the server as typed, to be named as the bad field. */
-const toInstant = (local: string) => {
-  const d = new Date(local);
-  return local && !Number.isNaN(d.getTime()) ? d.toISOString() : local;
-};
 
 /**
  * Rescheduling and cancelling one interview. The forms render only once opened, in the browser,
@@ -300,6 +337,8 @@ function RescheduleForm({
   onChange: (schedule: InterviewSchedule) => void;
 }) {
   const [when, setWhen] = useState(() => toLocalInput(schedule.scheduledAt));
+  // The wall clock is sent with this zone; the server resolves daylight saving as when scheduling.
+  const timeZone = useBrowserTimeZone();
   const [minutes, setMinutes] = useState(String(schedule.durationMinutes));
   // Only current members can be on a panel; someone who left the organization drops off on save.
   const listed = (userIds: string[]) => userIds.filter((u) => members.some((m) => m.userId === u));
@@ -315,7 +354,7 @@ function RescheduleForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const result = await rescheduleInterviewAction({ interviewId: schedule.id, revision: schedule.revision, scheduledAt: toInstant(when), durationMinutes: minutes, panelUserIds: panel }, candidateId);
+          const result = await rescheduleInterviewAction({ interviewId: schedule.id, revision: schedule.revision, scheduledAt: when, timeZone, durationMinutes: minutes, panelUserIds: panel }, candidateId);
           setState(result);
           if (result.status === 'success' && result.data) onChange(result.data);
         });
@@ -340,7 +379,7 @@ function RescheduleForm({
       ) : (
         <FormMessage state={state} />
       )}
-      <TextField label="New date and time" name="scheduledAt" id={id('when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={fieldError(state, 'scheduledAt')} />
+      <TextField label="New date and time" name="scheduledAt" id={id('when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} hint={`Times in ${timeZone}`} error={fieldError(state, 'scheduledAt') ?? fieldError(state, 'timeZone')} />
       <TextField label="Minutes" name="durationMinutes" id={id('minutes')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
       <fieldset aria-describedby={fieldError(state, 'panelUserIds') ? id('panel-error') : undefined}>
         <legend className="text-sm font-medium">Panel</legend>

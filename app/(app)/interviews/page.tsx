@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LocalTime, TimeZoneNote } from '@/app/_components/local-time';
 import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { groupMyInterviews, owesFeedback } from '@/lib/interviews/queries';
 import { INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
 import { requirePageContext } from '../page-context';
 
 export const metadata: Metadata = { title: 'My interviews' };
-
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 type Row = Awaited<ReturnType<typeof groupMyInterviews>>['today'][number];
 
@@ -39,7 +38,7 @@ function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; emp
                   · {i.opening}
                 </span>
                 <span className="flex items-center gap-2 text-slate-600">
-                  {when.format(i.scheduledAt)} · {i.durationMinutes} min
+                  <LocalTime iso={i.scheduledAt.toISOString()} /> · {i.durationMinutes} min
                   <Badge tone={badge(i).tone}>{badge(i).label}</Badge>
                 </span>
               </li>
@@ -62,6 +61,7 @@ export default async function InterviewsPage() {
         <EmptyState title="You are not on any interview panel yet">When a recruiter schedules you on a panel, the interview appears here.</EmptyState>
       ) : (
         <div className="space-y-8">
+          <TimeZoneNote />
           <InterviewList title="Today" rows={groups.today} empty="Nothing today." />
           <InterviewList title="Upcoming" rows={groups.upcoming} empty="Nothing scheduled after today." />
           <InterviewList title="Feedback owed" rows={groups.owed} empty="You are all caught up." />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LocalTime } from '@/app/_components/local-time';
 import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_components/ui';
 import { candidatePseudonym } from '@/lib/candidates/erasure';
 import { getCandidateProfile, getCandidateTimeline, toCandidateDetails } from '@/lib/candidates/queries';
@@ -15,7 +16,6 @@ import { ApplyToOpeningForm, EditCandidateForm, InterviewChanges, MoveApplicatio
 
 export const metadata: Metadata = { title: 'Candidate' };
 
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function CandidatePage({ params }: { params: Promise<{ candidateId: string }> }) {
   const { ctx } = await requirePageContext();
@@ -38,7 +38,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
       <BackLink href="/candidates">Candidates</BackLink>
       <PageHeader
         title={candidate.name}
-        description={erased ? `Personal data erased on ${when.format(candidate.erasedAt!)}` : [candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')}
+        description={erased ? <>Personal data erased on <LocalTime iso={candidate.erasedAt!.toISOString()} /></> : [candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')}
         actions={
           can(ctx, 'candidate:export_personal_data') ? (
             <Link href={`/candidates/${candidate.id}/data`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -77,13 +77,13 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     {a.interviews.map((i) => (
                       <li key={i.id} className="py-1.5">
                         <span className={i.status === 'cancelled' ? 'text-slate-500 line-through decoration-slate-400' : undefined}>
-                          {i.stageName ?? 'Interview'} · {when.format(i.scheduledAt)} · {i.durationMinutes} min · {i.panel.join(', ')}
+                          {i.stageName ?? 'Interview'} · <LocalTime iso={i.scheduledAt.toISOString()} /> · {i.durationMinutes} min · {i.panel.join(', ')}
                         </span>{' '}
                         <Badge tone={INTERVIEW_STATE_TONES[i.state]}>{INTERVIEW_STATE_LABELS[i.state]}</Badge>
                         {can(ctx, 'interview:schedule') ? (
                           <InterviewChanges
                             candidateId={candidate.id}
-                            label={`${i.stageName ?? 'interview'} on ${when.format(i.scheduledAt)}`}
+                            label={`${i.stageName ?? 'interview'} on ${i.scheduledAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}
                             members={panelOptions}
                             interview={{
                               id: i.id,
@@ -174,7 +174,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           <ol className="mt-2 space-y-2 border-l border-slate-200 pl-4 text-sm">
             {timeline.map((e, i) => (
               <li key={i}>
-                <span className="block text-xs text-slate-600">{when.format(e.at)}</span>
+                <span className="block text-xs text-slate-600"><LocalTime iso={e.at.toISOString()} /></span>
                 {e.text}
               </li>
             ))}

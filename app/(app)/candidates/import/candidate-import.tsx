@@ -5,13 +5,14 @@ import type { CandidateImportPreview } from '@/lib/candidates/mutations';
 import { importCandidatesAction, previewCandidateImportAction } from '../actions';
 import { plural } from '@/lib/text';
 
-export function CandidateImport() {
+/** With an opening (imported from its page), rows that name no opening apply to it. */
+export function CandidateImport({ openingId }: { openingId?: string }) {
   return (
     <ImportFlow<CandidateImportPreview>
       accept=".csv,text/csv"
       label="Candidates CSV (columns: name, email, phone, location, source, opening)"
-      preview={(file) => previewCandidateImportAction({ content: file.content })}
-      commit={(file) => importCandidatesAction({ content: file.content })}
+      preview={(file) => previewCandidateImportAction({ content: file.content, openingId })}
+      commit={(file) => importCandidatesAction({ content: file.content, openingId })}
       renderPreview={(preview) =>
         preview.ok
           ? {
@@ -38,7 +39,7 @@ export function CandidateImport() {
             }
       }
       done={
-        <Link href="/candidates" className="text-sm font-medium text-brand-700 underline">
+        <Link href={openingId ? `/openings/${openingId}` : '/candidates'} className="text-sm font-medium text-brand-700 underline">
           See candidates
         </Link>
       }

@@ -1,0 +1,2 @@
+CREATE INDEX "candidates_search_trgm_idx" ON "candidates" USING gin ((lower("name" || ' ' || "email")) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "candidates_org_name_idx" ON "candidates" USING btree ("organization_id",lower("name"),"id");
