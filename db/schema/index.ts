@@ -12,3 +12,4 @@ export * from './audit';
 export * from './search';
 export * from './analytics';
 export * from './mail';
+export * from './decisions';
