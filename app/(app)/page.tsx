@@ -4,6 +4,8 @@ import { Card, PageHeader } from '@/app/_components/ui';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { can } from '@/lib/context';
 import { summarizeMyInterviews } from '@/lib/interviews/queries';
+import { listApplicationsAwaitingDecision } from '@/lib/decisions/queries';
+import { ReadyForDecision } from './_components/ready-for-decision';
 import { requirePageContext } from './page-context';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -12,7 +14,9 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
 
 export default async function HomePage() {
   const { ctx, request } = await requirePageContext();
-  const { upcoming, owed } = await summarizeMyInterviews(ctx);
+  const [{ upcoming, owed }, awaitingDecision] = await Promise.all([summarizeMyInterviews(ctx), listApplicationsAwaitingDecision(ctx)]);
+  // Shown to those who may decide: decision:record, or the hiring manager of an opening with one waiting.
+  const showDecisions = can(ctx, 'decision:record') || awaitingDecision.length > 0;
   const role = request.activeOrganization ? ROLE_LABELS[request.activeOrganization.role] : '';
 
   const shortcuts = [
@@ -29,6 +33,7 @@ export default async function HomePage() {
         description={`${request.activeOrganization?.name} · ${role}`}
       />
       <div className="grid gap-6 lg:grid-cols-2">
+        {showDecisions ? <ReadyForDecision applications={awaitingDecision} /> : null}
         <Card className="p-5">
           <h2 className="text-base font-semibold">Your upcoming interviews</h2>
           {upcoming.length === 0 ? (

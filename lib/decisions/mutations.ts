@@ -3,7 +3,7 @@ import 'server-only';
 // moves the application's stage to match, and audits both in one transaction — so whatever later
 // reacts to decisions (notifications, webhooks) hooks in here, inside this transaction, and sees
 // exactly the decisions that committed.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { applicationDecisions, applications, candidates, openingStages, openings } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { can, type Ctx, inTransaction } from '../context';
@@ -22,7 +22,7 @@ const STAGE_AFTER: Record<DecisionOutcome, ApplicationStage> = { hire: 'hired', 
 
 export class StaleDecisionError extends ConflictError {
   constructor(current: DecisionRecord[]) {
-    super('Someone recorded a decision on this application after you loaded it. Read it below; your rationale is still in the form if you want to record yours on top.', current);
+    super('Someone recorded a decision on this application after you loaded it. Read it first: your rationale is still in the form, and recording it now supersedes theirs.', current);
   }
 }
 
