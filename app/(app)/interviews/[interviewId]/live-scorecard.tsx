@@ -295,7 +295,7 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       setStatus('saved');
       setMessage(
         body.othersFeedbackVisible
-          ? 'Submitted. You can now read the other interviewers’ feedback on this candidate.'
+          ? 'Submitted. You can now see the other interviewers’ feedback on this candidate.'
           : 'Submitted. The other interviewers’ feedback on this candidate stays hidden until you have submitted your scorecards for their other interviews that have started; the feedback page lists which.',
       );
     } else {
