@@ -6,6 +6,8 @@ import { can } from '@/lib/context';
 import { listInterviewsAroundNow, summarizeOverdueFeedback } from '@/lib/interviews/overview';
 import { summarizeMyInterviews } from '@/lib/interviews/queries';
 import { formatOwedFor, INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
+import { listApplicationsAwaitingDecision } from '@/lib/decisions/queries';
+import { ReadyForDecision } from './_components/ready-for-decision';
 import { TodaysInterviews } from './_components/todays-interviews';
 import { requirePageContext } from './page-context';
 
@@ -18,11 +20,14 @@ export default async function HomePage() {
   const now = new Date();
   // Members who see every interview also get the organization's picture: what needs chasing today.
   const seesLoop = can(ctx, 'interview:read_all');
-  const [{ upcoming, owed }, overdue, around] = await Promise.all([
+  const [{ upcoming, owed }, overdue, around, awaitingDecision] = await Promise.all([
     summarizeMyInterviews(ctx, now),
     seesLoop ? summarizeOverdueFeedback(ctx, { worst: 5 }, now) : null,
     seesLoop ? listInterviewsAroundNow(ctx, now) : null,
+    listApplicationsAwaitingDecision(ctx),
   ]);
+  // Shown to those who may decide: decision:record, or the hiring manager of an opening with one waiting.
+  const showDecisions = can(ctx, 'decision:record') || awaitingDecision.length > 0;
   const role = request.activeOrganization ? ROLE_LABELS[request.activeOrganization.role] : '';
 
   const shortcuts = [
@@ -96,6 +101,7 @@ export default async function HomePage() {
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
+        {showDecisions ? <ReadyForDecision applications={awaitingDecision} /> : null}
         <Card className="p-5">
           <h2 className="text-base font-semibold">Your upcoming interviews</h2>
           {upcoming.length === 0 ? (

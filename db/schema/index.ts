@@ -13,3 +13,4 @@ export * from './search';
 export * from './analytics';
 export * from './mail';
 export * from './notifications';
+export * from './decisions';

@@ -11,7 +11,7 @@ export const organizations = pgTable(
     id: id(),
     name: text('name').notNull(),
     slug: text('slug').notNull().unique(),
-    /** When true, admins and hiring managers are held to the independent-scoring rule too. */
+    /** When true, members with scorecard:read_all who sit on a candidate's panel are held to the independent-scoring rule too. */
     leadsScoreIndependently: boolean('leads_score_independently').notNull().default(false),
     /** How long rejected and withdrawn candidates are kept before erasure (GDPR 5(1)(e)); null keeps them. */
     candidateRetentionMonths: integer('candidate_retention_months'),

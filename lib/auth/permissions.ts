@@ -29,9 +29,10 @@ export const PERMISSIONS = {
   'interview:read_all': "See every interview in the organization, not only one's own",
   'interview:schedule': 'Schedule, reschedule and cancel interviews and choose panels',
   'scorecard:write_own': 'Fill in and submit own scorecards',
-  'scorecard:read_all': 'See all submitted feedback without submitting first',
+  'scorecard:read_all': 'See all submitted feedback',
   'scorecard:reopen': 'Reopen a submitted scorecard (audited)',
   'dashboard:read': 'See candidate comparisons and calibration',
+  'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
   'audit:read': 'Read the audit log',
 } as const;
 
@@ -57,6 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'candidate:write',
     'interview:schedule',
     'scorecard:write_own',
+    // Recruiters coordinate the debrief: off the panel they read submitted feedback.
+    'scorecard:read_all',
   ],
   hiring_manager: [
     ...readEverything,
@@ -67,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'interview:schedule',
     'scorecard:write_own',
     'scorecard:read_all',
+    'decision:record',
   ],
   interviewer: ['question:read', 'kit:read', 'scorecard:write_own'],
 };

@@ -3,11 +3,12 @@ import 'server-only';
 // pseudonym, so that their anonymous ratings and recommendations keep counting: every score
 // tally (db/analytics.ts) is a sum over applications, and removing ratings would move other
 // candidates' ranks and every interviewer's calibration. Everything written in words about them
-// — their details, scorecard summaries, per-question notes, cancellation and reopen reasons — goes.
+// — their details, scorecard summaries, per-question notes, cancellation and reopen reasons,
+// decision rationales — goes.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
-import { applications, candidates, interviews, scorecardNotes, scorecards } from '@/db/schema';
+import { applicationDecisions, applications, candidates, interviews, scorecardNotes, scorecards } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -72,6 +73,13 @@ export async function eraseCandidateRecord(
   const interviewIds = appIds.length
     ? (await db.select({ id: interviews.id }).from(interviews).where(and(eq(interviews.organizationId, args.organizationId), inArray(interviews.applicationId, appIds)))).map((r) => r.id)
     : [];
+  if (appIds.length) {
+    // A decision's rationale is written about the person; the outcome, who decided and when stay.
+    await db
+      .update(applicationDecisions)
+      .set({ rationale: '' })
+      .where(and(eq(applicationDecisions.organizationId, args.organizationId), inArray(applicationDecisions.applicationId, appIds)));
+  }
   let scorecardIds: string[] = [];
   let notes = 0;
   if (interviewIds.length) {

@@ -12,7 +12,8 @@ import { NotFoundError, ValidationError } from '../errors';
 import { listCandidateFeedback } from '../scorecards/queries';
 import { RATING_LABELS, type Recommendation } from '../scorecards/schemas';
 import { parseInput } from '../validation';
-import { type GridCandidate, getOpeningGrid, strongestAndWeakest } from './queries';
+import { type DecisionRecord, listApplicationDecisions } from '../decisions/queries';
+import { computeOpeningGrid, type GridCandidate, recommendationsSplit, strongestAndWeakest } from './queries';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -48,6 +49,7 @@ export interface PacketDisagreement {
 
 export interface PacketScorecard {
   id: string;
+  interviewId: string;
   interviewerName: string;
   mine: boolean;
   stageName: string | null;
@@ -59,21 +61,28 @@ export interface PacketScorecard {
   notes: { kitItemId: string; question: string; body: string; rating: 1 | 2 | 3 | 4 | null }[];
 }
 
+export interface PacketEvidence {
+  composite: number | null;
+  coverage: number;
+  recommendations: GridCandidate['recommendations'];
+  /** Recommendations on both sides of yes/no: a disagreement as much as a 2-point spread. */
+  recommendationsSplit: boolean;
+  skills: PacketSkill[];
+  strongest: string[];
+  weakest: string[];
+  disagreements: PacketDisagreement[];
+  scorecards: PacketScorecard[];
+}
+
 export interface DecisionPacket {
   candidate: { id: string; name: string; email: string; stage: 'active' | 'hired' | 'rejected' | 'withdrawn'; currentStage: string | null };
   opening: { id: string; title: string; level: 'junior' | 'mid' | 'senior' | 'staff'; status: 'open' | 'on_hold' | 'closed'; hiringManager: string | null };
+  applicationId: string;
+  /** The recorded decisions on the application, latest first. */
+  decisions: DecisionRecord[];
   /** False while the independent-scoring rule hides other interviewers' feedback; `evidence` is then null. */
   othersVisible: boolean;
-  evidence: {
-    composite: number | null;
-    coverage: number;
-    recommendations: GridCandidate['recommendations'];
-    skills: PacketSkill[];
-    strongest: string[];
-    weakest: string[];
-    disagreements: PacketDisagreement[];
-    scorecards: PacketScorecard[];
-  } | null;
+  evidence: PacketEvidence | null;
   generatedAt: string;
   generatedBy: string;
 }
@@ -139,26 +148,43 @@ export async function getDecisionPacket(ctx: Ctx, input: unknown): Promise<Decis
   }
   const application = app!;
 
-  const [grid, feedback, interviewRows, [viewer]] = await Promise.all([
-    getOpeningGrid(ctx, application.openingId, { candidateId: candidate.id }),
-    listCandidateFeedback(ctx, { candidateId: candidate.id }),
+  const [evidence, decisions, [viewer]] = await Promise.all([
+    buildApplicationEvidence(ctx, { candidateId: candidate.id, openingId: application.openingId, applicationId: application.applicationId }),
+    listApplicationDecisions(ctx, application.applicationId),
+    ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, ctx.userId)),
+  ]);
+  return {
+    candidate: { id: candidate.id, name: candidate.name, email: candidate.email, stage: application.stage, currentStage: application.currentStage },
+    opening: { id: application.openingId, title: application.title, level: application.level, status: application.status, hiringManager: application.hiringManager },
+    applicationId: application.applicationId,
+    decisions,
+    generatedAt: new Date().toISOString(),
+    generatedBy: viewer?.name ?? viewer?.email ?? 'Unknown',
+    othersVisible: evidence !== null,
+    evidence,
+  };
+}
+
+/**
+ * The evidence on one application: the grid's own figures for the candidate (composite, coverage,
+ * tallies, per-skill cells), the disagreements, and every submitted scorecard on the application's
+ * interviews with ratings and notes — or null while the independent-scoring rule hides others'
+ * feedback from ctx. Callers check that ctx may open the application at all (the packet needs
+ * dashboard:read; the debrief also admits the application's panelists).
+ */
+export async function buildApplicationEvidence(ctx: Ctx, application: { candidateId: string; openingId: string; applicationId: string }): Promise<PacketEvidence | null> {
+  const [grid, feedback, interviewRows] = await Promise.all([
+    computeOpeningGrid(ctx, application.openingId, { candidateId: application.candidateId }),
+    listCandidateFeedback(ctx, { candidateId: application.candidateId }),
     ctx.db
       .select({ id: interviews.id, scheduledAt: interviews.scheduledAt, stageName: openingStages.name })
       .from(interviews)
       .leftJoin(openingStages, eq(openingStages.id, interviews.openingStageId))
       .where(and(eq(interviews.organizationId, ctx.organizationId), eq(interviews.applicationId, application.applicationId))),
-    ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, ctx.userId)),
   ]);
-
-  const header = {
-    candidate: { id: candidate.id, name: candidate.name, email: candidate.email, stage: application.stage, currentStage: application.currentStage },
-    opening: { id: application.openingId, title: application.title, level: application.level, status: application.status, hiringManager: application.hiringManager },
-    generatedAt: new Date().toISOString(),
-    generatedBy: viewer?.name ?? viewer?.email ?? 'Unknown',
-  };
   // The grid applies the same rule as listCandidateFeedback; either one hiding the feedback hides it.
   const row = grid.candidates[0];
-  if (!row || !feedback.othersVisible) return { ...header, othersVisible: false, evidence: null };
+  if (!row || !feedback.othersVisible) return null;
 
   // Only this application's interviews, only submitted scorecards: the set the grid's figures count.
   const interviewOf = new Map(interviewRows.map((i) => [i.id, i]));
@@ -210,6 +236,7 @@ export async function getDecisionPacket(ctx: Ctx, input: unknown): Promise<Decis
 
   const scorecards: PacketScorecard[] = cards.map((c) => ({
     id: c.id,
+    interviewId: c.interviewId,
     interviewerName: c.interviewerName,
     mine: c.mine,
     stageName: c.interview.stageName,
@@ -225,16 +252,13 @@ export async function getDecisionPacket(ctx: Ctx, input: unknown): Promise<Decis
   }));
 
   return {
-    ...header,
-    othersVisible: true,
-    evidence: {
-      composite: row.composite,
-      coverage: row.coverage,
-      recommendations: row.recommendations,
-      skills: skillRows,
-      ...strongestAndWeakest(grid.skills, row.cells),
-      disagreements,
-      scorecards,
-    },
+    composite: row.composite,
+    coverage: row.coverage,
+    recommendations: row.recommendations,
+    recommendationsSplit: recommendationsSplit(row.recommendations),
+    skills: skillRows,
+    ...strongestAndWeakest(grid.skills, row.cells),
+    disagreements,
+    scorecards,
   };
 }

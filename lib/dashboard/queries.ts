@@ -10,7 +10,8 @@ import { openings } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { listCandidateFeedback } from '../scorecards/queries';
-import { othersFeedbackVisibleSql, viewerSeesAllFeedback } from '../scorecards/visibility';
+import type { DecisionOutcome } from '../decisions/schemas';
+import { othersFeedbackVisibleSql, viewerFeedbackScope } from '../scorecards/visibility';
 import { parseInput } from '../validation';
 import { parseId } from '../ids';
 import { queryRows } from '../sql';
@@ -26,12 +27,15 @@ export interface GridCell {
 
 export interface GridCandidate {
   candidateId: string;
+  applicationId: string;
   name: string;
   stage: 'active' | 'hired' | 'rejected' | 'withdrawn';
   composite: number | null;
   coverage: number;
   recommendations: Record<'strong_no' | 'no' | 'yes' | 'strong_yes', number>;
   cells: Record<string, GridCell>;
+  /** The decision in force on the application (the latest recorded), if any. */
+  decision: { outcome: DecisionOutcome; decidedAt: string } | null;
 }
 
 export interface OpeningGrid {
@@ -43,6 +47,11 @@ export interface OpeningGrid {
 
 export const DISAGREEMENT_RANGE = 2;
 
+/** The panel split on the recommendation: at least one yes (or strong yes) and one no (or strong no). */
+export function recommendationsSplit(r: GridCandidate['recommendations']): boolean {
+  return r.yes + r.strong_yes > 0 && r.no + r.strong_no > 0;
+}
+
 /**
  * The grid for an opening. With `candidateId` (the decision packet) or already validated
  * `candidateIds` (the comparison), the same statement restricted to those candidates, so their
@@ -50,6 +59,15 @@ export const DISAGREEMENT_RANGE = 2;
  */
 export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options: { candidateId?: unknown; candidateIds?: string[] } = {}): Promise<OpeningGrid> {
   requirePermission(ctx, 'dashboard:read');
+  return computeOpeningGrid(ctx, openingIdInput, options);
+}
+
+/**
+ * The grid's statement without the dashboard:read check, for readers that decided access their
+ * own way (the debrief, open to a candidate's cleared panelists). The independent-scoring rule
+ * still applies inside, exactly as on the grid.
+ */
+export async function computeOpeningGrid(ctx: Ctx, openingIdInput: unknown, options: { candidateId?: unknown; candidateIds?: string[] } = {}): Promise<OpeningGrid> {
   const openingId = parseId('openingId', openingIdInput);
   const candidateId = options.candidateId === undefined ? undefined : parseId('candidateId', options.candidateId);
   const onlyCandidates = candidateId ? [candidateId] : options.candidateIds;
@@ -61,7 +79,7 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
     : sql``;
   const [opening] = await ctx.db.select({ id: openings.id }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, ctx.organizationId)));
   if (!opening) throw new NotFoundError('Opening');
-  const seesAll = await viewerSeesAllFeedback(ctx);
+  const scope = await viewerFeedbackScope(ctx);
   const org = ctx.organizationId;
   const skillRows = await queryRows<{ skill_id: string; name: string; weight: number }>(
     ctx.db,
@@ -72,6 +90,7 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
   // tallies (db/analytics.ts) as "skill:n1:n2:n3:n4" — far cheaper than building JSON per cell —
   // and does the weighting itself: composite and coverage come out of SQL.
   const rows = await queryRows<{
+    application_id: string;
     candidate_id: string;
     name: string;
     stage: GridCandidate['stage'];
@@ -83,12 +102,14 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
     no: number | null;
     yes: number | null;
     strong_yes: number | null;
+    decision_outcome: DecisionOutcome | null;
+    decided_at: Date | string | null;
   }>(
     ctx.db,
     sql`
     with apps as (
       select a.id, a.candidate_id, a.stage,
-        ${othersFeedbackVisibleSql(ctx, sql`a.candidate_id`, seesAll)} as visible
+        ${othersFeedbackVisibleSql(ctx, sql`a.candidate_id`, scope)} as visible
       from applications a
       where a.organization_id = ${org} and a.opening_id = ${openingId} ${candidateFilter}
     ),
@@ -108,24 +129,31 @@ export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options:
              string_agg(skill_id || ':' || n1 || ':' || n2 || ':' || n3 || ':' || n4, ',') as cells
       from cells group by 1
     )
-    select apps.candidate_id, c.name, apps.stage, apps.visible, pa.composite, pa.coverage, pa.cells,
-           rt.strong_no, rt.no, rt.yes, rt.strong_yes
+    select apps.id as application_id, apps.candidate_id, c.name, apps.stage, apps.visible, pa.composite, pa.coverage, pa.cells,
+           rt.strong_no, rt.no, rt.yes, rt.strong_yes, ld.outcome as decision_outcome, ld.decided_at
     from apps
     join candidates c on c.id = apps.candidate_id
     left join per_application pa on pa.application_id = apps.id
-    left join application_tallies rt on rt.application_id = apps.id and apps.visible`,
+    left join application_tallies rt on rt.application_id = apps.id and apps.visible
+    left join lateral (
+      select d.outcome, d.decided_at from application_decisions d
+      where d.organization_id = ${org} and d.application_id = apps.id
+      order by d.revision desc limit 1
+    ) ld on true`,
   );
   const skills = skillRows.map((r) => ({ skillId: r.skill_id, name: r.name, weight: Number(r.weight) }));
   skills.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   const visible = rows.filter((r) => r.visible);
   const candidates: GridCandidate[] = visible.map((r) => ({
     candidateId: r.candidate_id,
+    applicationId: r.application_id,
     name: r.name,
     stage: r.stage,
     composite: r.composite === null ? null : Number(r.composite),
     coverage: Number(r.coverage ?? 0),
     recommendations: { strong_no: Number(r.strong_no ?? 0), no: Number(r.no ?? 0), yes: Number(r.yes ?? 0), strong_yes: Number(r.strong_yes ?? 0) },
     cells: Object.fromEntries((r.cells ? r.cells.split(',') : []).map(cellFromCounts)),
+    decision: r.decision_outcome && r.decided_at ? { outcome: r.decision_outcome, decidedAt: new Date(r.decided_at).toISOString() } : null,
   }));
   candidates.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.name.localeCompare(b.name));
   return { skills, candidates, hiddenCandidates: rows.length - visible.length };

@@ -101,6 +101,8 @@ export function interviewSummary(row: Awaited<ReturnType<typeof loadInterviewFor
     /** Whether the interview has started (database clock): until then the scorecard cannot be submitted. */
     started: Boolean(row.started),
     candidateId: row.candidateId,
+    /** Where the panelist reads the panel's feedback once they may (the debrief page). */
+    applicationId: row.interview.applicationId,
     candidateName: row.candidateName,
     openingTitle: row.openingTitle,
     stageName: row.stageName,

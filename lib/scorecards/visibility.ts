@@ -1,13 +1,18 @@
 import 'server-only';
-// Independent scoring, written once. A panelist sees other panelists' feedback on a candidate only
-// once they have submitted a scorecard for that candidate and owe none on any of the candidate's
-// interviews that have started (scheduled_at <= now, not cancelled, where they sit on the panel; a
-// missing scorecard row counts as owed). Members holding scorecard:read_all see everything unless
-// the organization holds leads to the rule; everyone else sees only their own feedback.
+// Independent scoring, written once. Who reads other panelists' submitted feedback on a candidate:
+//  - a panelist, once they have submitted a scorecard for that candidate and owe none on any of the
+//    candidate's interviews that have started (scheduled_at <= now, not cancelled, where they sit on
+//    the panel; a missing scorecard row counts as owed) — "cleared";
+//  - a member holding scorecard:read_all (recruiters coordinating the debrief, hiring managers,
+//    admins), always — unless the organization holds leads to the rule: then a lead who sits on the
+//    candidate's panel (any interview not cancelled, started or ahead) must clear it like any
+//    panelist, while a lead on none of the candidate's panels still reads it;
+//  - nobody else (an interviewer off the panel sees only their own).
+// Drafts are never anyone else's to read.
 //
-// The rule exists here twice over the same SQL: `clearedCandidatesSql` (the candidates a viewer
-// has cleared, for multi-candidate reads such as the grid) and `canSeeOthersFeedback` (one
-// candidate, which evaluates that same statement). Every read of others' ratings, notes or
+// The rule exists here twice over the same SQL: `othersFeedbackVisibleSql` (an expression over a
+// candidate column, for multi-candidate reads such as the grid) and `canSeeOthersFeedback` (one
+// candidate, which evaluates that same expression). Every read of others' ratings, notes or
 // recommendations goes through one of them; aggregate pages use `requireNothingOwedForAggregates`.
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { organizations } from '@/db/schema';
@@ -65,18 +70,40 @@ export function clearedCandidatesSql(ctx: Ctx): SQL {
 }
 
 /**
- * A boolean SQL expression: may ctx see other panelists' feedback on the candidate in
- * `candidateId` (a column reference such as sql`a.candidate_id`)? `seesAll` comes from
- * viewerSeesAllFeedback, read once per request.
+ * The candidates on whose panel ctx sits for an interview that is not cancelled (started or not):
+ * the ones a lead held to the rule has to clear before reading the others' feedback.
  */
-export function othersFeedbackVisibleSql(ctx: Ctx, candidateId: SQL, seesAll: boolean): SQL {
-  return seesAll ? sql`true` : sql`(${candidateId} in (${clearedCandidatesSql(ctx)}))`;
+function panelCandidatesSql(ctx: Ctx): SQL {
+  return sql`
+    select a.candidate_id
+    from interview_panelists p
+    join interviews i on i.id = p.interview_id
+    join applications a on a.id = i.application_id
+    where p.organization_id = ${ctx.organizationId} and p.user_id = ${ctx.userId} and i.status <> 'cancelled'`;
 }
 
-/** Whether ctx sees all submitted feedback regardless of their own: scorecard:read_all, not held to the rule. */
-export async function viewerSeesAllFeedback(ctx: Ctx): Promise<boolean> {
-  if (!can(ctx, 'scorecard:read_all')) return false;
-  return !(await leadsHeldToRule(ctx));
+/**
+ * How the rule applies to the viewer, read once per request:
+ * `all` — scorecard:read_all, not held; `lead_held` — scorecard:read_all in an organization that
+ * holds leads to the rule; `panelist` — everyone else, who reads only candidates they have cleared.
+ */
+export type FeedbackScope = 'all' | 'lead_held' | 'panelist';
+
+export async function viewerFeedbackScope(ctx: Ctx): Promise<FeedbackScope> {
+  if (!can(ctx, 'scorecard:read_all')) return 'panelist';
+  return (await leadsHeldToRule(ctx)) ? 'lead_held' : 'all';
+}
+
+/**
+ * A boolean SQL expression: may ctx see other panelists' feedback on the candidate in
+ * `candidateId` (a column reference such as sql`a.candidate_id`)? `scope` comes from
+ * viewerFeedbackScope.
+ */
+export function othersFeedbackVisibleSql(ctx: Ctx, candidateId: SQL, scope: FeedbackScope): SQL {
+  if (scope === 'all') return sql`true`;
+  const cleared = sql`(${candidateId} in (${clearedCandidatesSql(ctx)}))`;
+  if (scope === 'panelist') return cleared;
+  return sql`(${candidateId} not in (${panelCandidatesSql(ctx)}) or ${cleared})`;
 }
 
 async function leadsHeldToRule(ctx: Ctx): Promise<boolean> {
@@ -86,9 +113,53 @@ async function leadsHeldToRule(ctx: Ctx): Promise<boolean> {
 
 /** Whether ctx may see other interviewers' feedback on this candidate right now. */
 export async function canSeeOthersFeedback(ctx: Ctx, candidateId: string): Promise<boolean> {
-  if (await viewerSeesAllFeedback(ctx)) return true;
-  const rows = await queryRows<{ visible: boolean }>(ctx.db, sql`select ${othersFeedbackVisibleSql(ctx, sql`${candidateId}::uuid`, false)} as visible`);
+  const scope = await viewerFeedbackScope(ctx);
+  if (scope === 'all') return true;
+  const rows = await queryRows<{ visible: boolean }>(ctx.db, sql`select ${othersFeedbackVisibleSql(ctx, sql`${candidateId}::uuid`, scope)} as visible`);
   return Boolean(rows[0]?.visible);
+}
+
+/**
+ * Why others' feedback on a candidate is hidden from ctx, for the pages that say so: the started
+ * interviews they owe a scorecard for, the ones on their panel still ahead, or — on no panel and
+ * without scorecard:read_all — that it is not theirs to read. Null when it is visible.
+ */
+export type HiddenFeedbackReason =
+  | { kind: 'owed'; interviews: PanelInterview[] }
+  | { kind: 'not_started'; interviews: PanelInterview[] }
+  | { kind: 'not_on_panel' };
+
+export interface PanelInterview {
+  interviewId: string;
+  stageName: string | null;
+  scheduledAt: Date;
+}
+
+export async function hiddenFeedbackReason(ctx: Ctx, candidateId: string): Promise<HiddenFeedbackReason | null> {
+  if (await canSeeOthersFeedback(ctx, candidateId)) return null;
+  const rows = await queryRows<{ interview_id: string; stage_name: string | null; scheduled_at: Date | string; started: boolean; submitted: boolean }>(
+    ctx.db,
+    sql`
+    select i.id as interview_id, st.name as stage_name, i.scheduled_at, (${interviewStartedSql('i')}) as started,
+           exists (
+             select 1 from scorecards s
+             where s.organization_id = ${ctx.organizationId} and s.interview_id = i.id
+               and s.interviewer_user_id = ${ctx.userId} and s.status = 'submitted'
+           ) as submitted
+    from interview_panelists p
+    join interviews i on i.id = p.interview_id
+    join applications a on a.id = i.application_id
+    left join opening_stages st on st.id = i.opening_stage_id
+    where p.organization_id = ${ctx.organizationId} and p.user_id = ${ctx.userId}
+      and a.candidate_id = ${candidateId} and i.status <> 'cancelled'
+    order by i.scheduled_at`,
+  );
+  const toInterview = (r: (typeof rows)[number]): PanelInterview => ({ interviewId: r.interview_id, stageName: r.stage_name, scheduledAt: new Date(r.scheduled_at) });
+  const owed = rows.filter((r) => r.started && !r.submitted);
+  if (owed.length) return { kind: 'owed', interviews: owed.map(toInterview) };
+  const ahead = rows.filter((r) => !r.started && !r.submitted);
+  if (ahead.length) return { kind: 'not_started', interviews: ahead.map(toInterview) };
+  return { kind: 'not_on_panel' };
 }
 
 /** How many started interviews ctx owes a scorecard for, across all candidates. */

@@ -235,18 +235,20 @@ describe('decision packet', () => {
   });
 
   it('applies the independent-scoring rule: no evidence until the viewer has submitted their own scorecard', async () => {
-    // A recruiter (dashboard:read without scorecard:read_all) who has not scored Ana sees the header only.
+    // A recruiter on no panel reads the evidence (scorecard:read_all), setting or not.
     const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
-    const hidden = await getDecisionPacket(recruiter, { candidateId: ana, openingId: opening1 });
-    expect(hidden).toMatchObject({ othersVisible: false, evidence: null, candidate: { name: 'Ana Lima' }, opening: { title: 'Packet opening' } });
-    expect(JSON.stringify(hidden)).not.toMatch(/Amara|Liam|schema well/);
+    expect((await getDecisionPacket(recruiter, { candidateId: ana, openingId: opening1 })).othersVisible).toBe(true);
 
     // The hiring manager sees it all by default; once the organization holds leads to the rule,
-    // not before submitting their own.
+    // not before submitting their own — they sit on Ana's panel with a draft: the header only.
     expect((await getDecisionPacket(manager, { candidateId: ana, openingId: opening1 })).othersVisible).toBe(true);
     await updateOrganization(admin, { name: 'Packet Co', leadsScoreIndependently: true });
-    expect((await getDecisionPacket(manager, { candidateId: ana, openingId: opening1 })).evidence).toBeNull();
-    expect((await getDecisionPacket(admin, { candidateId: ana, openingId: opening1 })).evidence).toBeNull();
+    const hidden = await getDecisionPacket(manager, { candidateId: ana, openingId: opening1 });
+    expect(hidden).toMatchObject({ othersVisible: false, evidence: null, candidate: { name: 'Ana Lima' }, opening: { title: 'Packet opening' } });
+    expect(JSON.stringify(hidden)).not.toMatch(/Amara|Liam|schema well/);
+    // The admin and the recruiter sit on no panel of Ana's: the setting does not hold them back.
+    expect((await getDecisionPacket(admin, { candidateId: ana, openingId: opening1 })).evidence).not.toBeNull();
+    expect((await getDecisionPacket(recruiter, { candidateId: ana, openingId: opening1 })).evidence).not.toBeNull();
 
     // Submitting the draft (A 1, B 1) reveals the packet, and now it counts: A 4, 2, 1 → 7/3; B 3, 4, 1 → 8/3.
     const { scorecard } = await openScorecard(manager, { interviewId: anaInterview });

@@ -6,8 +6,10 @@
 //  (11) calibration and question analytics ignored "hold leads to independent scoring".
 // Fixture: Ana has a technical interview two days ago (panel Rita the recruiter + Paul) and a
 // collaboration interview under way (Rita + Petra); Ben has one interview yesterday (Rita + Paul).
+// Rita holds scorecard:read_all (recruiters coordinate the debrief), so finding 6 runs with the
+// organization holding leads to the rule: as a lead on those panels she is held like any panelist.
 import { and, count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, scorecards, users } from '@/db/schema';
 import { getCandidateTimeline } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -37,7 +39,7 @@ const HOUR = 3_600_000;
 const ORG_NAME = 'Visibility Co';
 const t = setupTestDatabase({ seedBuiltin: true });
 let admin: Ctx;
-let rita: Ctx; // recruiter: dashboard:read and candidate:read, but not scorecard:read_all
+let rita: Ctx; // recruiter: dashboard:read, candidate:read and scorecard:read_all — held by the setting when on a panel
 let paul: Ctx;
 let petra: Ctx;
 let hank: Ctx; // hiring manager: scorecard:read_all
@@ -97,6 +99,7 @@ beforeAll(async () => {
   Object.assign(ana, await createApplicant(admin, openingId, 'Ana Fixture'));
   ana.technical = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[0]!, panel: [rita, paul], startsInMs: -48 * HOUR });
   ana.collaboration = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[1]!, panel: [rita, petra], startsInMs: -HOUR / 6 });
+  await holdLeads(true);
   const ritaDraft = await fillScorecard(rita, ana.technical, ratings);
   cards.ritaOnAna = ritaDraft.scorecardId;
   ritaFirstSubmit = await submitScorecard(rita, { scorecardId: ritaDraft.scorecardId, baseRevision: ritaDraft.revision });
@@ -110,6 +113,8 @@ beforeAll(async () => {
 });
 
 describe('finding 6: independent scoring per started interview', () => {
+  afterAll(() => holdLeads(false));
+
   it('hides everyone else’s feedback from a panelist who owes a started interview’s card (no scorecard row yet)', async () => {
     expect(await scorecardRows(ana.collaboration)).toBe(1); // Petra's only: Rita never opened it
     // Her first submit already told her the candidate stays hidden.
@@ -173,22 +178,25 @@ describe('finding 6: independent scoring per started interview', () => {
     expect(submitted).toEqual([]);
   });
 
-  it('lets scorecard:read_all see everything, unless the organization holds leads to the rule', async () => {
-    // Hank sits only on the interview still ahead: as a lead he sees all, held to the rule nothing.
-    expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(true);
-    expect((await getOpeningGrid(hank, openingId)).candidates).toHaveLength(2);
-    await holdLeads(true);
+  it('lets scorecard:read_all see everything, unless the organization holds leads on the panel to the rule', async () => {
+    await holdLeads(false);
     try {
-      expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(false);
-      await expect(getScorecard(hank, cards.petraOnAna)).rejects.toBeInstanceOf(NotFoundError);
-      const held = await anaAsSeenBy(hank);
-      expect(held.gridNames).toEqual([]);
-      expect(held.packetEvidence).toBeNull();
-      // The admin, on no panel at all, is held back the same way.
-      expect((await getOpeningGrid(admin, openingId)).hiddenCandidates).toBe(2);
+      // Hank sits only on Ana's interview still ahead: as a lead he sees all, held to the rule nothing.
+      expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(true);
+      expect((await getOpeningGrid(hank, openingId)).candidates).toHaveLength(2);
     } finally {
-      await holdLeads(false);
+      await holdLeads(true);
     }
+    expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(false);
+    await expect(getScorecard(hank, cards.petraOnAna)).rejects.toBeInstanceOf(NotFoundError);
+    const held = await anaAsSeenBy(hank);
+    // Held on Ana's panel (not yet interviewed, so nothing to clear by); on none of Ben's, so Ben stays visible.
+    expect(held.gridNames).toEqual(['Ben Fixture']);
+    expect(held.hiddenCandidates).toBe(1);
+    expect(held.packetEvidence).toBeNull();
+    // The admin, on no panel at all, reads both: the setting holds leads who sit on the panel.
+    expect((await getOpeningGrid(admin, openingId)).hiddenCandidates).toBe(0);
+    expect(await canSeeOthersFeedback(admin, ana.candidateId)).toBe(true);
   });
 });
 

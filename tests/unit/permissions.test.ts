@@ -18,9 +18,14 @@ describe('role → permission map', () => {
     expect([...ROLE_PERMISSIONS.interviewer].sort()).toEqual(['kit:read', 'question:read', 'scorecard:write_own']);
   });
 
-  it('lets hiring managers, not recruiters, read all feedback without submitting first', () => {
+  it('lets recruiters (who coordinate the debrief) and hiring managers read all submitted feedback, not interviewers', () => {
     expect(roleHasPermission('hiring_manager', 'scorecard:read_all')).toBe(true);
-    expect(roleHasPermission('recruiter', 'scorecard:read_all')).toBe(false);
+    expect(roleHasPermission('recruiter', 'scorecard:read_all')).toBe(true);
+    expect(roleHasPermission('interviewer', 'scorecard:read_all')).toBe(false);
+  });
+
+  it('leaves the hiring decision to hiring managers and admins', () => {
+    expect(ROLES.filter((r) => roleHasPermission(r, 'decision:record'))).toEqual(['admin', 'hiring_manager']);
   });
 
   it('only names permissions that exist', () => {

@@ -29,10 +29,10 @@ export function OrganizationSettingsForm({ name, leadsScoreIndependently, candid
         />
         <div>
           <label htmlFor="leadsScoreIndependently" className="text-sm font-medium text-slate-800">
-            Hold admins and hiring managers to independent scoring
+            Hold leads on a panel to independent scoring
           </label>
           <p id="leadsScoreIndependently-hint" className="text-sm text-slate-600">
-            When on, they too see other interviewers’ feedback on a candidate only after submitting their own.
+            Leads are members who may see all submitted feedback (admins, hiring managers, recruiters). When on, a lead who sits on a candidate’s panel reads the others’ feedback on that candidate only after submitting their own; leads on none of the candidate’s panels still read it.
           </p>
         </div>
       </div>

@@ -10,6 +10,10 @@ import { listOpenings } from '@/lib/openings/queries';
 import { listMembers } from '@/lib/orgs/queries';
 import { listCandidateFeedback } from '@/lib/scorecards/queries';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
+import { listDecisionsForApplications } from '@/lib/decisions/queries';
+import { hiddenFeedbackReason } from '@/lib/scorecards/visibility';
+import { DecisionSummary } from '../../_components/decision-summary';
+import { HiddenFeedbackNotice } from '../../_components/hidden-feedback';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { EraseCandidateForm } from './erase-candidate-form';
 import { ApplyToOpeningForm, EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
@@ -22,8 +26,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   if (!can(ctx, 'candidate:read')) return <AccessDenied what="candidates" />;
   const { candidateId } = await params;
   const profile = await orNotFound(getCandidateProfile(ctx, candidateId));
-  const [feedback, members, openings] = await Promise.all([
+  const [feedback, hiddenReason, decisions, members, openings] = await Promise.all([
     listCandidateFeedback(ctx, { candidateId }),
+    hiddenFeedbackReason(ctx, profile.candidate.id),
+    listDecisionsForApplications(ctx, profile.applications.map((a) => a.id)),
     can(ctx, 'interview:schedule') ? listMembers(ctx) : Promise.resolve([]),
     can(ctx, 'candidate:write') ? listOpenings(ctx) : Promise.resolve([]),
   ]);
@@ -59,6 +65,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   </Link>
                 </h2>
                 <span className="flex items-center gap-3">
+                  <Link href={`/applications/${a.id}/debrief`} className="text-sm font-medium text-brand-700 hover:underline">
+                    Debrief<span className="sr-only"> for {a.opening.title}</span>
+                  </Link>
                   {can(ctx, 'dashboard:read') ? (
                     <Link href={`/candidates/${candidate.id}/packet?opening=${a.opening.id}`} className="text-sm font-medium text-brand-700 hover:underline">
                       Decision packet<span className="sr-only"> for {a.opening.title}</span>
@@ -66,6 +75,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   ) : null}
                   <Badge>{a.stage}</Badge>
                 </span>
+              </div>
+              <div>
+                <h3 className="text-sm font-semibold">Decision</h3>
+                <div className="mt-1">
+                  <DecisionSummary decisions={decisions.filter((d) => d.applicationId === a.id)} />
+                </div>
               </div>
               {canWrite ? <MoveApplicationForm applicationId={a.id} stage={a.stage} label={a.opening.title} /> : null}
               <div>
@@ -137,10 +152,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
         ) : null}
         <Card className="h-fit p-4">
           <h2 className="font-semibold">Feedback</h2>
-          {!feedback.othersVisible ? (
-            <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
-              Other interviewers’ feedback is hidden until you have submitted your scorecard for every interview of this candidate that has started (independent scoring).
-            </p>
+          {hiddenReason ? (
+            <div className="mt-1">
+              <HiddenFeedbackNotice reason={hiddenReason} candidateName={candidate.name} />
+            </div>
           ) : null}
           {feedback.scorecards.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No feedback to show.</p>

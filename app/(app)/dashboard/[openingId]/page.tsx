@@ -6,6 +6,7 @@ import { getOpeningGrid } from '@/lib/dashboard/queries';
 import { getOpening } from '@/lib/openings/queries';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { plural } from '@/lib/text';
+import { DecisionBadge } from '../../_components/decision-summary';
 
 export const metadata: Metadata = { title: 'Candidate comparison' };
 
@@ -60,7 +61,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
       </nav>
       {grid.hiddenCandidates > 0 ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {plural(grid.hiddenCandidates, 'candidate')} hidden: you see other interviewers’ feedback on a candidate once you have submitted your scorecards for all of their interviews that have started (independent scoring).
+          {plural(grid.hiddenCandidates, 'candidate')} hidden: you sit on their panel, and this organization holds leads to independent scoring. You read the others’ feedback on a candidate once you have submitted your scorecards for all of their interviews that have started; each candidate’s page lists what you still owe.
         </p>
       ) : null}
       {rows.length === 0 ? (
@@ -81,6 +82,7 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
                 <th scope="col" className="px-3 py-2">{sortHeader('name', 'Candidate')}</th>
                 <th scope="col" className="px-3 py-2">{sortHeader('composite', 'Composite')}</th>
                 <th scope="col" className="px-3 py-2">Recommendations</th>
+                <th scope="col" className="px-3 py-2">Decision</th>
                 {grid.skills.map((s) => (
                   <th key={s.skillId} scope="col" className="px-3 py-2">
                     {sortHeader(s.skillId, s.name)} <span className="block text-xs font-normal text-slate-600">weight {s.weight}</span>
@@ -107,6 +109,12 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
                   </td>
                   <td className="px-3 py-2 text-xs text-slate-700">
                     SY {c.recommendations.strong_yes} · Y {c.recommendations.yes} · N {c.recommendations.no} · SN {c.recommendations.strong_no}
+                  </td>
+                  <td className="px-3 py-2 text-xs">
+                    {c.decision ? <DecisionBadge outcome={c.decision.outcome} /> : <span className="text-slate-600">none yet</span>}
+                    <Link href={`/applications/${c.applicationId}/debrief`} className="mt-1 block whitespace-nowrap text-brand-700 hover:underline">
+                      Debrief<span className="sr-only"> for {c.name}</span>
+                    </Link>
                   </td>
                   {grid.skills.map((s) => {
                     const cell = c.cells[s.skillId];

@@ -3,6 +3,7 @@
 // autosave sends only the changed fields with the revision they were based on. A 409 brings the
 // server's state, which is merged three ways (lib/scorecards/draft.ts); real conflicts are shown
 // side by side and neither text is dropped. Offline, saves retry until the network returns.
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Markdown } from '@/app/_components/markdown';
 import { buttonClass } from '@/app/_components/ui';
@@ -24,7 +25,7 @@ export interface LiveItem {
 export interface LiveProps {
   /** `id` is null until the first write creates the draft (viewing the page writes nothing). */
   scorecard: ScorecardValues & { id: string | null; revision: number; status: 'draft' | 'submitted' };
-  interview: { id: string; candidateName: string; openingTitle: string; stageName: string | null; scheduledAt: string; started: boolean };
+  interview: { id: string; applicationId: string; candidateName: string; openingTitle: string; stageName: string | null; scheduledAt: string; started: boolean };
   kit: { name: string; version: number; targetMinutes: number; items: LiveItem[]; skills: { skillId: string; name: string; weight: number }[] };
 }
 
@@ -295,7 +296,7 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
       setMessage(
         body.othersFeedbackVisible
           ? 'Submitted. You can now see the other interviewers’ feedback on this candidate.'
-          : 'Submitted. Other interviewers’ feedback on this candidate stays hidden until you have submitted your scorecards for their other interviews that have started.',
+          : 'Submitted. The other interviewers’ feedback on this candidate stays hidden until you have submitted your scorecards for their other interviews that have started; the feedback page lists which.',
       );
     } else {
       setFieldErrors(body.error?.fields ?? {});
@@ -565,9 +566,14 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             />
             {readOnly ? (
-              <p role="status" className="mt-3 text-sm text-green-800">
-                {message || 'This scorecard is submitted.'}
-              </p>
+              <>
+                <p role="status" className="mt-3 text-sm text-green-800">
+                  {message || 'This scorecard is submitted.'}
+                </p>
+                <Link href={`/applications/${interview.applicationId}/debrief`} className={buttonClass('secondary', 'mt-3 w-full')}>
+                  Read the panel’s feedback
+                </Link>
+              </>
             ) : (
               <>
                 {submitError ? (

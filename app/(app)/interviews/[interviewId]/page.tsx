@@ -62,6 +62,7 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
         }}
         interview={{
           id: interview.id,
+          applicationId: interview.applicationId,
           candidateName: interview.candidateName,
           openingTitle: interview.openingTitle,
           stageName: interview.stageName,

@@ -8,13 +8,15 @@ import { AccessDenied, BackLink, EmptyState, PageHeader } from '@/app/_component
 import { can } from '@/lib/context';
 import { type DecisionPacket, getDecisionPacket, listPacketOpenings } from '@/lib/dashboard/decision-packet';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
-import { RATING_LABELS, RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
+import { hiddenFeedbackReason } from '@/lib/scorecards/visibility';
+import { DecisionSummary } from '../../../_components/decision-summary';
+import { HiddenFeedbackNotice } from '../../../_components/hidden-feedback';
+import { DisagreementList, ScorecardCard, SkillsTable } from '../../../_components/evidence';
 import { orNotFound, requirePageContext } from '../../../page-context';
 
 export const metadata: Metadata = { title: 'Decision packet' };
 
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -53,6 +55,7 @@ export default async function DecisionPacketPage({ params, searchParams }: { par
   }
   const packet = await orNotFound(getDecisionPacket(ctx, { candidateId, openingId }));
   const { candidate, evidence } = packet;
+  const hiddenReason = evidence ? null : await hiddenFeedbackReason(ctx, candidate.id);
   return (
     <article className="print-document mx-auto max-w-4xl print:max-w-none">
       <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -67,10 +70,24 @@ export default async function DecisionPacketPage({ params, searchParams }: { par
         <PrintButton />
       </div>
       <PacketHeader packet={packet} />
-      {!evidence ? (
-        <p role="status" className="mt-6 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Other interviewers’ feedback on {candidate.name} is hidden until you have submitted your scorecard for every interview of theirs that has started (independent scoring), so this packet shows no scores yet.
+      <section aria-labelledby="packet-decision" className="mt-6 break-inside-avoid">
+        <h2 id="packet-decision" className="text-lg font-semibold">
+          Decision
+        </h2>
+        <div className="mt-1">
+          <DecisionSummary decisions={packet.decisions} />
+        </div>
+        <p className="no-print mt-1 text-sm">
+          <Link href={`/applications/${packet.applicationId}/debrief`} className="text-brand-700 hover:underline">
+            Open the debrief{packet.decisions.length ? '' : ' to record the decision'}
+          </Link>
         </p>
+      </section>
+      {!evidence ? (
+        <div className="mt-6">
+          {hiddenReason ? <HiddenFeedbackNotice reason={hiddenReason} candidateName={candidate.name} /> : null}
+          <p className="mt-2 text-sm text-slate-700">So this packet shows no scores yet.</p>
+        </div>
       ) : (
         <>
           <Summary packet={packet} evidence={evidence} />
@@ -157,47 +174,7 @@ function Skills({ evidence }: { evidence: Evidence }) {
       <h2 id="packet-skills" className="text-lg font-semibold">
         Skills
       </h2>
-      <div className="mt-2 overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Per-skill scores from submitted ratings: weight, mean, nearest anchor, raters, range, standard deviation</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="py-1 pr-3 font-medium">Skill</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Weight</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Mean</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Nearest anchor</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Raters (n)</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Range</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">SD</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evidence.skills.map((s) => (
-              <tr key={s.skillId} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  {s.name}
-                  {s.disagreement ? <span className="ml-2 rounded border border-red-700 px-1 text-xs font-medium text-red-800">split</span> : null}
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{s.weight ?? 'not weighted'}</td>
-                {s.mean === null ? (
-                  <td colSpan={5} className="py-1 pr-3 text-slate-600">
-                    no evidence
-                  </td>
-                ) : (
-                  <>
-                    <td className="py-1 pr-3 text-right font-semibold tabular-nums">{fixed(s.mean)}</td>
-                    <td className="py-1 pr-3">{s.anchor}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{s.n}</td>
-                    <td className="py-1 pr-3 tabular-nums">{s.min === s.max ? s.min : `${s.min}–${s.max}`}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{fixed(s.sd)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="mt-1 text-xs text-slate-600">“split”: raters 2 or more points apart. Skills that are not weighted do not enter the composite.</p>
+      <SkillsTable evidence={evidence} />
     </section>
   );
 }
@@ -208,21 +185,7 @@ function Disagreements({ evidence }: { evidence: Evidence }) {
       <h2 id="packet-disagreements" className="text-lg font-semibold">
         Disagreements
       </h2>
-      {evidence.disagreements.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-700">No skill has raters 2 or more points apart.</p>
-      ) : (
-        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-          {evidence.disagreements.map((d) => {
-            const repeated = new Set(d.ratings.map((r) => r.interviewerName)).size < d.ratings.length;
-            return (
-              <li key={d.skillId}>
-                Spread of {d.spread} on <span className="font-medium">{d.name}</span>:{' '}
-                {d.ratings.map((r) => `${r.interviewerName}${repeated && r.stageName ? ` (${r.stageName})` : ''} ${r.rating}`).join(', ')}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <DisagreementList evidence={evidence} />
     </section>
   );
 }
@@ -234,47 +197,11 @@ function Scorecards({ evidence }: { evidence: Evidence }) {
         Scorecards
       </h2>
       {evidence.scorecards.length === 0 ? <p className="mt-1 text-sm text-slate-700">No submitted scorecards yet.</p> : null}
-      {evidence.scorecards.map((s) => (
-        <div key={s.id} className="mt-4 break-inside-avoid rounded-md border border-slate-300 p-4">
-          <h3 className="font-semibold">
-            {s.interviewerName} — {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation'}
-          </h3>
-          <p className="text-xs text-slate-600">
-            {s.stageName ?? 'Interview'} · interviewed {dateOnly.format(new Date(s.interviewAt))}
-            {s.submittedAt ? ` · submitted ${dateTime.format(new Date(s.submittedAt))}` : ''}
-          </p>
-          <p className="mt-2 whitespace-pre-line text-sm">{s.summary || <span className="text-slate-600">No summary.</span>}</p>
-          {s.ratings.length ? (
-            <table className="mt-3 text-sm">
-              <caption className="text-left text-sm font-medium">Ratings by {s.interviewerName}</caption>
-              <tbody>
-                {s.ratings.map((r) => (
-                  <tr key={r.skillId} className="border-t border-slate-200">
-                    <th scope="row" className="py-0.5 pr-4 text-left font-normal">{r.name}</th>
-                    <td className="py-0.5 tabular-nums">{r.rating === 'no_evidence' ? 'no evidence' : `${r.rating} — ${RATING_LABELS[r.rating]}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {s.notes.length ? (
-            <>
-              <h4 className="mt-3 text-sm font-medium">Notes per question</h4>
-              <dl className="mt-1 space-y-2 text-sm">
-                {s.notes.map((n) => (
-                  <div key={n.kitItemId}>
-                    <dt className="font-medium text-slate-800">
-                      {n.question}
-                      {n.rating ? <span className="font-normal text-slate-600"> · rated {n.rating}</span> : null}
-                    </dt>
-                    <dd className="whitespace-pre-line text-slate-800">{n.body || '—'}</dd>
-                  </div>
-                ))}
-              </dl>
-            </>
-          ) : null}
-        </div>
-      ))}
+      <div className="mt-4 space-y-4">
+        {evidence.scorecards.map((s) => (
+          <ScorecardCard key={s.id} card={s} />
+        ))}
+      </div>
     </section>
   );
 }
