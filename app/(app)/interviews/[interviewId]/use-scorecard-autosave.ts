@@ -42,6 +42,11 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(FIRST_RETRY_MS);
+  // Timers call the latest save through this ref (a callback cannot name itself while it is being defined).
+  const saveRef = useRef<() => Promise<void>>(async () => {});
+  const saveLater = useCallback((delay: number) => {
+    timer.current = setTimeout(() => void saveRef.current(), delay);
+  }, []);
 
   const persist = useCallback(() => {
     const stored: Stored = { baseRevision: revision.current, base: base.current, local: localRef.current };
@@ -103,7 +108,7 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
           const stillDirty = dirtyKeys(base.current, localRef.current).length > 0;
           setStatus(stillDirty ? 'pending' : 'saved');
           setMessage(`Saved at ${new Date().toLocaleTimeString()}`);
-          if (stillDirty) timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
+          if (stillDirty) saveLater(SAVE_DELAY_MS);
         } else if (response.status === 409 && body.error?.current) {
           const server = body.error.current as ScorecardValues & { revision: number; status: string };
           const serverState = flatten(server);
@@ -117,7 +122,7 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
             setConflicts(merged.conflicts);
             setStatus('conflict');
           } else {
-            timer.current = setTimeout(() => void save(), 0);
+            saveLater(0);
           }
         } else if (response.status === 409) {
           setStatus('error');
@@ -132,14 +137,17 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
       } catch {
         // The network is down: keep everything locally and try again.
         setStatus('offline');
-        timer.current = setTimeout(() => void save(), retryDelay.current);
+        saveLater(retryDelay.current);
         retryDelay.current = Math.min(retryDelay.current * 2, MAX_RETRY_MS);
       } finally {
         inFlight.current = false;
       }
     },
-    [ensureDraft, persist],
+    [ensureDraft, persist, saveLater],
   );
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const update = useCallback(
     (key: string, value: FieldValue) => {
@@ -149,9 +157,9 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
       persist();
       setStatus((s) => (s === 'conflict' ? s : 'pending'));
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
+      saveLater(SAVE_DELAY_MS);
     },
-    [persist, save],
+    [persist, saveLater],
   );
 
   /** The person chose a value for one conflicting field; once none is left, saving resumes. */
@@ -185,13 +193,13 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
         setStatus('conflict');
       } else {
         setStatus('pending');
-        timer.current = setTimeout(() => void save(), 0);
+        saveLater(0);
       }
       persist();
     } catch {
       localStorage.removeItem(storageKey(interviewId));
     }
-  }, [interviewId, persist, save, scorecard.status, serverFlat]);
+  }, [interviewId, persist, saveLater, scorecard.status, serverFlat]);
 
   // Hiding the page (tab switch, close, phone lock) sends what is pending at once; the network's
   // return retries without waiting out the back-off.
