@@ -45,9 +45,12 @@ export function ScorecardHeader({
         {interview.stageName ? ` · ${interview.stageName}` : ''}
       </span>
       <span className="tabular-nums">
-        <span className="text-slate-600">{submitted ? 'Took' : 'Elapsed'}</span>{' '}
-        <span data-testid="interview-clock" suppressHydrationWarning>
-          {elapsed === null ? '–:––' : formatElapsed(elapsed)}
+        <span className="text-slate-600" aria-hidden="true">
+          {submitted ? 'Took' : 'Elapsed'}
+        </span>{' '}
+        {/* A timer is not announced on every tick; its name says what it counts. */}
+        <span role="timer" aria-label={submitted ? 'Interview length (stopped at your submit)' : 'Time since the interview started'} suppressHydrationWarning>
+          {elapsed === null ? 'not started' : formatElapsed(elapsed)}
         </span>
       </span>
       <span className={overByMinutes > 0 ? 'text-red-700' : 'text-slate-600'}>
