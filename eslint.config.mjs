@@ -25,6 +25,20 @@ const config = [
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
+  {
+    // Type-aware checks for the application code: promises that are neither awaited nor handled
+    // (a failed save would vanish), async functions where a void callback is expected, awaiting
+    // non-promises, assertions the types already guarantee, and switches that miss a union member.
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'db/**/*.ts', '*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
   { files: ['app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', dbOnlyFromLib] } },
   // A cycle in the domain layer means two modules each half-own a rule (sign-up once copied
   // createOrganization that way); import/ comes with eslint-config-next.

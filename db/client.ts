@@ -43,7 +43,7 @@ export function connect(options: ConnectOptions = {}): DatabaseConnection {
     // start-up cost (tens of ms) dominates; it is turned off for this application's sessions.
     const client = postgres(options.url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: 'loopkit', jit: 'off' } });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      db: drizzlePostgres(client, { schema }),
       driver: 'postgres',
       url: options.url,
       close: () => client.end({ timeout: 5 }),
@@ -53,7 +53,7 @@ export function connect(options: ConnectOptions = {}): DatabaseConnection {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db: drizzlePglite(client, { schema }),
     driver: 'pglite',
     pglite: client,
     close: () => client.close(),

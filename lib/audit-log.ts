@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'interview.scheduled': 'Scheduled an interview',
   'interview.rescheduled': 'Rescheduled an interview',
   'interview.cancelled': 'Cancelled an interview',
+  'interview.started': 'Started an interview (live scorecard opened)',
   'invitation.created': 'Invited a member',
   'invitation.accepted': 'Accepted an invitation',
   'invitation.revoked': 'Revoked an invitation',

@@ -51,7 +51,7 @@ export function maskEmail(address: string): string {
 let transport: Promise<import('nodemailer').Transporter> | undefined;
 
 async function smtpTransport() {
-  transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(env().SMTP_URL!));
+  transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(env().SMTP_URL));
   return transport;
 }
 

@@ -4,7 +4,7 @@ import type { DbExecutor } from '@/db/client';
 
 /** Runs a raw statement and returns its rows on either driver (postgres.js returns an array, PGlite { rows }). */
 export async function queryRows<T>(db: DbExecutor, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown;
+  const result: unknown = await db.execute(statement);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

@@ -27,6 +27,13 @@ export const interviews = pgTable(
     status: interviewStatus('status').notNull().default('scheduled'),
     /** Why it was cancelled: free text that may name the candidate, so it lives here (erasable), not in the audit log. */
     cancellationReason: text('cancellation_reason'),
+    /**
+     * When the interview really began: the first moment a panelist had its live scorecard open
+     * once the scheduled time had passed (a deliberate POST from the page, never a page view).
+     * The live clock counts from it, so a reload resumes instead of restarting at 0:00. A value
+     * before scheduled_at (the interview was moved later) does not count and is recorded again.
+     */
+    startedAt: tstz('started_at'),
     /** Bumped by every reschedule or cancellation; a change based on an older revision is refused (409). */
     revision: integer('revision').notNull().default(0),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),

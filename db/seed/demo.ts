@@ -325,7 +325,7 @@ async function insertInterviewWithFeedback(tx: DbExecutor, spec: InterviewSpec):
       if (divergent) value = spec.ability >= 2.5 ? value - 2 : value + 2;
       return { skillId: w.skillId, rating: Math.max(1, Math.min(4, Math.round(value))), noEvidence: false };
     });
-    const rated = ratings.filter((r) => r.rating !== null).map((r) => r.rating!);
+    const rated = ratings.filter((r) => r.rating !== null).map((r) => r.rating);
     const mean = rated.reduce((a, b) => a + b, 0) / Math.max(1, rated.length);
     const recommendation = recommendationFor(mean);
     // The last rater on a recent interview still owes feedback: a draft, not yet submitted.

@@ -1,8 +1,8 @@
 import 'server-only';
 // Turns the Auth.js session cookie into a domain Ctx for pages and route handlers, once per
 // request (React cache). The token and database checks live in ./token-session.ts.
-import type { Session } from 'next-auth';
 import { cookies } from 'next/headers';
+import type { Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { AccountCtx, BaseCtx } from '../context';
@@ -15,7 +15,8 @@ export { ACTIVE_ORG_COOKIE, type RequestContext };
 
 /** Pages: Auth.js reads (and rolls) the session cookie. */
 const loadSession = cache(async (): Promise<LoadedSession> => {
-  const session = (await auth()) as (Session & { sessionVersion?: number; sessionId?: string }) | null;
+  // Auth.js's Session type does not know the fields our jwt callback adds.
+  const session: (Session & { sessionVersion?: number; sessionId?: string }) | null = await auth();
   const userId = session?.user?.id;
   if (!userId || !session.sessionId) return null;
   return loadAccount(getDb(), { uid: userId, sv: session.sessionVersion ?? 0, sid: session.sessionId });

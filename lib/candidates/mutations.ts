@@ -96,15 +96,16 @@ export async function updateCandidate(ctx: Ctx, input: unknown): Promise<Candida
       if (isUniqueViolation(error, 'candidates_org_email_key')) throw ValidationError.field('email', emailTaken);
       throw error;
     }
+    if (!saved) throw new NotFoundError('Candidate'); // the row is locked above; this only narrows the type
     await recordAudit(tx.db, {
       organizationId: ctx.organizationId,
       actorUserId: ctx.userId,
       action: 'candidate.updated',
       entityType: 'candidate',
       entityId: candidate.id,
-      data: { revision: saved!.revision, fields: Object.keys(changes) },
+      data: { revision: saved.revision, fields: Object.keys(changes) },
     });
-    return toCandidateDetails(saved!);
+    return toCandidateDetails(saved);
   });
 }
 
@@ -135,8 +136,9 @@ export async function applyToOpening(ctx: Ctx, input: unknown) {
       if (isUniqueViolation(error, 'applications_org_candidate_opening_key')) throw ValidationError.field('openingId', alreadyApplied);
       throw error;
     }
-    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'application.created', entityType: 'application', entityId: application!.id, data: { candidateId: candidate.id, openingId: opening.id } });
-    return { applicationId: application!.id };
+    if (!application) throw new Error('The application insert returned no row');
+    await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'application.created', entityType: 'application', entityId: application.id, data: { candidateId: candidate.id, openingId: opening.id } });
+    return { applicationId: application.id };
   });
 }
 

@@ -210,7 +210,7 @@ export async function buildApplicationEvidence(ctx: Ctx, application: { candidat
   ]);
   extraSkills.sort((a, b) => a.name.localeCompare(b.name));
 
-  const skillRows: PacketSkill[] = [...grid.skills.map((s) => ({ skillId: s.skillId, name: s.name, weight: s.weight as number | null })), ...extraSkills.map((s) => ({ ...s, weight: null }))].map(
+  const skillRows: PacketSkill[] = [...grid.skills.map((s) => ({ skillId: s.skillId, name: s.name, weight: s.weight })), ...extraSkills.map((s) => ({ ...s, weight: null }))].map(
     (s) => {
       const cell = row.cells[s.skillId];
       return cell

@@ -46,5 +46,5 @@ export async function sendJob(name: string, data: object, options: EnqueueOption
 
 /** Sends a registered job with its typed data. */
 export function enqueue<N extends JobName>(name: N, data: JobDataByName[N], options?: EnqueueOptions): Promise<string | null> {
-  return sendJob(name, data as object, options);
+  return sendJob(name, data, options);
 }

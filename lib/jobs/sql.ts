@@ -21,7 +21,7 @@ export function pgliteExecutor(pglite: PGlite): PgBoss.Db {
     async executeSql(text: string, values?: unknown[]) {
       if (values && values.length > 0) {
         const result = await pglite.query(text, values.map(normalizeParam));
-        return { rows: result.rows as unknown[] };
+        return { rows: result.rows };
       }
       // Without parameters pg-boss may send several statements at once (its schema, and its
       // maintenance wrapped in BEGIN … COMMIT with an advisory lock): that needs the simple protocol.

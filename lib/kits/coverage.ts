@@ -1,6 +1,11 @@
 // Live feedback for a kit being built: minutes against the target, which questions assess each
 // weighted skill and for how long, and warnings. Pure, so the builder runs it in the browser
 // on every change and the server runs the same code.
+//
+// One rule for time, shared with the suggestion (./suggest.ts): a question's minutes count for its
+// primary skill only. A secondary tag still counts the skill as assessed (the interviewer may hear
+// evidence of it), but the time is spent on the primary skill — so the minutes per skill add up to
+// at most the plan's total, and "time in proportion to the weight" means the same here and there.
 
 export interface CoverageItem {
   key: string;
@@ -17,7 +22,9 @@ export interface CoverageWeight {
 }
 
 export interface SkillCoverage extends CoverageWeight {
+  /** Questions whose primary skill this is, or that are tagged with it (`primary: false`). */
   questions: { key: string; title: string; primary: boolean }[];
+  /** Minutes of the questions whose primary skill this is. */
   minutes: number;
 }
 
@@ -44,7 +51,7 @@ export function computeCoverage(input: { targetMinutes: number; weights: Coverag
       return {
         ...w,
         questions: assessing.map((item) => ({ key: item.key, title: item.title, primary: item.primarySkillId === w.skillId })),
-        minutes: assessing.reduce((sum, item) => sum + item.minutes, 0),
+        minutes: assessing.filter((item) => item.primarySkillId === w.skillId).reduce((sum, item) => sum + item.minutes, 0),
       };
     })
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));

@@ -81,3 +81,18 @@ export function mergeWithServer(base: Flat, local: Flat, server: Flat): { local:
 export function keepBoth(mine: FieldValue, theirs: FieldValue): string {
   return `${String(theirs ?? '')}\n\n— from your other session —\n${String(mine ?? '')}`;
 }
+
+/** The flat map's keys, spelt in one place. */
+export const fieldKey = {
+  note: (kitItemId: string) => `note:${kitItemId}`,
+  questionRating: (kitItemId: string) => `qr:${kitItemId}`,
+  skillRating: (skillId: string) => `rating:${skillId}`,
+};
+
+/** A field as a person reads it, e.g. in the conflict panel: `Notes on “Idempotent payments”`. */
+export function fieldLabel(key: string, names: { questionTitle: (kitItemId: string) => string | undefined; skillName: (skillId: string) => string | undefined }): string {
+  if (key.startsWith('note:')) return `Notes on “${names.questionTitle(key.slice(5)) ?? 'a question'}”`;
+  if (key.startsWith('rating:')) return `Rating for ${names.skillName(key.slice(7)) ?? 'a skill'}`;
+  if (key.startsWith('qr:')) return `Rating of “${names.questionTitle(key.slice(3)) ?? 'a question'}”`;
+  return key === 'summary' ? 'Summary' : 'Recommendation';
+}

@@ -92,12 +92,25 @@ export async function loadPinnedKit(ctx: Ctx, kitVersionId: string) {
   };
 }
 
+/**
+ * The interview's recorded start, as the live clock counts from it: `started_at`, unless it lies
+ * before the scheduled time (the interview was moved later after a panelist opened it), in which
+ * case the interview has not really started and the next opening records it again. The SQL form
+ * is for the write that records it (./interview-start.ts).
+ */
+export function recordedStart(interview: { startedAt: Date | null; scheduledAt: Date }): Date | null {
+  return interview.startedAt && interview.startedAt >= interview.scheduledAt ? interview.startedAt : null;
+}
+export const startNotRecordedSql = sql`(${interviews.startedAt} is null or ${interviews.startedAt} < ${interviews.scheduledAt})`;
+
 /** The interview block of the live scorecard's payload. */
 export function interviewSummary(row: Awaited<ReturnType<typeof loadInterviewForPanelist>>) {
   return {
     id: row.interview.id,
     scheduledAt: row.interview.scheduledAt.toISOString(),
     durationMinutes: row.interview.durationMinutes,
+    /** When the interview really began (see recordedStart); null until then. The live clock counts from it. */
+    startedAt: recordedStart(row.interview)?.toISOString() ?? null,
     /** Whether the interview has started (database clock): until then the scorecard cannot be submitted. */
     started: Boolean(row.started),
     candidateId: row.candidateId,

@@ -1,7 +1,7 @@
 // Building a kit as a hiring manager would: from scratch with search, keyboard reordering and live
 // coverage, then publishing and the interviewer guide; accepting a suggested kit; and the builder
 // never losing work (autosave, a guard on leaving, no conflict with oneself after publishing).
-import { expect, type Page, test } from '@playwright/test';
+import { type Dialog, expect, type Page, test } from '@playwright/test';
 import { demo, signIn } from './support';
 
 async function newKit(page: Page, name: string, level: string, minutes: string) {
@@ -108,12 +108,17 @@ test('leaving the builder with unsaved edits asks first; an autosaved draft surv
   // A name too short to save keeps the edit unsaved: leaving by an in-app link asks first.
   await page.getByLabel('Kit name').fill('K');
   await expect(page.getByText('Use at least 3 characters')).toBeVisible();
-  const asked = page.waitForEvent('dialog');
-  const click = page.getByRole('link', { name: 'Back to kit' }).click();
-  const dialog = await asked;
-  expect(dialog.message()).toContain('not saved yet');
-  await dialog.dismiss();
-  await click;
+  const asked: string[] = [];
+  const stay = (dialog: Dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  };
+  page.on('dialog', stay);
+  await page.getByRole('link', { name: 'Back to kit' }).click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining('not saved yet')]);
+  page.off('dialog', stay);
+  // Dismissed: still in the builder, the edit still there.
+  await expect(page).toHaveURL(/\/kits\/[0-9a-f-]+\/edit$/);
   await expect(page.getByRole('heading', { name: `Build: ${name}` })).toBeVisible();
   await expect(page.getByLabel('Kit name')).toHaveValue('K');
 

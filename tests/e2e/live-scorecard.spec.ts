@@ -112,3 +112,51 @@ test('the same scorecard in two tabs shows a conflict and keeps both texts', asy
   expect(note).toContain('Written in tab one.');
   expect(note).toContain('Written in tab two.');
 });
+
+const seconds = (clock: string | null) => {
+  const [minutes, secs] = (clock ?? '').split(':').map(Number);
+  return minutes! * 60 + secs!;
+};
+
+// The clock counts from the interview's start as the server recorded it (the first panelist's
+// page on a started interview), not from the page load; it stops at the submit. Time is moved on
+// with Playwright's clock, not waited for.
+test('the interview clock resumes after a reload and stops at the submit', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await openInterview(page, 'Fatima Zahra');
+  const running = page.getByRole('timer', { name: 'Time since the interview started' });
+  await expect(running).toHaveText(/^\d+:\d\d$/);
+
+  await page.clock.fastForward('05:00');
+  await expect.poll(async () => seconds(await running.textContent())).toBeGreaterThanOrEqual(300);
+  const beforeReload = seconds(await running.textContent());
+  await page.reload();
+  // Not 0:00 again: the same start, so at least the time it showed before.
+  await expect.poll(async () => seconds(await running.textContent())).toBeGreaterThanOrEqual(beforeReload);
+
+  // Finish and submit: the clock stops, and stays stopped later and after a reload.
+  const skills = page.getByRole('region', { name: 'Skills' });
+  const unrated = skills
+    .getByRole('group')
+    .filter({ has: page.getByRole('radio', { name: 'No evidence' }) })
+    .filter({ hasNot: page.locator('input:checked') });
+  while ((await unrated.count()) > 0) {
+    await unrated.first().getByRole('radio', { name: 'No evidence' }).focus();
+    await page.keyboard.press('Space');
+  }
+  await page.getByRole('radio', { name: 'Yes', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Summary').fill('Listens well; clear on trade-offs.');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await expect(page.getByText(/^Submitted\./)).toBeVisible();
+  const stopped = page.getByRole('timer', { name: 'Interview length (stopped at your submit)' });
+  await expect(stopped).toHaveText(/^\d+:\d\d$/);
+  const final = await stopped.textContent();
+  await page.clock.fastForward('03:00');
+  await expect(stopped).toHaveText(final!);
+  await page.reload();
+  await expect(page.getByRole('timer', { name: 'Interview length (stopped at your submit)' })).toHaveText(final!);
+  expect((await scorecardOnServer(page)).status).toBe('submitted');
+});

@@ -21,12 +21,29 @@ describe('kit coverage', () => {
     expect(coverage.totalMinutes).toBe(35);
     expect(coverage.skills.map((s) => [s.skillId, s.questions.length, s.minutes])).toEqual([
       ['api', 1, 15],
-      ['sql', 2, 25],
+      ['sql', 2, 10],
       ['git', 0, 0],
     ]);
     expect(coverage.weightCovered).toBeCloseTo(50 / 60);
     expect(coverage.warnings.map((w) => w.kind)).toEqual(['uncovered_skill', 'unweighted_question', 'over_time']);
     expect(coverage.warnings[2]!.message).toContain('5 min over');
+  });
+
+  it('gives a question’s minutes to its primary skill only, as the suggestion counts them', () => {
+    const items = [
+      { key: 'a', title: 'IDOR', minutes: 15, primarySkillId: 'api', skillIds: ['api', 'sql', 'git'] },
+      { key: 'b', title: 'Joins', minutes: 10, primarySkillId: 'sql', skillIds: ['sql', 'api'] },
+    ];
+    const coverage = computeCoverage({ targetMinutes: 60, weights, items });
+    const bySkill = Object.fromEntries(coverage.skills.map((s) => [s.skillId, s]));
+    expect(bySkill.api!.minutes).toBe(15);
+    expect(bySkill.sql!.minutes).toBe(10);
+    // Tagged only: assessed (counts for coverage), but no time of its own.
+    expect(bySkill.git!.minutes).toBe(0);
+    expect(bySkill.git!.questions).toEqual([{ key: 'a', title: 'IDOR', primary: false }]);
+    expect(coverage.weightCovered).toBe(1);
+    // Minutes per skill never add up to more than the plan.
+    expect(coverage.skills.reduce((sum, s) => sum + s.minutes, 0)).toBe(coverage.totalMinutes);
   });
 });
 

@@ -54,6 +54,7 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           id: scorecard.id,
           revision: scorecard.revision,
           status: scorecard.status,
+          submittedAt: scorecard.submittedAt,
           notes: scorecard.notes,
           questionRatings: scorecard.questionRatings,
           ratings: scorecard.ratings,
@@ -68,6 +69,7 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           stageName: interview.stageName,
           scheduledAt: interview.scheduledAt,
           started: interview.started,
+          startedAt: interview.startedAt,
         }}
         kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items: kit.sections.flatMap((s) => s.items), skills: kit.skills }}
       />

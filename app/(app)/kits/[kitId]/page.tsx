@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AccessDenied, BackLink, Badge, buttonClass, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
-import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind } from '@/lib/questions/schemas';
+import { KIND_LABELS, LEVEL_LABELS, type QuestionKind } from '@/lib/questions/schemas';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { startKitDraftAction } from '../actions';
 
@@ -29,7 +29,7 @@ export default async function KitPage({ params, searchParams }: { params: Promis
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>
-              {v.roleTitle} · {LEVEL_LABELS[v.level as Level]} · {v.targetMinutes} min target
+              {v.roleTitle} · {LEVEL_LABELS[v.level]} · {v.targetMinutes} min target
             </span>
             <Badge tone={v.status === 'draft' ? 'amber' : 'green'}>
               {v.status === 'draft' ? `Draft of version ${v.version}` : `Version ${v.version}, published ${v.publishedAt ? when.format(v.publishedAt) : ''}`}

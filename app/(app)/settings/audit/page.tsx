@@ -41,7 +41,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   ]);
   const nextHref = (cursor: string) => {
     const params = new URLSearchParams();
-    for (const k of FILTER_KEYS) if (filters[k]) params.set(k, filters[k]!);
+    for (const k of FILTER_KEYS) if (filters[k]) params.set(k, filters[k]);
     params.set('cursor', cursor);
     return `/settings/audit?${params}`;
   };

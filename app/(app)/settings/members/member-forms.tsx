@@ -39,9 +39,9 @@ export function InviteForm({ roles }: { roles: RoleOption[] }) {
           <button
             type="button"
             className={buttonClass('secondary', 'text-xs')}
-            onClick={async () => {
-              await navigator.clipboard?.writeText(link);
-              setCopied(true);
+            onClick={() => {
+              // The clipboard may be missing (plain http) or refuse; the link stays selectable in the field.
+              void (navigator.clipboard?.writeText(link) ?? Promise.resolve()).then(() => setCopied(true), () => undefined);
             }}
           >
             {copied ? 'Copied' : 'Copy link'}

@@ -18,7 +18,7 @@ export function CoveragePanel({ coverage }: { coverage: ReturnType<typeof comput
         <p className="mt-3 text-sm text-slate-600">Weight the skills this kit evaluates to see coverage.</p>
       ) : (
         <table className="mt-3 w-full text-sm">
-          <caption className="sr-only">Questions and minutes per weighted skill</caption>
+          <caption className="sr-only">Questions and minutes per weighted skill (a question’s minutes count for its primary skill)</caption>
           <thead>
             <tr className="text-left text-xs text-slate-600">
               <th scope="col" className="pb-1 font-medium">
@@ -38,7 +38,10 @@ export function CoveragePanel({ coverage }: { coverage: ReturnType<typeof comput
                 <th scope="row" className="py-1.5 text-left font-normal" title={s.questions.map((q) => q.title).join('\n')}>
                   {s.name} <span className="text-slate-500">({s.weight})</span>
                 </th>
-                <td className="py-1.5 text-right tabular-nums">{s.questions.length}</td>
+                <td className="py-1.5 text-right tabular-nums">
+                  {s.questions.filter((q) => q.primary).length}
+                  {s.questions.some((q) => !q.primary) ? <span className="text-slate-500"> + {s.questions.filter((q) => !q.primary).length} tagged</span> : null}
+                </td>
                 <td className="py-1.5 text-right tabular-nums">{s.minutes}</td>
               </tr>
             ))}
@@ -54,6 +57,7 @@ export function CoveragePanel({ coverage }: { coverage: ReturnType<typeof comput
           ))}
         </ul>
       ) : null}
+      {coverage.skills.length ? <p className="mt-2 text-xs text-slate-600">A question’s minutes count for its primary skill; “tagged” questions touch the skill too.</p> : null}
     </section>
   );
 }

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
-import type { Level } from '@/lib/questions/schemas';
 import { listSkillTaxonomy } from '@/lib/skills/queries';
 import { orNotFound, requirePageContext } from '../../../page-context';
 import { KitBuilder } from './kit-builder';
@@ -24,7 +23,7 @@ export default async function KitBuilderPage({ params }: { params: Promise<{ kit
         kitId={kit.kit.id}
         revision={kit.current.revision}
         version={kit.current.version}
-        meta={{ name: kit.kit.name, roleTitle: kit.current.roleTitle, level: kit.current.level as Level, targetMinutes: kit.current.targetMinutes, description: kit.current.description }}
+        meta={{ name: kit.kit.name, roleTitle: kit.current.roleTitle, level: kit.current.level, targetMinutes: kit.current.targetMinutes, description: kit.current.description }}
         weights={kit.weights.map((w) => ({ skillId: w.skillId, weight: w.weight }))}
         sections={kit.sections.map((s) => ({
           key: s.id,

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState, useTransition } from 'react';
 import { buttonClass } from '@/app/_components/ui';
 import type { KitQuestionSummary } from '@/lib/kits/schemas';
-import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind } from '@/lib/questions/schemas';
+import { KIND_LABELS, LEVEL_LABELS, type Level } from '@/lib/questions/schemas';
 import type { QuestionSearchRow } from '@/lib/questions/queries';
 import { searchKitQuestionsAction } from '../../actions';
 import type { BuilderItem, SuggestMode } from './kit-draft';
@@ -175,7 +175,7 @@ export function QuestionSearchPanel(props: {
                   <li key={row.id} className="rounded-md border border-slate-200 p-2.5">
                     <p className="text-sm font-medium">{row.title}</p>
                     <p className="mt-1 text-xs text-slate-600">
-                      {props.skillName.get(row.primarySkillId)} · {LEVEL_LABELS[row.level]} · {KIND_LABELS[row.kind as QuestionKind]} · {row.minutes} min
+                      {props.skillName.get(row.primarySkillId)} · {LEVEL_LABELS[row.level]} · {KIND_LABELS[row.kind]} · {row.minutes} min
                     </p>
                     <button
                       type="button"

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AccessDenied } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
-import { KIND_LABELS, LEVEL_LABELS, type Level, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
+import { KIND_LABELS, LEVEL_LABELS, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { orNotFound, requirePageContext } from '../../../page-context';
 import { PrintButton } from '@/app/_components/print-button';
 import { Markdown } from '@/app/_components/markdown';
@@ -34,7 +34,7 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
         <p className="text-sm uppercase tracking-wide text-slate-600">Interviewer guide</p>
         <h1 className="text-2xl font-semibold">{kit.kit.name}</h1>
         <p className="mt-1 text-sm text-slate-700">
-          {v.roleTitle} · {LEVEL_LABELS[v.level as Level]} · {clock} of {v.targetMinutes} minutes · version {v.version}
+          {v.roleTitle} · {LEVEL_LABELS[v.level]} · {clock} of {v.targetMinutes} minutes · version {v.version}
           {v.status === 'draft' ? ' (draft)' : ''}
         </p>
         <p className="mt-2 text-sm text-slate-700">
