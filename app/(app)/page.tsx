@@ -54,7 +54,7 @@ export default async function HomePage() {
             ) : (
               <>
                 <p className="mt-2 text-sm">
-                  <Link href="/loop?overdue=1" className="font-medium text-red-800 hover:underline">
+                  <Link href="/loop?overdue=1" className="font-medium text-red-800 underline hover:no-underline">
                     {overdue.cards} overdue {overdue.cards === 1 ? 'scorecard' : 'scorecards'}
                   </Link>{' '}
                   on {overdue.interviews} {overdue.interviews === 1 ? 'interview' : 'interviews'}
@@ -63,7 +63,8 @@ export default async function HomePage() {
                   {overdue.worst.map((w) => (
                     <li key={`${w.interviewId}-${w.userId}`} className="py-2 text-sm">
                       <span className="font-medium">{w.interviewer}</span> owes feedback on{' '}
-                      <Link href={`/candidates/${w.candidateId}`} className="text-brand-700 hover:underline">
+                      {/* Underlined: inside a sentence, colour alone would not set the link apart. */}
+                      <Link href={`/candidates/${w.candidateId}`} className="text-brand-700 underline hover:no-underline">
                         {w.candidateName}
                       </Link>{' '}
                       ({w.openingTitle}
