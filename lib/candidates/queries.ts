@@ -1,6 +1,6 @@
 import 'server-only';
 // Reads of candidates and their applications.
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';

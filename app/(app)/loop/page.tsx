@@ -39,7 +39,7 @@ export default async function LoopOverviewPage({ searchParams }: { searchParams:
   const timeZone = result instanceof ValidationError ? 'UTC' : result.timeZone;
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
-    for (const k of FILTER_KEYS) if (filters[k]) params.set(k, filters[k]!);
+    for (const k of FILTER_KEYS) if (filters[k]) params.set(k, filters[k]);
     for (const [k, v] of Object.entries(extra)) params.set(k, v);
     return `/loop?${params}`;
   };
