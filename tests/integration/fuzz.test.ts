@@ -4,6 +4,7 @@
 // from this organization and from another one. A refusal must be a typed 4xx (a 422 naming at
 // least one field), and must leave the database exactly as it was; nothing may throw anything
 // else (what became a 500). Security review, finding 8. FUZZ_RUNS and FUZZ_SEED tune a run.
+import { adoptBrowserTimeZone, markNotificationRead, updateNotificationSettings, updateReminderSettings } from '@/lib/notifications/mutations';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -103,6 +104,10 @@ function targets(ids: Ids): [string, Target, Record<string, unknown>?][] {
     ['getOpeningGrid', (ctx, input) => getOpeningGrid(ctx, input)],
     ['exportOpeningGridCsv', exportOpeningGridCsv],
     ['getOpening', getOpening],
+    ['markNotificationRead', markNotificationRead, { notificationId: ids.other }],
+    ['updateNotificationSettings', updateNotificationSettings, { timeZone: 'Europe/Berlin', interview_invites: 'on' }],
+    ['adoptBrowserTimeZone', adoptBrowserTimeZone, { timeZone: 'Europe/Berlin' }],
+    ['updateReminderSettings', updateReminderSettings, { feedbackRemindersEnabled: 'on', feedbackReminderFirstMinutes: 60, feedbackReminderLimit: 10 }],
     ['getOpeningOverview', getOpeningOverview],
     ['getOpeningForEdit', getOpeningForEdit],
     ['getCandidate', getCandidate],
