@@ -105,7 +105,8 @@ export function ScheduleInterviewForm({
   /** Set when scheduled from the opening page, which is then the page refreshed. */
   openingId?: string;
 }) {
-  const [state, action] = useActionState(scheduleInterviewAction, { status: 'idle' } as ActionState);
+  const [state, action, pending] = useActionState(scheduleInterviewAction, { status: 'idle' } as ActionState);
+  const [, startSubmit] = useTransition();
   const timeZone = useBrowserTimeZone();
   const [stageId, setStageId] = useState(() => (stages.some((s) => s.id === defaultStageId) ? defaultStageId! : (stages[0]?.id ?? '')));
   const [when, setWhen] = useState('');
@@ -113,7 +114,17 @@ export function ScheduleInterviewForm({
   const [panel, setPanel] = useState<string[]>([]);
   const id = (name: string) => `i-${name}-${applicationId}`;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        // Submitted by hand, not through `action=`: React resets a form after its action runs,
+        // which unticks controlled checkboxes (the panel) that a refused schedule must keep.
+        e.preventDefault();
+        const formData = new FormData(e.currentTarget);
+        startSubmit(() => action(formData));
+      }}
+    >
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="timeZone" value={timeZone} />
       {openingId ? <input type="hidden" name="openingId" value={openingId} /> : null}
@@ -173,7 +184,9 @@ export function ScheduleInterviewForm({
           </p>
         ) : null}
       </fieldset>
-      <SubmitButton pendingText="Scheduling…">Schedule interview</SubmitButton>
+      <PendingButton pending={pending} pendingText="Scheduling…">
+        Schedule interview
+      </PendingButton>
     </form>
   );
 }

@@ -54,7 +54,8 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <Card className="p-4">
-            <form method="get" action="/candidates" role="search" aria-label="Search and filter candidates" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {/* Keyed by the filters: a soft navigation (Clear filters, Back) must show the URL's values, not the last ones typed. */}
+            <form key={JSON.stringify(filters)} method="get" action="/candidates" role="search" aria-label="Search and filter candidates" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
               <div className="space-y-1 sm:col-span-2 xl:col-span-3">
                 <label htmlFor="f-q" className="block text-sm font-medium text-slate-800">
                   Search candidates
