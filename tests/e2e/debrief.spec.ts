@@ -25,8 +25,11 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 async function fillAndSubmit(page: Page, recommendation: 'Yes' | 'No') {
   const questions = await page.getByRole('navigation', { name: 'Questions' }).getByRole('listitem').count();
   for (let i = 0; i < questions; i++) {
-    await page.keyboard.press('3');
-    await expect(page.getByRole('radio', { name: /^3 — Solid/ })).toBeChecked();
+    // The shortcut works once the page has hydrated; until then a key press does nothing, so retry.
+    await expect(async () => {
+      await page.keyboard.press('3');
+      await expect(page.getByRole('radio', { name: /^3 — Solid/ })).toBeChecked({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     if (i < questions - 1) await page.keyboard.press('j');
   }
   const unrated = page
@@ -82,6 +85,7 @@ test('an interviewer reads the panel’s feedback after submitting; the hiring m
   await expect(amara.getByText(/haven’t submitted your scorecard yet — submit it to read the others’/)).toBeVisible();
   await expect(amara.getByRole('heading', { name: /^Jonas Weber —/ })).toHaveCount(0);
   await amara.goto(interviewUrl);
+  await expect(amara.getByRole('heading', { name: /^Scorecard:/ })).toBeAttached();
   await fillAndSubmit(amara, 'No');
 
   // Now Jonas reads both cards, and the split recommendation leads the disagreements.
