@@ -8,6 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { applications, auditEvents, candidates, interviewPanelists, interviews, kitItems, openingStages, openings, questionVersions, scorecardNotes, scorecardRatings, scorecards, skills, users } from '@/db/schema';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
+import { listDecisionsForApplications } from '../decisions/queries';
 import { parseId } from '../ids';
 
 export interface CandidateDataExport {
@@ -35,7 +36,8 @@ export interface CandidateDataExport {
     ratings: { skill: string; rating: number | null; noEvidence: boolean }[];
     notes: { question: string; note: string; rating: number | null }[];
   }[];
-  decisions: { applicationId: string; opening: string; outcome: string; at: string | null }[];
+  /** Recorded decisions with their rationale (oldest first), and the outcome of closed applications decided without one. */
+  decisions: { applicationId: string; opening: string; outcome: string; at: string | null; rationale: string | null; decidedBy: string | null }[];
   auditEvents: { at: string; action: string; entityType: string; entityId: string | null }[];
 }
 
@@ -108,6 +110,8 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
     .where(and(eq(auditEvents.organizationId, org), inArray(auditEvents.entityId, entityIds)))
     .orderBy(asc(auditEvents.createdAt));
   const moves = events.filter((e) => e.action === 'application.moved');
+  const recorded = (await listDecisionsForApplications(ctx, appIds)).reverse();
+  const titleOf = new Map(apps.map(({ app, openingTitle }) => [app.id, openingTitle]));
 
   return {
     format: 'loopkit.candidate-data/v1',
@@ -154,9 +158,12 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
       ratings: ratingRows.filter((r) => r.scorecardId === card.id).map(({ skill, rating, noEvidence }) => ({ skill, rating, noEvidence })),
       notes: noteRows.filter((n) => n.scorecardId === card.id).map(({ question, body, rating }) => ({ question, note: body, rating })),
     })),
-    decisions: apps
-      .filter(({ app }) => app.stage !== 'active')
-      .map(({ app, openingTitle }) => ({ applicationId: app.id, opening: openingTitle, outcome: app.stage, at: iso(app.closedAt) })),
+    decisions: [
+      ...recorded.map((d) => ({ applicationId: d.applicationId, opening: titleOf.get(d.applicationId) ?? '', outcome: d.outcome, at: d.decidedAt, rationale: d.rationale, decidedBy: d.decidedBy })),
+      ...apps
+        .filter(({ app }) => app.stage !== 'active' && !recorded.some((d) => d.applicationId === app.id))
+        .map(({ app, openingTitle }) => ({ applicationId: app.id, opening: openingTitle, outcome: app.stage, at: iso(app.closedAt), rationale: null, decidedBy: null })),
+    ],
     auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, entityType: e.entityType, entityId: e.entityId })),
   };
 }

@@ -240,7 +240,7 @@ describe('subject access export', () => {
     await moveApplication(admin, { applicationId: data.applications[0]!.id, stage: 'hired' });
     const later = await getCandidateDataExport(admin, cand.ben);
     expect(later.applications[0]!.statusHistory).toEqual([{ at: expect.any(String), from: 'active', to: 'hired' }]);
-    expect(later.decisions).toEqual([{ applicationId: data.applications[0]!.id, opening: 'Rights opening', outcome: 'hired', at: expect.any(String) }]);
+    expect(later.decisions).toEqual([{ applicationId: data.applications[0]!.id, opening: 'Rights opening', outcome: 'hired', at: expect.any(String), rationale: null, decidedBy: null }]);
   });
 
   it('is for admins only (403) and scoped to the organization (404)', async () => {

@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDecisions, applications, auditEvents, users } from '@/db/schema';
+import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { eraseCandidate } from '@/lib/candidates/erasure';
 import { moveApplication } from '@/lib/candidates/mutations';
 import type { Ctx } from '@/lib/context';
@@ -216,6 +217,14 @@ describe('recording a decision', () => {
     expect(application.stage).toBe('hired');
     const moves = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'application.moved'), eq(auditEvents.entityId, cara.applicationId)));
     expect(moves.map((m) => m.data).at(-1)).toEqual({ from: 'rejected', to: 'hired' });
+    // The rationale is data held about the candidate: their subject-access export carries it.
+    const exported = await getCandidateDataExport(admin, cara.candidateId);
+    expect(exported.decisions.map((d) => [d.outcome, d.rationale])).toEqual([
+      ['advance', RATIONALE],
+      [expect.any(String), RATIONALE],
+      ['reject', RATIONALE],
+      ['hire', RATIONALE],
+    ]);
   });
 
   it('refuses a withdrawn application and an erased candidate (409), and erasure removes the rationale', async () => {

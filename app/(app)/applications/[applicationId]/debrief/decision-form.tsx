@@ -1,8 +1,9 @@
 'use client';
 // The hiring manager's decision. Controlled fields: a refused save (too short a rationale, or a
 // decision someone else recorded meanwhile) keeps the outcome and every word typed.
-import { useActionState, useState } from 'react';
-import { FormMessage, SubmitButton, TextAreaField, fieldError } from '@/app/_components/form';
+import { startTransition, useActionState, useState } from 'react';
+import { FormMessage, TextAreaField, fieldError } from '@/app/_components/form';
+import { buttonClass } from '@/app/_components/ui';
 import { DECISION_OUTCOME_LABELS, DECISION_OUTCOMES, type DecisionOutcome, RATIONALE_MIN } from '@/lib/decisions/schemas';
 import type { DecisionRecord } from '@/lib/decisions/queries';
 import type { ActionState } from '@/lib/http';
@@ -13,7 +14,7 @@ const idle: ActionState = { status: 'idle' };
 export function DecisionForm({ applicationId, latestRevision }: { applicationId: string; latestRevision: number }) {
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [rationale, setRationale] = useState('');
-  const [state, action] = useActionState(async (prev: ActionState, formData: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
     const next = await recordDecisionAction(prev, formData);
     if (next.status === 'success') {
       setOutcome('');
@@ -25,7 +26,17 @@ export function DecisionForm({ applicationId, latestRevision }: { applicationId:
   // A decision recorded meanwhile (409): shown here, and the next attempt is based on it.
   const meanwhile = state.status === 'error' && state.code === 'conflict' && Array.isArray(state.current) ? (state.current as DecisionRecord[])[0] : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form
+      // Submitted by hand, not through `action`: React resets a form after its action, which
+      // would uncheck the chosen outcome (a controlled radio) whenever the decision is refused.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => action(formData));
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <FormMessage state={state} />
       <input type="hidden" name="applicationId" value={applicationId} />
       {/* The decision this one is based on: if another lands first, this one is refused (409), not silently stacked. */}
@@ -63,7 +74,9 @@ export function DecisionForm({ applicationId, latestRevision }: { applicationId:
         hint={`At least ${RATIONALE_MIN} characters: what in the evidence decided it. Kept with the decision, shown to those who can read the debrief, and erased with the candidate’s personal data.`}
         error={fieldError(state, 'rationale')}
       />
-      <SubmitButton pendingText="Recording…">Record decision</SubmitButton>
+      <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass('primary')}>
+        {pending ? 'Recording…' : 'Record decision'}
+      </button>
     </form>
   );
 }
