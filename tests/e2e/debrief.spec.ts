@@ -5,7 +5,7 @@
 // comparison grid show it. The debrief page passes an axe scan.
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demo, signIn, uniqueEmail } from './support';
+import { demo, fillAndSubmitScorecard, signIn, uniqueEmail } from './support';
 
 const OPENING = 'Backend Engineer — Node.js';
 
@@ -19,29 +19,6 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email, demo.password);
   return page;
-}
-
-/** Rates every question 3 by keyboard, "no evidence" for skills no question covered, recommends, submits. */
-async function fillAndSubmit(page: Page, recommendation: 'Yes' | 'No') {
-  const questions = await page.getByRole('navigation', { name: 'Questions' }).getByRole('listitem').count();
-  for (let i = 0; i < questions; i++) {
-    // The shortcut works once the page has hydrated; until then a key press does nothing, so retry.
-    await expect(async () => {
-      await page.keyboard.press('3');
-      await expect(page.getByRole('radio', { name: /^3 — Solid/ })).toBeChecked({ timeout: 1_000 });
-    }).toPass({ timeout: 20_000 });
-    if (i < questions - 1) await page.keyboard.press('j');
-  }
-  const unrated = page
-    .getByRole('region', { name: 'Skills' })
-    .getByRole('group')
-    .filter({ has: page.getByRole('radio', { name: 'No evidence' }) })
-    .filter({ hasNot: page.locator('input:checked') });
-  while ((await unrated.count()) > 0) await unrated.first().getByRole('radio', { name: 'No evidence' }).check({ force: true });
-  await page.getByRole('radio', { name: recommendation, exact: true }).check({ force: true });
-  await page.getByLabel('Summary').fill(`Debrief fixture: ${recommendation.toLowerCase()}.`);
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
-  await expect(page.getByText(/^Submitted\./)).toBeVisible();
 }
 
 test('an interviewer reads the panel’s feedback after submitting; the hiring manager decides in the debrief', async ({ browser }) => {
@@ -70,7 +47,7 @@ test('an interviewer reads the panel’s feedback after submitting; the hiring m
   await jonas.getByRole('link', { name: candidate }).first().click();
   await expect(jonas.getByRole('heading', { name: /^Scorecard:/ })).toBeAttached();
   const interviewUrl = jonas.url();
-  await fillAndSubmit(jonas, 'Yes');
+  await fillAndSubmitScorecard(jonas, 'Yes');
   await jonas.getByRole('link', { name: 'Read the panel’s feedback' }).click();
   await expect(jonas.getByRole('heading', { level: 1, name: new RegExp(`^${candidate}`) })).toBeVisible();
   await expect(jonas.getByRole('heading', { name: 'Jonas Weber (you) — Yes' })).toBeVisible();
@@ -86,7 +63,7 @@ test('an interviewer reads the panel’s feedback after submitting; the hiring m
   await expect(amara.getByRole('heading', { name: /^Jonas Weber —/ })).toHaveCount(0);
   await amara.goto(interviewUrl);
   await expect(amara.getByRole('heading', { name: /^Scorecard:/ })).toBeAttached();
-  await fillAndSubmit(amara, 'No');
+  await fillAndSubmitScorecard(amara, 'No');
 
   // Now Jonas reads both cards, and the split recommendation leads the disagreements.
   await jonas.reload();

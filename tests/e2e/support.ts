@@ -40,3 +40,26 @@ export async function linkFromOutbox(adminPage: Page, { to, subject }: { to: str
   if (!href) throw new Error(`the mail "${subject}" to ${to} has no link`);
   return href;
 }
+
+/** Rates every question 3 by keyboard, "no evidence" for skills no question covered, recommends, submits. */
+export async function fillAndSubmitScorecard(page: Page, recommendation: 'Yes' | 'No') {
+  const questions = await page.getByRole('navigation', { name: 'Questions' }).getByRole('listitem').count();
+  for (let i = 0; i < questions; i++) {
+    // The shortcut works once the page has hydrated; until then a key press does nothing, so retry.
+    await expect(async () => {
+      await page.keyboard.press('3');
+      await expect(page.getByRole('radio', { name: /^3 — Solid/ })).toBeChecked({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    if (i < questions - 1) await page.keyboard.press('j');
+  }
+  const unrated = page
+    .getByRole('region', { name: 'Skills' })
+    .getByRole('group')
+    .filter({ has: page.getByRole('radio', { name: 'No evidence' }) })
+    .filter({ hasNot: page.locator('input:checked') });
+  while ((await unrated.count()) > 0) await unrated.first().getByRole('radio', { name: 'No evidence' }).check({ force: true });
+  await page.getByRole('radio', { name: recommendation, exact: true }).check({ force: true });
+  await page.getByLabel('Summary').fill(`Debrief fixture: ${recommendation.toLowerCase()}.`);
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await expect(page.getByText(/^Submitted\./)).toBeVisible();
+}
