@@ -60,7 +60,8 @@ export interface TestDatabaseOptions {
    * earlier tests committed.
    *
    * A file stays on 'file' — and says so, with the reason — when its tests need what one open
-   * transaction cannot give:
+   * transaction cannot give (a single such test in a 'transaction' file wraps its body in
+   * `t.outsideTransaction(...)` instead):
    * - work on several connections at once: two simultaneous saves racing, the job queue's workers
    *   (SKIP LOCKED polling on their own pool), the fast-path HTTP server reading through the
    *   process-wide handle (setConnection(t.connection)); on PGlite such a second user waits
@@ -82,6 +83,11 @@ export interface TestDatabaseHolder {
   db: Database;
   /** The file's connection itself, bypassing the test's transaction (not inside 'transaction' tests). */
   connection: DatabaseConnection;
+  /**
+   * Wraps a test body that must commit on the file's database (races across connections): the
+   * test's transaction is rolled back, unused, before the body runs. Its rows stay for later tests.
+   */
+  outsideTransaction: (body: () => Promise<void>) => () => Promise<void>;
 }
 
 // Migrating and seeding the built-in content takes 5–10 s alone, and several times that when
@@ -92,7 +98,19 @@ const SETUP_TIMEOUT_MS = 180_000;
 export function setupTestDatabase(options: TestDatabaseOptions = {}): TestDatabaseHolder {
   let handle: TestDatabase | undefined;
   let current: Database | Transaction | undefined;
-  const holder = { db: routeToCurrent(() => current) } as TestDatabaseHolder;
+  let end: (() => Promise<void>) | undefined;
+  const endTestTransaction = async () => {
+    const ending = end;
+    end = undefined;
+    await ending?.();
+  };
+  const holder = {
+    db: routeToCurrent(() => current),
+    outsideTransaction: (body: () => Promise<void>) => async () => {
+      await endTestTransaction();
+      await body();
+    },
+  } as TestDatabaseHolder;
   beforeAll(async () => {
     handle = await createTestDatabase(options);
     holder.connection = handle.connection;
@@ -103,7 +121,6 @@ export function setupTestDatabase(options: TestDatabaseOptions = {}): TestDataba
     await handle?.drop();
   });
   if (options.isolation === 'transaction') {
-    let end: (() => Promise<void>) | undefined;
     beforeEach(async () => {
       const fileDb = handle!.connection.db;
       const open = await openRolledBackTransaction(fileDb);
@@ -113,10 +130,7 @@ export function setupTestDatabase(options: TestDatabaseOptions = {}): TestDataba
         await open.rollback();
       };
     });
-    afterEach(async () => {
-      await end?.();
-      end = undefined;
-    });
+    afterEach(endTestTransaction);
   }
   return holder;
 }
