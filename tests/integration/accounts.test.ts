@@ -15,7 +15,7 @@ import { RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/e
 import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 
 async function rowCounts() {
   const [u] = await t.db.select({ n: count() }).from(users);

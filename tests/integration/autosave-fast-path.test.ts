@@ -8,23 +8,24 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryAutosaveFastPath } from '@/app/api/v1/scorecards/autosave-fast-path';
 import { setConnection } from '@/db/client';
-import { seedBuiltinContent } from '@/db/seed/builtin';
-import { loadBuiltinContent } from '@/db/seed/content';
-import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
-import { interviewPanelists, interviews, organizations, scorecardNotes, users } from '@/db/schema';
+import { scorecardNotes, users } from '@/db/schema';
 import { createAuthSession, endSessionOnSignOut } from '@/lib/auth/sessions';
 import { openScorecard } from '@/lib/scorecards/mutations';
 import { setupTestDatabase } from './support/database';
+import { makeInterviewLoop } from './support/factories';
 
 const SECRET = 'fast-path-test-secret-0123456789abcdefghijkl';
 const COOKIE = 'authjs.session-token';
-const t = setupTestDatabase();
+// Opts out of per-test transactions: the fast path reads and writes through the process-wide
+// handle (setConnection below), another user of the database than the test's transaction.
+const t = setupTestDatabase({ isolation: 'file' });
 let server: Server;
 let base: string;
 let scorecardId: string;
 let itemId: string;
-let jonasCookie: string;
-let amaraCookie: string;
+let panelistEmail: string; // the scorecard's author
+let authorCookie: string; // the author's session
+let otherPanelistCookie: string; // another panelist's session
 
 /** A session cookie as Auth.js issues it at sign-in: a server-side session row, its id in the token. */
 async function cookieFor(email: string, sessionVersion = 0) {
@@ -45,20 +46,14 @@ function patch(id: string, body: unknown, cookie?: string) {
 beforeAll(async () => {
   process.env.AUTH_SECRET = SECRET;
   setConnection(t.connection);
-  const content = loadBuiltinContent();
-  await seedDemoOrganization(t.db, content, await seedBuiltinContent(t.db, content));
-  const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
-  const [jonas] = await t.db.select().from(users).where(eq(users.email, 'interviewer@demo.loopkit.dev'));
-  const [interview] = await t.db
-    .select({ id: interviews.id })
-    .from(interviews)
-    .innerJoin(interviewPanelists, and(eq(interviewPanelists.interviewId, interviews.id), eq(interviewPanelists.userId, jonas!.id)))
-    .where(and(eq(interviews.organizationId, org!.id), eq(interviews.status, 'scheduled')));
-  const opened = await openScorecard({ db: t.db, userId: jonas!.id, organizationId: org!.id, role: 'interviewer' }, { interviewId: interview!.id });
+  const loop = await makeInterviewLoop(t.db, { extraPanelists: 1 });
+  const [author, other] = loop.panel;
+  const opened = await openScorecard(author!.ctx, { interviewId: loop.interviewId });
   scorecardId = opened.scorecard.id;
   itemId = opened.kit.sections[0]!.items[0]!.id;
-  jonasCookie = (await cookieFor('interviewer@demo.loopkit.dev')).cookie;
-  amaraCookie = (await cookieFor('amara@demo.loopkit.dev')).cookie;
+  panelistEmail = author!.email;
+  authorCookie = (await cookieFor(author!.email)).cookie;
+  otherPanelistCookie = (await cookieFor(other!.email)).cookie;
   server = createServer(async (request, response) => {
     if (await tryAutosaveFastPath(request, response)) return;
     response.writeHead(599).end('declined'); // where Next.js would take over
@@ -74,13 +69,13 @@ afterAll(async () => {
 
 describe('autosave fast path', () => {
   it('saves on the current revision, refuses a stale one with the current state, and keeps both texts apart', async () => {
-    const first = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'Talked through retries with backoff' } }, jonasCookie);
+    const first = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'Talked through retries with backoff' } }, authorCookie);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-content-type-options')).toBe('nosniff');
     expect(first.headers.get('x-frame-options')).toBe('DENY');
     expect(await first.json()).toMatchObject({ revision: 1 });
 
-    const stale = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'A second tab’s text' } }, jonasCookie);
+    const stale = await patch(scorecardId, { baseRevision: 0, notes: { [itemId]: 'A second tab’s text' } }, authorCookie);
     expect(stale.status).toBe(409);
     const conflict = (await stale.json()) as { error: { current: { revision: number; notes: Record<string, string> } } };
     expect(conflict.error.current.revision).toBe(1);
@@ -90,28 +85,28 @@ describe('autosave fast path', () => {
   });
 
   it('answers bad input with 422 naming the field and changes nothing', async () => {
-    const notJson = await patch(scorecardId, '{"baseRevision": 1,', jonasCookie);
+    const notJson = await patch(scorecardId, '{"baseRevision": 1,', authorCookie);
     expect(notJson.status).toBe(422);
     expect(Object.keys(((await notJson.json()) as { error: { fields: object } }).error.fields)).toEqual(['body']);
-    const badId = await patch('not-a-uuid', { baseRevision: 1 }, jonasCookie);
+    const badId = await patch('not-a-uuid', { baseRevision: 1 }, authorCookie);
     expect(badId.status).toBe(422);
     expect(Object.keys(((await badId.json()) as { error: { fields: object } }).error.fields)).toEqual(['scorecardId']);
-    const outsideKit = await patch(scorecardId, { baseRevision: 1, notes: { '00000000-0000-4000-8000-000000000000': 'x' } }, jonasCookie);
+    const outsideKit = await patch(scorecardId, { baseRevision: 1, notes: { '00000000-0000-4000-8000-000000000000': 'x' } }, authorCookie);
     expect(outsideKit.status).toBe(422);
-    const tooLarge = await patch(scorecardId, { baseRevision: 1, summary: 'x'.repeat(1_100_000) }, jonasCookie);
+    const tooLarge = await patch(scorecardId, { baseRevision: 1, summary: 'x'.repeat(1_100_000) }, authorCookie);
     expect(tooLarge.status).toBe(413);
-    const ok = await patch(scorecardId, { baseRevision: 1, summary: 'Still at revision 1 before this' }, jonasCookie);
+    const ok = await patch(scorecardId, { baseRevision: 1, summary: 'Still at revision 1 before this' }, authorCookie);
     expect(((await ok.json()) as { revision: number }).revision).toBe(2);
   });
 
   it('is 401 for a forged or outdated session and 404 for someone else’s scorecard', async () => {
     expect((await patch(scorecardId, { baseRevision: 2 }, `${COOKIE}=forged.token.value.x.y`)).status).toBe(401);
-    expect((await patch(scorecardId, { baseRevision: 2 }, (await cookieFor('interviewer@demo.loopkit.dev', 7)).cookie)).status).toBe(401); // signed out everywhere
-    expect((await patch(scorecardId, { baseRevision: 2 }, amaraCookie)).status).toBe(404);
+    expect((await patch(scorecardId, { baseRevision: 2 }, (await cookieFor(panelistEmail, 7)).cookie)).status).toBe(401); // signed out everywhere
+    expect((await patch(scorecardId, { baseRevision: 2 }, otherPanelistCookie)).status).toBe(404);
   });
 
   it('is 401 on the very next save after sign-out, although the token is in the verified-token cache', async () => {
-    const { cookie, token } = await cookieFor('interviewer@demo.loopkit.dev');
+    const { cookie, token } = await cookieFor(panelistEmail);
     const saved = await patch(scorecardId, { baseRevision: 2, summary: 'Saved before signing out' }, cookie);
     expect(saved.status).toBe(200); // verified and cached
     await endSessionOnSignOut(t.db, token);
@@ -123,15 +118,15 @@ describe('autosave fast path', () => {
 
   it('leaves other requests to Next.js', async () => {
     expect((await patch(scorecardId, { baseRevision: 3 })).status).toBe(599); // no session cookie: Auth.js decides
-    expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: jonasCookie } })).status).toBe(599);
-    expect((await patch(`${scorecardId}/submit`, { baseRevision: 3 }, jonasCookie)).status).toBe(599);
+    expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: authorCookie } })).status).toBe(599);
+    expect((await patch(`${scorecardId}/submit`, { baseRevision: 3 }, authorCookie)).status).toBe(599);
   });
 
   // Security review findings 3 and 8 on the fast path: a cross-site `text/plain` write, and a NUL byte.
   it('refuses cross-site and non-JSON writes, and NUL characters, changing nothing', async () => {
     const [before] = await t.db.select().from(scorecardNotes).where(and(eq(scorecardNotes.scorecardId, scorecardId), eq(scorecardNotes.kitItemId, itemId)));
     const send = (headers: Record<string, string>, body: unknown) =>
-      fetch(`${base}/api/v1/scorecards/${scorecardId}`, { method: 'PATCH', headers: { cookie: jonasCookie, ...headers }, body: JSON.stringify(body) });
+      fetch(`${base}/api/v1/scorecards/${scorecardId}`, { method: 'PATCH', headers: { cookie: authorCookie, ...headers }, body: JSON.stringify(body) });
     const overwrite = { baseRevision: 2, notes: { [itemId]: 'written by evil.example' } };
     const crossSite = await send({ 'content-type': 'application/json', origin: 'http://evil.example' }, overwrite);
     expect(crossSite.status).toBe(403);

@@ -9,7 +9,8 @@ import { applications, auditEvents, candidates, openings } from '@/db/schema';
 import { setupTestDatabase } from './support/database';
 import { createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase();
+// Opts out of per-test transactions: it runs migrations on the connection itself.
+const t = setupTestDatabase({ isolation: 'file' });
 const migration = readFileSync(path.join(import.meta.dirname, '../../drizzle/0009_backfill_closed_at_and_scrub_audit.sql'), 'utf8');
 
 async function runMigration() {

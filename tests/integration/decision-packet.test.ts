@@ -20,7 +20,7 @@ import type { SkillRatingValue } from '@/lib/scorecards/schemas';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let manager: Ctx; // the opening's hiring manager, on Ana's panel with a draft only
 let amara: Ctx;

@@ -14,7 +14,9 @@ import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, sessionOrganizations, uniqueEmail } from './support/factories';
 import { latestMail, tokenFromMail } from './support/mail';
 
-const t = setupTestDatabase();
+// Opts out of per-test transactions: latestMail picks the newest mail by created_at, which inside
+// one transaction is the same now() for every mail of a test.
+const t = setupTestDatabase({ isolation: 'file' });
 
 async function signUpUnverified() {
   const email = uniqueEmail('fresh');

@@ -12,7 +12,7 @@ import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 import { createApplicant, createInterview, createOpeningWithStages, createPublishedKit, fillScorecard, skillIdsBySlug, submitFilledScorecard } from './support/interview-factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let rater: Ctx;
 let other: Ctx;

@@ -1,7 +1,7 @@
 // Openings with loops, candidates (one by one and from CSV), stage moves and scheduling.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditEvents, candidates, kits, openings } from '@/db/schema';
+import { applications, auditEvents, candidates, interviews, kits, openings } from '@/db/schema';
 import { applyToOpening, createCandidate, importCandidates, moveApplication, previewCandidateImport } from '@/lib/candidates/mutations';
 import { getCandidate, getCandidateTimeline } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -16,7 +16,7 @@ import { openScorecard } from '@/lib/scorecards/mutations';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let kitId: string;
 
@@ -64,7 +64,10 @@ describe('openings, candidates and scheduling', () => {
     });
     expect(kitVersionId).toBe((await getKit(admin, kitId)).current.id);
     expect((await listMyInterviews(interviewer.ctx)).map((i) => i.id)).toEqual([interviewId]);
-    await expect(openScorecard(interviewer.ctx, { interviewId })).resolves.toBeDefined();
+    await expect(openScorecard(interviewer.ctx, { interviewId })).resolves.toMatchObject({
+      scorecard: { status: 'draft', revision: 0, interviewerUserId: interviewer.user.id },
+      interview: { id: interviewId, candidateId, candidateName: 'Ravi Patel' },
+    });
 
     // A new kit version later does not change the interview.
     const kit = await getKit(admin, kitId);
@@ -156,7 +159,10 @@ describe('applying to more openings', () => {
     await t.db.update(openings).set({ status: 'on_hold' }).where(eq(openings.id, openingId));
     const onHold = await createCandidate(admin, { name: 'Late Applicant', email: 'late@example.test', openingId }).catch((e) => e);
     expect(onHold.fieldErrors).toEqual({ openingId: ['Closing Soon is on hold and takes no applications'] });
-    expect((await schedule()).interviewId).toBeDefined(); // on hold: interviews already in the loop go on
+    // On hold: interviews already in the loop go on.
+    const { interviewId } = await schedule();
+    const [scheduled] = await t.db.select().from(interviews).where(eq(interviews.id, interviewId));
+    expect(scheduled).toMatchObject({ applicationId: application.id, openingStageId: stageId, status: 'scheduled' });
 
     await t.db.update(openings).set({ status: 'closed' }).where(eq(openings.id, openingId));
     const other = (await createCandidate(admin, { name: 'Zoe Park', email: 'zoe@example.test' })).candidateId;

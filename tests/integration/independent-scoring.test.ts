@@ -4,12 +4,12 @@
 //      feedback while their card for the second, started interview is still owed;
 //  (10) reading the live scorecard (GET, page) inserted a draft;
 //  (11) calibration and question analytics ignored "hold leads to independent scoring".
-// Fixture: Ana has a technical interview two days ago (panel Rita the recruiter + Paul) and a
+// Fixture (committed once; each test runs in a rolled-back transaction): Ana has a technical interview two days ago (panel Rita the recruiter + Paul) and a
 // collaboration interview under way (Rita + Petra); Ben has one interview yesterday (Rita + Paul).
 // Rita holds scorecard:read_all (recruiters coordinate the debrief), so finding 6 runs with the
 // organization holding leads to the rule: as a lead on those panels she is held like any panelist.
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, scorecards, users } from '@/db/schema';
 import { getCandidateTimeline } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -19,6 +19,7 @@ import { exportOpeningGridCsv } from '@/lib/dashboard/export';
 import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { getKit } from '@/lib/kits/queries';
 import { updateOrganization } from '@/lib/orgs/mutations';
 import { InterviewNotStartedError, openScorecard, submitScorecard } from '@/lib/scorecards/mutations';
 import { getInterviewScorecard, getScorecard, listCandidateFeedback } from '@/lib/scorecards/queries';
@@ -37,13 +38,14 @@ import {
 
 const HOUR = 3_600_000;
 const ORG_NAME = 'Visibility Co';
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let rita: Ctx; // recruiter: dashboard:read, candidate:read and scorecard:read_all — held by the setting when on a panel
 let paul: Ctx;
 let petra: Ctx;
 let hank: Ctx; // hiring manager: scorecard:read_all
 let openingId: string;
+let kitQuestionId: string; // the kit's one question
 let stageIds: string[];
 let ratings: Record<string, 3>;
 const ana = { candidateId: '', applicationId: '', technical: '', collaboration: '' };
@@ -94,11 +96,13 @@ beforeAll(async () => {
     { skillId: A, weight: 60 },
     { skillId: B, weight: 40 },
   ]);
+  kitQuestionId = (await getKit(admin, kitId)).sections[0]!.items[0]!.questionId;
   ({ openingId, stageIds } = await createOpeningWithStages(admin, kitId, ['Technical', 'Collaboration']));
 
   Object.assign(ana, await createApplicant(admin, openingId, 'Ana Fixture'));
   ana.technical = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[0]!, panel: [rita, paul], startsInMs: -48 * HOUR });
   ana.collaboration = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[1]!, panel: [rita, petra], startsInMs: -HOUR / 6 });
+  // Held while Rita first submits, so that submit answers as the rule would for a held panelist.
   await holdLeads(true);
   const ritaDraft = await fillScorecard(rita, ana.technical, ratings);
   cards.ritaOnAna = ritaDraft.scorecardId;
@@ -110,11 +114,11 @@ beforeAll(async () => {
   ben.interview = await createInterview(admin, { applicationId: ben.applicationId, stageId: stageIds[0]!, panel: [rita, paul], startsInMs: -24 * HOUR });
   await submitFilledScorecard(rita, ben.interview, ratings);
   await submitFilledScorecard(paul, ben.interview, ratings);
+  await holdLeads(false); // committed default; finding 6 turns it on inside each of its tests
 });
 
 describe('finding 6: independent scoring per started interview', () => {
-  afterAll(() => holdLeads(false));
-
+  beforeEach(() => holdLeads(true)); // inside each test's transaction, so rolled back with it
   it('hides everyone else’s feedback from a panelist who owes a started interview’s card (no scorecard row yet)', async () => {
     expect(await scorecardRows(ana.collaboration)).toBe(1); // Petra's only: Rita never opened it
     // Her first submit already told her the candidate stays hidden.
@@ -147,8 +151,8 @@ describe('finding 6: independent scoring per started interview', () => {
   });
 
   it('shows it on every read path once she has submitted the second card', async () => {
-    const { scorecard } = await openScorecard(rita, { interviewId: ana.collaboration });
-    expect((await submitScorecard(rita, { scorecardId: scorecard.id, baseRevision: scorecard.revision })).othersFeedbackVisible).toBe(true);
+    const { scorecardId, revision } = await fillScorecard(rita, ana.collaboration, ratings);
+    expect((await submitScorecard(rita, { scorecardId, baseRevision: revision })).othersFeedbackVisible).toBe(true);
 
     const feedback = await listCandidateFeedback(rita, { candidateId: ana.candidateId });
     expect(feedback.othersVisible).toBe(true);
@@ -163,6 +167,7 @@ describe('finding 6: independent scoring per started interview', () => {
   });
 
   it('counts only started interviews: a later one does not block, and cannot be submitted early', async () => {
+    await submitFilledScorecard(rita, ana.collaboration, ratings); // she owes nothing started
     const final = await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[1]!, panel: [rita, hank], startsInMs: 2 * HOUR });
     expect((await listCandidateFeedback(rita, { candidateId: ana.candidateId })).othersVisible).toBe(true);
 
@@ -179,14 +184,12 @@ describe('finding 6: independent scoring per started interview', () => {
   });
 
   it('lets scorecard:read_all see everything, unless the organization holds leads on the panel to the rule', async () => {
+    // Hank sits only on an interview still ahead: as a lead he sees all, held to the rule nothing.
+    await createInterview(admin, { applicationId: ana.applicationId, stageId: stageIds[1]!, panel: [rita, hank], startsInMs: 2 * HOUR });
     await holdLeads(false);
-    try {
-      // Hank sits only on Ana's interview still ahead: as a lead he sees all, held to the rule nothing.
-      expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(true);
-      expect((await getOpeningGrid(hank, openingId)).candidates).toHaveLength(2);
-    } finally {
-      await holdLeads(true);
-    }
+    expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(true);
+    expect((await getOpeningGrid(hank, openingId)).candidates).toHaveLength(2);
+    await holdLeads(true);
     expect((await listCandidateFeedback(hank, { candidateId: ana.candidateId })).othersVisible).toBe(false);
     await expect(getScorecard(hank, cards.petraOnAna)).rejects.toBeInstanceOf(NotFoundError);
     const held = await anaAsSeenBy(hank);
@@ -230,24 +233,30 @@ describe('finding 11: calibration and question analytics under "hold leads to in
   it('shows a held lead the aggregates only while they owe no started scorecard', async () => {
     const interviewId = await createInterview(admin, { applicationId: ben.applicationId, stageId: stageIds[0]!, panel: [hank], startsInMs: -HOUR });
     // Not held: scorecard:read_all is enough, owed cards or not.
-    await expect(getCalibration(hank)).resolves.toBeDefined();
-    await expect(getQuestionAnalytics(hank, {})).resolves.toBeDefined();
-    await holdLeads(true);
-    try {
-      const refused = await getCalibration(hank).catch((e) => e);
-      expect(refused).toBeInstanceOf(OwedScorecardsError);
-      expect(refused).toBeInstanceOf(ForbiddenError);
-      expect(refused).toMatchObject({ status: 403, owed: 1 });
-      await expect(getQuestionAnalytics(hank, { openingId })).rejects.toBeInstanceOf(OwedScorecardsError);
-      // A lead who owes nothing (the admin sits on no panel) reads them as before.
-      await expect(getCalibration(admin)).resolves.toBeDefined();
+    const fixtureRaters = [
+      ['Paul Panel', 2],
+      ['Petra Panel', 1],
+      ['Rita Recruiter', 2],
+    ];
+    const raters = (calibration: Awaited<ReturnType<typeof getCalibration>>) => calibration.interviewers.map((i) => [i.name, i.scorecards]).sort();
+    expect(raters(await getCalibration(hank))).toEqual(fixtureRaters);
+    const analytics = await getQuestionAnalytics(hank, {});
+    // Asked in the three interviews with a submitted card; no per-question ratings in this fixture.
+    expect(analytics.questions.map((q) => [q.questionId, q.timesAsked, q.ratings])).toEqual([[kitQuestionId, 3, 0]]);
+    await holdLeads(true); // rolled back with the test
+    const refused = await getCalibration(hank).catch((e) => e);
+    expect(refused).toBeInstanceOf(OwedScorecardsError);
+    expect(refused).toBeInstanceOf(ForbiddenError);
+    expect(refused).toMatchObject({ status: 403, owed: 1 });
+    await expect(getQuestionAnalytics(hank, { openingId })).rejects.toBeInstanceOf(OwedScorecardsError);
+    // A lead who owes nothing (the admin sits on no panel) reads them as before.
+    expect(raters(await getCalibration(admin))).toEqual(fixtureRaters);
 
-      await submitFilledScorecard(hank, interviewId, ratings);
-      const calibration = await getCalibration(hank);
-      expect(calibration.interviewers.map((i) => i.userId)).toContain(hank.userId);
-      await expect(getQuestionAnalytics(hank, { openingId })).resolves.toBeDefined();
-    } finally {
-      await holdLeads(false);
-    }
+    await submitFilledScorecard(hank, interviewId, ratings);
+    const calibration = await getCalibration(hank);
+    expect(calibration.interviewers.map((i) => i.userId)).toContain(hank.userId);
+    const afterSubmit = await getQuestionAnalytics(hank, { openingId });
+    expect(afterSubmit.opening).toEqual({ id: openingId, title: expect.any(String) });
+    expect(afterSubmit.questions.map((q) => [q.questionId, q.timesAsked, q.ratings])).toEqual([[kitQuestionId, 4, 0]]);
   });
 });

@@ -13,7 +13,9 @@ import { sendMail } from '@/lib/mail';
 import { setupTestDatabase } from './support/database';
 import { createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = setupTestDatabase();
+// Opts out of per-test transactions: pg-boss workers poll on their own pool (SKIP LOCKED), which
+// a test's open transaction would hide rows from (PostgreSQL) or block (PGlite).
+const t = setupTestDatabase({ isolation: 'file' });
 const running: PgBoss[] = [];
 
 afterEach(async () => {

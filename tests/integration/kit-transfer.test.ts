@@ -7,7 +7,7 @@ import { exportKit, importKit, kitFileOf, previewKitImport } from '@/lib/kits/tr
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 
 async function kitCount(organizationId: string) {
   const [row] = await t.db.select({ n: count() }).from(kits).where(eq(kits.organizationId, organizationId));

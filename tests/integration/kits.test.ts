@@ -10,7 +10,7 @@ import { getQuestion, searchQuestions } from '@/lib/questions/queries';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let skill: Record<string, string>;
 

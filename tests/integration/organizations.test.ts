@@ -17,7 +17,7 @@ import { setupTestDatabase } from './support/database';
 import { latestMail, tokenFromMail } from './support/mail';
 import { PASSWORD, addMember, createOrgWithAdmin, sessionOrganizations, uniqueEmail } from './support/factories';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 
 async function invitationCount(organizationId: string) {
   const [row] = await t.db.select({ n: count() }).from(invitations).where(eq(invitations.organizationId, organizationId));

@@ -9,7 +9,7 @@ import { setupTestDatabase } from './support/database';
 import { PASSWORD, addMember, createOrgWithAdmin, uniqueEmail } from './support/factories';
 import { deliverQueuedMail } from './support/mail';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 
 describe('development outbox', () => {
   it("shows an admin their organization's invitations and their members' account mail, and nothing else", async () => {

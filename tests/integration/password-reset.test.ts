@@ -13,7 +13,9 @@ import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
 import { deliverQueuedMail, latestMail, tokenFromMail } from './support/mail';
 
-const t = setupTestDatabase();
+// Opts out of per-test transactions: latestMail picks the newest mail by created_at, which inside
+// one transaction is the same now() for every mail of a test.
+const t = setupTestDatabase({ isolation: 'file' });
 const NEW_PASSWORD = 'a brand new passphrase';
 let ipCounter = 0;
 /** A fresh IP per request unless a test is about the per-IP limit. */

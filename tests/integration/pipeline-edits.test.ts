@@ -20,7 +20,7 @@ import { queryRows } from '@/lib/sql';
 import { engine, setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let recruiter: Ctx;
 let interviewer: Ctx;
@@ -149,7 +149,8 @@ describe('editing a candidate', () => {
     expect((await getCandidateDetails(admin, candidateId)).name).toBe('Guarded Person');
   });
 
-  it.runIf(engine === 'postgres')('turns a concurrent taking of the same email into a field error, not a 500', async () => {
+  // Two connections race: this one commits on the file's database, outside a test transaction.
+  it.runIf(engine === 'postgres')('turns a concurrent taking of the same email into a field error, not a 500', t.outsideTransaction(async () => {
     const a = await createCandidate(recruiter, { name: 'Race One', email: 'race.one@example.test' });
     const b = await createCandidate(recruiter, { name: 'Race Two', email: 'race.two@example.test' });
     let release!: () => void;
@@ -171,7 +172,7 @@ describe('editing a candidate', () => {
     const error = await second;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.fieldErrors).toEqual({ email: ['A candidate with this email already exists'] });
-  });
+  }));
 });
 
 describe('editing an opening and its loop', () => {
@@ -378,7 +379,8 @@ describe('rescheduling and cancelling interviews', () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it.runIf(engine === 'postgres')('a submit waiting on a cancellation sees it, never lands on a cancelled interview', async () => {
+  // Two connections race: this one commits on the file's database, outside a test transaction.
+  it.runIf(engine === 'postgres')('a submit waiting on a cancellation sees it, never lands on a cancelled interview', t.outsideTransaction(async () => {
     const { applicationId, edit } = await pipeline('Racing Role');
     const { interviewId } = await schedule(applicationId, edit.stages[0]!.id, [interviewer.userId], 3_600_000);
     const { scorecard, kit } = await openScorecard(interviewer, { interviewId });
@@ -401,7 +403,7 @@ describe('rescheduling and cancelling interviews', () => {
     expect(await submit).toBeInstanceOf(InterviewCancelledError);
     const [card] = await t.db.select().from(scorecards).where(eq(scorecards.id, scorecard.id));
     expect(card!.status).toBe('draft');
-  });
+  }));
 
   it('rejects bad input naming each field', async () => {
     const { applicationId, edit } = await pipeline('Typo Role');

@@ -22,7 +22,7 @@ import type { SkillRatingValue } from '@/lib/scorecards/schemas';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 
 type QuestionKey = 'q1' | 'q2' | 'q3';
 type Rating = 1 | 2 | 3 | 4;

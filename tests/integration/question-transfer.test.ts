@@ -9,7 +9,7 @@ import { exportQuestions, importQuestions, previewQuestionImport } from '@/lib/q
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let source: Ctx;
 
 async function questionCount(organizationId: string) {

@@ -8,7 +8,7 @@ import { getQuestion, getQuestionHistory, searchQuestions } from '@/lib/question
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let skill: Record<string, string>;
 

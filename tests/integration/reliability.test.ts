@@ -6,7 +6,7 @@ import { ordinalAlphaSql, reliabilityBand } from '@/lib/dashboard/reliability';
 import { queryRows } from '@/lib/sql';
 import { setupTestDatabase } from './support/database';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 
 // Rows are observers A–D, columns units 1–12; null = no rating.
 const EXAMPLE: (number | null)[][] = [

@@ -23,7 +23,7 @@ import { getOpening } from '@/lib/openings/queries';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 let admin: Ctx;
 let openingId: string;
 let openingTitle: string;
@@ -53,7 +53,8 @@ beforeAll(async () => {
 
 describe('security review findings in the domain layer', () => {
   // Finding 1: `npm start` created admin@demo.loopkit.dev with the published password.
-  it('seeds no demo accounts in production, and when asked for, not with the published password', async () => {
+  // seed() runs on the connection itself, so this test commits outside a test transaction.
+  it('seeds no demo accounts in production, and when asked for, not with the published password', t.outsideTransaction(async () => {
     const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://loopkit.example.com' };
     const plain = parseEnv(production);
     await seed(t.connection, { demo: demoSeeding(plain), demoPassword: demoPasswordFor(plain) });
@@ -66,7 +67,7 @@ describe('security review findings in the domain layer', () => {
     const admin = DEMO_USERS.find((u) => u.role === 'admin')!.email;
     await expect(authenticateWithPassword({ db: t.db }, { email: admin, password: DEMO_PASSWORD, ip: null })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect((await authenticateWithPassword({ db: t.db }, { email: admin, password, ip: null })).email).toBe(admin);
-  }, 120_000);
+  }), 120_000);
 
   // Finding 8: a NUL byte in any text field answered 500 (PostgreSQL refuses U+0000 in text).
   it('refuses a NUL character with 422 naming the field, and stores nothing', async () => {

@@ -21,7 +21,9 @@ import {
 } from '@/db/schema';
 import { setupTestDatabase } from './support/database';
 
-const t = setupTestDatabase();
+// Opts out of per-test transactions: seeding runs on the connection itself; the demo data is what
+// this file tests, so it may look people up by their demo names.
+const t = setupTestDatabase({ isolation: 'file' });
 const content = loadBuiltinContent();
 
 async function builtinCounts() {

@@ -21,7 +21,7 @@ import { NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/erro
 import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 const DAY = 24 * 3_600_000;
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 

@@ -13,7 +13,7 @@ import { RateLimitedError, UnauthenticatedError } from '@/lib/errors';
 import { setupTestDatabase } from './support/database';
 import { PASSWORD, createOrgWithAdmin, uniqueEmail } from './support/factories';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ isolation: 'transaction' });
 // The global limit is shared by every test in this file's database; only its own test lowers it.
 const roomy = { maxGlobalFailures: 1_000_000 };
 const KEY = 'test-socket-key';

@@ -5,7 +5,7 @@ import { listSkillTaxonomy } from '@/lib/skills/queries';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 
-const t = setupTestDatabase({ seedBuiltin: true });
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 
 describe('organization skills', () => {
   it('adds categories and skills beside the built-in taxonomy, visible only to the organization', async () => {

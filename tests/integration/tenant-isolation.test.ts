@@ -1,11 +1,9 @@
 // A member of organization B must get 404 — never 403, never data — for organization A's ids in
-// every domain function. Organization A is the seeded demo organization.
-import { eq, isNull } from 'drizzle-orm';
+// every domain function. Organization A is a whole interview loop built by the factories once for
+// the file; each attempt runs in its own rolled-back transaction and checks A is unchanged.
+import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedBuiltinContent } from '@/db/seed/builtin';
-import { loadBuiltinContent } from '@/db/seed/content';
-import { DEMO_ORG_SLUG, seedDemoOrganization } from '@/db/seed/demo';
-import { candidates, interviews, invitations, kitVersions, kits, memberships, openings, organizations, scorecards } from '@/db/schema';
+import { candidates, interviews, invitations, kitVersions, memberships, openings } from '@/db/schema';
 import { updateCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -22,10 +20,11 @@ import { copyQuestionToOrganization } from '@/lib/questions/mutations';
 import { getQuestion } from '@/lib/questions/queries';
 import { getInterviewScorecard, getScorecard } from '@/lib/scorecards/queries';
 import { setupTestDatabase } from './support/database';
-import { createOrgWithAdmin } from './support/factories';
+import { makeInterviewLoop, makeOrganization, makeQuestion, makeSubmittedScorecard, type TestInterviewLoop } from './support/factories';
 
-const t = setupTestDatabase();
+const t = setupTestDatabase({ seedBuiltin: true, isolation: 'transaction' });
 
+let loopA: TestInterviewLoop;
 const ids = {} as {
   orgA: string;
   adminA: Ctx;
@@ -42,26 +41,42 @@ const ids = {} as {
 let outsider: Ctx;
 
 beforeAll(async () => {
-  const content = loadBuiltinContent();
-  const builtin = await seedBuiltinContent(t.db, content);
-  await seedDemoOrganization(t.db, content, builtin);
-  const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
-  ids.orgA = org!.id;
-  const members = await t.db.select().from(memberships).where(eq(memberships.organizationId, ids.orgA));
-  const admin = members.find((m) => m.role === 'admin')!;
-  ids.adminA = { db: t.db, userId: admin.userId, organizationId: ids.orgA, role: 'admin' };
-  ids.membership = members.find((m) => m.role === 'interviewer')!.id;
+  loopA = await makeInterviewLoop(t.db);
+  ids.orgA = loopA.organizationId;
+  ids.adminA = loopA.admin.ctx;
+  const [membership] = await t.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, ids.orgA), eq(memberships.userId, loopA.interviewer.user.id)));
+  ids.membership = membership!.id;
   ids.invitation = (await createInvitation(ids.adminA, { email: 'pending@example.test', role: 'interviewer' })).invitation.id;
-  const [builtinQuestion] = (await t.db.query.questions.findMany({ limit: 1 })) ?? [];
-  ids.ownQuestion = (await copyQuestionToOrganization(ids.adminA, { questionId: builtinQuestion!.id })).questionId;
-  ids.kit = (await t.db.select().from(kits).where(eq(kits.organizationId, ids.orgA)).limit(1))[0]!.id;
-  ids.kitVersion = (await t.db.select().from(kitVersions).where(eq(kitVersions.kitId, ids.kit)).limit(1))[0]!.id;
-  ids.opening = (await t.db.select().from(openings).where(eq(openings.organizationId, ids.orgA)).limit(1))[0]!.id;
-  ids.candidate = (await t.db.select().from(candidates).where(eq(candidates.organizationId, ids.orgA)).limit(1))[0]!.id;
-  ids.interview = (await t.db.select().from(interviews).where(eq(interviews.organizationId, ids.orgA)).limit(1))[0]!.id;
-  ids.scorecard = (await t.db.select().from(scorecards).where(eq(scorecards.status, 'submitted')).limit(1))[0]!.id;
-  outsider = (await createOrgWithAdmin(t.db, 'Other Org')).ctx;
+  ids.ownQuestion = (await makeQuestion(ids.adminA, { primarySkillId: loopA.kit.skillIds[0]! })).questionId;
+  ids.kit = loopA.kit.kitId;
+  ids.kitVersion = loopA.kit.versionId;
+  ids.opening = loopA.opening.openingId;
+  ids.candidate = loopA.candidateId;
+  ids.interview = loopA.interviewId;
+  ids.scorecard = await makeSubmittedScorecard(loopA.interviewer.ctx, {
+    interviewId: loopA.interviewId,
+    ratings: { [loopA.kit.skillIds[0]!]: 3, [loopA.kit.skillIds[1]!]: 2 },
+    recommendation: 'yes',
+  });
+  outsider = (await makeOrganization(t.db, { name: 'Other Org' })).admin.ctx;
 });
+
+/** Organization A's rows the attempts aimed at, as the factories left them. */
+async function expectOrganizationAUnchanged() {
+  const [membership] = await t.db.select().from(memberships).where(eq(memberships.id, ids.membership));
+  expect(membership!.role).toBe('interviewer');
+  const [invitation] = await t.db.select().from(invitations).where(eq(invitations.id, ids.invitation));
+  expect(invitation!.revokedAt).toBeNull();
+  const [candidate] = await t.db.select().from(candidates).where(eq(candidates.id, ids.candidate));
+  expect(candidate).toMatchObject({ revision: 0, name: loopA.candidateName });
+  const [opening] = await t.db.select().from(openings).where(eq(openings.id, ids.opening));
+  expect(opening).toMatchObject({ revision: 0, status: 'open' });
+  const [interview] = await t.db.select().from(interviews).where(eq(interviews.id, ids.interview));
+  expect(interview).toMatchObject({ revision: 0, status: 'scheduled' });
+}
 
 describe('tenant isolation: organization B sees organization A’s ids as missing', () => {
   const cases: [string, () => Promise<unknown>][] = [
@@ -99,33 +114,21 @@ describe('tenant isolation: organization B sees organization A’s ids as missin
     ['cancelInterview', () => cancelInterview(outsider, { interviewId: ids.interview, revision: 0, reason: 'Not ours to cancel' })],
   ];
 
-  it.each(cases)('%s → NotFoundError', async (_name, call) => {
+  // Each refusal is checked inside its own test: the rollback at the end would hide a change.
+  it.each(cases)('%s → NotFoundError, and organization A is unchanged', async (_name, call) => {
     await expect(call()).rejects.toBeInstanceOf(NotFoundError);
-  });
-
-  it('left organization A unchanged', async () => {
-    const [membership] = await t.db.select().from(memberships).where(eq(memberships.id, ids.membership));
-    expect(membership!.role).toBe('interviewer');
-    const [invitation] = await t.db.select().from(invitations).where(eq(invitations.id, ids.invitation));
-    expect(invitation!.revokedAt).toBeNull();
-    const [candidate] = await t.db.select().from(candidates).where(eq(candidates.id, ids.candidate));
-    expect(candidate!.revision).toBe(0);
-    const [opening] = await t.db.select().from(openings).where(eq(openings.id, ids.opening));
-    expect(opening).toMatchObject({ revision: 0, status: 'open' });
-    const [interview] = await t.db.select().from(interviews).where(eq(interviews.id, ids.interview));
-    expect(interview!.revision).toBe(0);
-    expect(interview!.status).not.toBe('cancelled');
+    await expectOrganizationAUnchanged();
   });
 
   it('the owner still reads every one of those ids', async () => {
-    await expect(getMembershipInOrg(ids.adminA, ids.membership)).resolves.toBeDefined();
-    await expect(getQuestion(ids.adminA, { questionId: ids.ownQuestion })).resolves.toMatchObject({ builtin: false });
-    await expect(getKit(ids.adminA, ids.kit)).resolves.toBeDefined();
+    await expect(getMembershipInOrg(ids.adminA, ids.membership)).resolves.toMatchObject({ id: ids.membership, userId: loopA.interviewer.user.id, role: 'interviewer' });
+    await expect(getQuestion(ids.adminA, { questionId: ids.ownQuestion })).resolves.toMatchObject({ builtin: false, question: { id: ids.ownQuestion, organizationId: ids.orgA } });
+    await expect(getKit(ids.adminA, ids.kit)).resolves.toMatchObject({ kit: { id: ids.kit, organizationId: ids.orgA } });
     await expect(loadKitVersionContent(ids.adminA, ids.kitVersion)).resolves.toMatchObject({ version: { id: ids.kitVersion } });
-    await expect(getOpening(ids.adminA, ids.opening)).resolves.toBeDefined();
-    await expect(getCandidate(ids.adminA, ids.candidate)).resolves.toBeDefined();
+    await expect(getOpening(ids.adminA, ids.opening)).resolves.toMatchObject({ opening: { id: ids.opening, organizationId: ids.orgA } });
+    await expect(getCandidate(ids.adminA, ids.candidate)).resolves.toMatchObject({ candidate: { id: ids.candidate, name: loopA.candidateName } });
     await expect(loadInterviewSchedule(ids.adminA, ids.interview)).resolves.toMatchObject({ id: ids.interview });
-    await expect(getScorecard(ids.adminA, ids.scorecard)).resolves.toBeDefined();
+    await expect(getScorecard(ids.adminA, ids.scorecard)).resolves.toMatchObject({ scorecard: { id: ids.scorecard, status: 'submitted', interviewerUserId: loopA.interviewer.user.id } });
   });
 
   it('a built-in kit version’s content loads for every organization', async () => {
