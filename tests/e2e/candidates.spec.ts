@@ -161,3 +161,20 @@ test('on a new opening a recruiter adds and applies candidates and schedules fro
   await expect(row.locator('span', { hasText: /^Coding\s*active$/ })).toBeVisible();
   await expectNoHorizontalScroll(page, 'opening with candidates');
 });
+
+test('a refused new candidate keeps everything that was typed', async ({ page }) => {
+  await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
+  await page.goto('/candidates');
+  await page.getByLabel('Name').fill('Vera Keepsake');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Location').fill('Porto');
+  await page.getByLabel('Source').fill('Meetup');
+  await page.getByLabel('Apply to opening').selectOption({ label: 'Junior Backend Developer' });
+  await page.getByRole('button', { name: 'Add candidate' }).click();
+  await expect(page.getByText('Enter a valid email address')).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('Vera Keepsake');
+  await expect(page.getByLabel('Email')).toHaveValue('not-an-email');
+  await expect(page.getByLabel('Location')).toHaveValue('Porto');
+  await expect(page.getByLabel('Source')).toHaveValue('Meetup');
+  await expect(page.getByLabel('Apply to opening')).not.toHaveValue('');
+});

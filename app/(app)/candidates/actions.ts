@@ -9,10 +9,16 @@ import type { InterviewSchedule } from '@/lib/interviews/queries';
 import { reopenScorecard } from '@/lib/scorecards/mutations';
 import { plural } from '@/lib/text';
 
-export async function createCandidateAction(_prev: ActionState<{ candidateId: string }>, formData: FormData): Promise<ActionState<{ candidateId: string }>> {
+/** The new-candidate form's fields exactly as submitted, so a refused add shows them again. */
+export type NewCandidateValues = Record<'name' | 'email' | 'location' | 'source' | 'openingId', string>;
+export type NewCandidateState = ActionState<{ candidateId: string }> & { values?: NewCandidateValues; submission?: number };
+
+export async function createCandidateAction(_prev: NewCandidateState, formData: FormData): Promise<NewCandidateState> {
   const state = await runMemberAction<{ candidateId: string }>(formData, async (ctx, input) => ({ status: 'success', data: await createCandidate(ctx, input) }), '/candidates');
   if (state.status === 'success' && state.data) redirect(`/candidates/${state.data.candidateId}`);
-  return state;
+  const text = (name: string) => String(formData.get(name) ?? '');
+  // React resets a form once its action returns; the form remounts (submission) with these values.
+  return { ...state, values: { name: text('name'), email: text('email'), location: text('location'), source: text('source'), openingId: text('openingId') }, submission: Date.now() };
 }
 
 export async function applyToOpeningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

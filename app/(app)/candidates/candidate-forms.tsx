@@ -10,6 +10,7 @@ import {
   applyToOpeningAction,
   cancelInterviewAction,
   createCandidateAction,
+  type NewCandidateState,
   moveApplicationAction,
   reopenScorecardAction,
   rescheduleInterviewAction,
@@ -18,15 +19,16 @@ import {
 } from './actions';
 
 export function NewCandidateForm({ openings }: { openings: { id: string; title: string }[] }) {
-  const [state, action] = useActionState(createCandidateAction, { status: 'idle' } as ActionState<{ candidateId: string }>);
+  const [state, action] = useActionState(createCandidateAction, { status: 'idle' } as NewCandidateState);
+  const values = state.values;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={state.submission ?? 'initial'} action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
-      <TextField label="Name" name="name" id="c-name" required error={fieldError(state, 'name')} />
-      <TextField label="Email" name="email" id="c-email" type="email" required error={fieldError(state, 'email')} />
-      <TextField label="Location" name="location" id="c-location" error={fieldError(state, 'location')} />
-      <TextField label="Source" name="source" id="c-source" error={fieldError(state, 'source')} hint="Referral, LinkedIn, careers page…" />
-      <SelectField label="Apply to opening" name="openingId" id="c-opening" defaultValue="" error={fieldError(state, 'openingId')}>
+      <TextField label="Name" name="name" id="c-name" required defaultValue={values?.name} error={fieldError(state, 'name')} />
+      <TextField label="Email" name="email" id="c-email" type="email" required defaultValue={values?.email} error={fieldError(state, 'email')} />
+      <TextField label="Location" name="location" id="c-location" defaultValue={values?.location} error={fieldError(state, 'location')} />
+      <TextField label="Source" name="source" id="c-source" defaultValue={values?.source} error={fieldError(state, 'source')} hint="Referral, LinkedIn, careers page…" />
+      <SelectField label="Apply to opening" name="openingId" id="c-opening" defaultValue={values?.openingId ?? ''} error={fieldError(state, 'openingId')}>
         <option value="">No opening yet</option>
         {openings.map((o) => (
           <option key={o.id} value={o.id}>
