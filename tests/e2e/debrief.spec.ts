@@ -4,22 +4,10 @@
 // opens the debrief from the home page, records a decision, and the candidate page and the
 // comparison grid show it. The debrief page passes an axe scan.
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demo, fillAndSubmitScorecard, signIn, uniqueEmail } from './support';
+import { expect, test } from '@playwright/test';
+import { demo, fillAndSubmitScorecard, localInput, signedIn, uniqueEmail } from './support';
 
 const OPENING = 'Backend Engineer — Node.js';
-
-/** A datetime-local value in the browser's zone (the test runs in the same zone as the browser). */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, demo.password);
-  return page;
-}
 
 test('an interviewer reads the panel’s feedback after submitting; the hiring manager decides in the debrief', async ({ browser }) => {
   test.setTimeout(300_000);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../db/seed/demo';
 
 export const demo = {
@@ -62,4 +62,17 @@ export async function fillAndSubmitScorecard(page: Page, recommendation: 'Yes' |
   await page.getByLabel('Summary').fill(`Debrief fixture: ${recommendation.toLowerCase()}.`);
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await expect(page.getByText(/^Submitted\./)).toBeVisible();
+}
+
+/** A datetime-local value in the browser's zone (the test and the browser share it). */
+export function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A page in a browser context of its own, signed in as `email` with the demo password. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, demo.password);
+  return page;
 }

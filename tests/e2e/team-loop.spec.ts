@@ -4,22 +4,10 @@
 // feedback once the other has submitted; the hiring manager is told all feedback is in, follows
 // that notification to the debrief and records a decision; the candidate page and the dashboard
 // show it.
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demo, fillAndSubmitScorecard, signIn, uniqueEmail } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import { demo, fillAndSubmitScorecard, localInput, signedIn, uniqueEmail } from './support';
 
 const OPENING = 'Backend Engineer — Node.js';
-
-/** A datetime-local value in the browser's zone (the test and the browser share it). */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, demo.password);
-  return page;
-}
 
 /** Opens the notification about `candidate` whose headline matches `headline`, reloading until the job has written it. */
 async function openNotification(page: Page, candidate: string, headline: RegExp) {
