@@ -241,9 +241,10 @@ describe('question analytics', () => {
   });
 
   it('needs dashboard:read and scorecard:read_all (403)', async () => {
+    // An interviewer holds neither; recruiters hold both since they coordinate the debrief.
     await expect(getQuestionAnalytics(raters[0]!, {})).rejects.toBeInstanceOf(ForbiddenError);
     const recruiter = (await addMember(t.db, admin.organizationId, 'recruiter')).ctx;
-    await expect(getQuestionAnalytics(recruiter, {})).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await getQuestionAnalytics(recruiter, {})).questions).toHaveLength(3);
     const manager = (await addMember(t.db, admin.organizationId, 'hiring_manager')).ctx;
     expect((await getQuestionAnalytics(manager, {})).questions).toHaveLength(3);
   });
