@@ -127,7 +127,7 @@ test('data rights pages', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expectAccessible(page, path);
   }
-  await page.goto('/candidates');
+  await page.goto(`/candidates?q=${encodeURIComponent('David Okonkwo')}`);
   await page.getByRole('link', { name: 'David Okonkwo' }).first().click();
   await page.getByRole('link', { name: 'Personal data export' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Personal data held about David Okonkwo' })).toBeVisible();

@@ -33,7 +33,7 @@ test('the API maps domain errors to status codes', async ({ page, playwright }) 
 
 test('editing a candidate over the API: 200 with the new revision, 409 with the current details, 422 naming the field, 404', async ({ page }) => {
   await signIn(page, 'recruiter@demo.loopkit.dev', demo.password);
-  await page.goto('/candidates');
+  await page.goto(`/candidates?q=${encodeURIComponent('Noah Johansson')}`);
   await page.getByRole('link', { name: 'Noah Johansson' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Noah Johansson' })).toBeVisible();
   const candidateId = new URL(page.url()).pathname.split('/').pop()!;

@@ -73,7 +73,7 @@ test('a hiring manager opens a candidate’s decision packet from the grid and p
   await expect(summary.getByText(gridComposite, { exact: true })).toBeVisible(); // the same figure as the grid row
   await expect(summary.getByText(/^Coverage \d+% of the opening’s skill weight/)).toBeVisible();
   await expect(page.getByRole('table', { name: /^Per-skill scores/ }).getByRole('rowheader').first()).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: /^Spread of \d on .+: .+ \d, .+ \d/ }).first()).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Spread of \d on .+: .+ \d \(\w+\), .+ \d/ }).first()).toBeVisible();
   // The interviewers' scorecards with their summaries, ratings and notes.
   const scorecards = page.getByRole('region', { name: 'Scorecards' });
   await expect(scorecards.getByRole('heading', { level: 3, name: /^Amara Okafor — / }).first()).toBeVisible();

@@ -28,7 +28,7 @@ test('an admin erases a candidate; the grid keeps everyone else’s figures', as
   const before = await gridRows(page);
   expect([...before.keys()]).toContain(ERASED);
 
-  await page.goto('/candidates');
+  await page.goto(`/candidates?q=${encodeURIComponent(ERASED)}`);
   await page.getByRole('link', { name: ERASED }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: ERASED })).toBeVisible();
   const candidatePath = new URL(page.url()).pathname;

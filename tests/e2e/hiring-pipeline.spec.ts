@@ -60,7 +60,7 @@ test('a recruiter opens a role, adds a candidate and schedules an interview the 
 
 test('an admin reopens a submitted scorecard with a reason', async ({ page }) => {
   await signIn(page, demo.admin.email, demo.password);
-  await page.goto('/candidates');
+  await page.goto(`/candidates?q=${encodeURIComponent('Elena Petrova')}`);
   await page.getByRole('link', { name: 'Elena Petrova' }).click();
   await page.getByText(/^Reopen .*’s scorecard$/).first().click();
   await page.getByLabel('Reason (kept with the scorecard)').first().fill('typo');

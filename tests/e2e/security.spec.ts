@@ -72,7 +72,7 @@ test('every API route answers fuzzed input with a 4xx, never a 5xx, and another 
   // Real ids from the demo organization, to be probed by the admin of a brand-new one.
   const demoPage = await browser.newPage();
   await signIn(demoPage, demo.admin.email, demo.password);
-  await demoPage.goto('/candidates');
+  await demoPage.goto(`/candidates?q=${encodeURIComponent('Noah Johansson')}`);
   await demoPage.getByRole('link', { name: 'Noah Johansson' }).click();
   await expect(demoPage.getByRole('heading', { level: 1, name: 'Noah Johansson' })).toBeVisible();
   const candidateId = new URL(demoPage.url()).pathname.split('/').pop()!;
