@@ -5,8 +5,8 @@ import { demo, signIn } from './support';
 
 async function openInterview(page: Page, candidate: string) {
   await page.goto('/interviews');
-  // The interview still ahead (a past one may be listed for the same candidate).
-  await page.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link', { name: candidate }).first().click();
+  // The interview still ahead or under way (a past one may be listed for the same candidate).
+  await page.getByRole('listitem').filter({ hasText: /Scheduled|In progress/ }).getByRole('link', { name: candidate }).first().click();
   await expect(page.getByRole('heading', { name: /^Scorecard:/ })).toBeAttached();
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
