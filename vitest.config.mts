@@ -12,16 +12,21 @@ const shared = {
   },
 };
 
+// next-auth imports `next/server` without an extension, which Node's ESM resolver refuses;
+// inlined, Vite resolves it, so route handlers can be imported in-process by the API tests.
+const server = { deps: { inline: ['next-auth'] } };
+
 const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      { ...shared, test: { name: 'unit', server, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
       ...engines.map((engine) => ({
         ...shared,
         test: {
           name: `integration-${engine}`,
+          server,
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           env: { TEST_ENGINE: engine },
