@@ -75,7 +75,7 @@ test('the bank exports as CSV and JSON, and an invalid import file is rejected r
   const text = await csv.text();
   expect(text.split('\r\n')[0]).toBe('id,title,prompt,kind,level,expected_minutes,primary_skill,secondary_skills,listen_for,red_flags,follow_ups,rubric_1,rubric_2,rubric_3,rubric_4,status');
   const json = await (await page.request.get('/api/v1/questions/export?format=json&scope=all')).json();
-  expect(json.questions.length).toBeGreaterThanOrEqual(170);
+  expect(json.questions.length).toBeGreaterThanOrEqual(251);
 
   await page.goto('/questions/import');
   const broken = text.split('\r\n').slice(0, 3).join('\r\n').replace(/,(junior|mid|senior|staff),/, ',principal,');

@@ -13,15 +13,15 @@ describe('organization skills', () => {
     const category = await createSkillCategory(ctx, { name: 'Payments domain', description: 'Money movement' });
     const skill = await createSkill(ctx, { categoryId: category.id, name: 'Ledger design' });
     const builtinCategory = (await listSkillTaxonomy(ctx)).find((c) => c.builtin)!;
-    await createSkill(ctx, { categoryId: builtinCategory.id, name: 'Rust' });
+    await createSkill(ctx, { categoryId: builtinCategory.id, name: 'Elixir' });
     const taxonomy = await listSkillTaxonomy(ctx);
     expect(taxonomy.find((c) => c.id === category.id)).toMatchObject({ builtin: false, skills: [{ name: 'Ledger design', builtin: false }] });
-    expect(taxonomy.find((c) => c.id === builtinCategory.id)!.skills.map((s) => s.name)).toContain('Rust');
+    expect(taxonomy.find((c) => c.id === builtinCategory.id)!.skills.map((s) => s.name)).toContain('Elixir');
 
     const other = (await createOrgWithAdmin(t.db)).ctx;
     const theirs = await listSkillTaxonomy(other);
     expect(theirs.find((c) => c.id === category.id)).toBeUndefined();
-    expect(theirs.flatMap((c) => c.skills).map((s) => s.name)).not.toContain('Rust');
+    expect(theirs.flatMap((c) => c.skills).map((s) => s.name)).not.toContain('Elixir');
     await expect(archiveSkill(other, { skillId: skill.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(createSkill(other, { categoryId: category.id, name: 'Sneaky' })).rejects.toBeInstanceOf(ValidationError);
 
