@@ -28,6 +28,7 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
     per_user as (
       select r.organization_id, r.user_id,
              coalesce(sum(r.v - (u.t - r.v) / (u.m - 1)) filter (where u.m > 1), 0) as deviation_sum,
+             coalesce(sum(power(r.v - (u.t - r.v) / (u.m - 1), 2)) filter (where u.m > 1), 0) as deviation_squares_sum,
              count(*) filter (where u.m > 1) as deviation_n,
              count(*) filter (where r.v = 1) as n1, count(*) filter (where r.v = 2) as n2,
              count(*) filter (where r.v = 3) as n3, count(*) filter (where r.v = 4) as n4
@@ -43,46 +44,55 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
       where ${filter}
       group by 1, 2
     )
-    insert into interviewer_tallies (organization_id, user_id, deviation_sum, deviation_n, n1, n2, n3, n4, scorecards, hours_to_submit_sum)
+    insert into interviewer_tallies (organization_id, user_id, deviation_sum, deviation_n, deviation_squares_sum, n1, n2, n3, n4, scorecards, hours_to_submit_sum)
     select coalesce(p.organization_id, t.organization_id), coalesce(p.user_id, t.user_id),
            ${sql.raw(String(sign))} * coalesce(p.deviation_sum, 0), ${sql.raw(String(sign))} * coalesce(p.deviation_n, 0),
+           ${sql.raw(String(sign))} * coalesce(p.deviation_squares_sum, 0),
            ${sql.raw(String(sign))} * coalesce(p.n1, 0), ${sql.raw(String(sign))} * coalesce(p.n2, 0), ${sql.raw(String(sign))} * coalesce(p.n3, 0), ${sql.raw(String(sign))} * coalesce(p.n4, 0),
            ${sql.raw(String(sign))} * coalesce(t.scorecards, 0), ${sql.raw(String(sign))} * coalesce(t.hours, 0)
     from per_user p full join timing t on t.organization_id = p.organization_id and t.user_id = p.user_id
     on conflict (organization_id, user_id) do update set
       deviation_sum = interviewer_tallies.deviation_sum + excluded.deviation_sum,
       deviation_n = interviewer_tallies.deviation_n + excluded.deviation_n,
+      deviation_squares_sum = interviewer_tallies.deviation_squares_sum + excluded.deviation_squares_sum,
       n1 = interviewer_tallies.n1 + excluded.n1, n2 = interviewer_tallies.n2 + excluded.n2,
       n3 = interviewer_tallies.n3 + excluded.n3, n4 = interviewer_tallies.n4 + excluded.n4,
       scorecards = interviewer_tallies.scorecards + excluded.scorecards,
       hours_to_submit_sum = interviewer_tallies.hours_to_submit_sum + excluded.hours_to_submit_sum`);
 
-  // Krippendorff's coincidences: a unit with m pairable values adds (n_uc·n_uk − [c=k]·n_uc)/(m − 1)
-  // to cell (c, k) of its group's matrix; the group's unit count rides in cell (0, 0).
-  await db.execute(sql`
+  // Krippendorff's alpha per skill and per kit, as unit patterns (see db/schema/analytics.ts): a
+  // unit is one application's skill; by kit, the ratings given in interviews with that kit.
+  const s = sql.raw(String(sign));
+  const pairableUnits = sql`
     with r as (${submittedRatings(filter)}),
-    cnt as (
-      select organization_id, 'skill' as grouping, skill_id as group_id, application_id, skill_id, v, count(*)::float8 as n from r group by 1, 3, 4, 5, 6
+    rated as (
+      select organization_id, 'skill' as grouping, skill_id as group_id, application_id, skill_id, user_id, v from r
       union all
-      select organization_id, 'kit', kit_id, application_id, skill_id, v, count(*)::float8 from r group by organization_id, kit_id, application_id, skill_id, v
+      select organization_id, 'kit', kit_id, application_id, skill_id, user_id, v from r
     ),
-    pairable as (
-      select organization_id, grouping, group_id, application_id, skill_id, sum(n) as m
-      from cnt group by 1, 2, 3, 4, 5 having sum(n) >= 2
-    ),
-    cells as (
-      select x.organization_id, x.grouping, x.group_id, x.v as c, y.v as k,
-             sum((x.n * y.n - case when x.v = y.v then x.n else 0 end) / (p.m - 1)) as o
-      from cnt x
-      join cnt y on y.grouping = x.grouping and y.group_id = x.group_id and y.application_id = x.application_id and y.skill_id = x.skill_id
-      join pairable p on p.grouping = x.grouping and p.group_id = x.group_id and p.application_id = x.application_id and p.skill_id = x.skill_id
-      group by 1, 2, 3, 4, 5
-      union all
-      select organization_id, grouping, group_id, 0, 0, count(*)::float8 from pairable group by 1, 2, 3
-    )
-    insert into reliability_coincidences (organization_id, grouping, group_id, c, k, o)
-    select organization_id, grouping, group_id, c, k, ${sql.raw(String(sign))} * o from cells
-    on conflict (organization_id, grouping, group_id, c, k) do update set o = reliability_coincidences.o + excluded.o`);
+    units as (
+      select organization_id, grouping, group_id, application_id, skill_id,
+             count(*) filter (where v = 1) as n1, count(*) filter (where v = 2) as n2,
+             count(*) filter (where v = 3) as n3, count(*) filter (where v = 4) as n4
+      from rated group by 1, 2, 3, 4, 5 having count(*) >= 2
+    )`;
+  await db.execute(sql`
+    ${pairableUnits}
+    insert into reliability_patterns (organization_id, grouping, group_id, n1, n2, n3, n4, units)
+    select organization_id, grouping, group_id, n1, n2, n3, n4, ${s} * count(*) from units group by 1, 2, 3, 4, 5, 6, 7
+    on conflict (organization_id, grouping, group_id, n1, n2, n3, n4) do update set units = reliability_patterns.units + excluded.units`);
+  await db.execute(sql`
+    ${pairableUnits}
+    insert into reliability_groups (organization_id, grouping, group_id, candidates)
+    select organization_id, grouping, group_id, ${s} * count(distinct application_id) from units group by 1, 2, 3
+    on conflict (organization_id, grouping, group_id) do update set candidates = reliability_groups.candidates + excluded.candidates`);
+  await db.execute(sql`
+    ${pairableUnits}
+    insert into reliability_raters (organization_id, grouping, group_id, user_id, ratings)
+    select x.organization_id, x.grouping, x.group_id, x.user_id, ${s} * count(*)
+    from rated x join units u using (organization_id, grouping, group_id, application_id, skill_id)
+    group by 1, 2, 3, 4
+    on conflict (organization_id, grouping, group_id, user_id) do update set ratings = reliability_raters.ratings + excluded.ratings`);
 }
 
 /**
@@ -217,7 +227,9 @@ export async function refreshOpeningQuestionTallies(db: DbExecutor, openingId: s
 /** Recomputes every tally of one organization from its submitted ratings. */
 export async function rebuildScoreAnalytics(db: DbExecutor, organizationId: string): Promise<void> {
   await db.execute(sql`delete from interviewer_tallies where organization_id = ${organizationId}`);
-  await db.execute(sql`delete from reliability_coincidences where organization_id = ${organizationId}`);
+  for (const table of ['reliability_patterns', 'reliability_groups', 'reliability_raters']) {
+    await db.execute(sql`delete from ${sql.identifier(table)} where organization_id = ${organizationId}`);
+  }
   await db.execute(sql`delete from question_tallies where organization_id = ${organizationId}`);
   const filter = sql`a.organization_id = ${organizationId}`;
   await applyContributions(db, filter, 1);

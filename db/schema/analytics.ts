@@ -68,6 +68,8 @@ export const interviewerTallies = pgTable(
     /** Σ (own rating − mean of the other raters' ratings of the same unit), over units with 2+ raters. */
     deviationSum: doublePrecision('deviation_sum').notNull().default(0),
     deviationN: integer('deviation_n').notNull().default(0),
+    /** Σ deviation², for the interval around the mean deviation. */
+    deviationSquaresSum: doublePrecision('deviation_squares_sum').notNull().default(0),
     n1: integer('n1').notNull().default(0),
     n2: integer('n2').notNull().default(0),
     n3: integer('n3').notNull().default(0),
@@ -117,22 +119,55 @@ export const questionTallies = pgTable(
 );
 
 /**
- * Krippendorff's coincidence matrix per skill or per kit: o_ck summed over pairable units
- * (units with 2+ ratings), plus the number of such units. Alpha is a few arithmetic steps on it.
+ * Krippendorff's alpha per skill or per kit, as unit patterns: how many pairable units (units
+ * with 2+ ratings) had exactly n1 ones, n2 twos, n3 threes and n4 fours. Alpha and its bootstrap
+ * interval are computed from these (lib/dashboard/krippendorff.ts); a group of thousands of
+ * candidates is a few dozen rows.
  */
-export const reliabilityCoincidences = pgTable(
-  'reliability_coincidences',
+export const reliabilityPatterns = pgTable(
+  'reliability_patterns',
   {
     organizationId: tenantId(),
     grouping: text('grouping', { enum: ['skill', 'kit'] }).notNull(),
     groupId: uuid('group_id').notNull(),
-    /** 1–4 for a cell of the matrix; 0, 0 for the row holding the count of pairable units in `o`. */
-    c: smallint('c').notNull(),
-    k: smallint('k').notNull(),
-    o: doublePrecision('o').notNull().default(0),
+    n1: smallint('n1').notNull(),
+    n2: smallint('n2').notNull(),
+    n3: smallint('n3').notNull(),
+    n4: smallint('n4').notNull(),
+    units: integer('units').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.organizationId, t.grouping, t.groupId, t.c, t.k] }),
-    check('reliability_coincidences_cell', sql`(${t.c} between 1 and 4 and ${t.k} between 1 and 4) or (${t.c} = 0 and ${t.k} = 0)`),
+    primaryKey({ columns: [t.organizationId, t.grouping, t.groupId, t.n1, t.n2, t.n3, t.n4] }),
+    check('reliability_patterns_pairable', sql`${t.n1} + ${t.n2} + ${t.n3} + ${t.n4} >= 2`),
   ],
+);
+
+/**
+ * Per skill or kit: distinct candidates (applications) with at least one pairable unit. Each
+ * application is applied on its own, so a distinct count over it adds up exactly.
+ */
+export const reliabilityGroups = pgTable(
+  'reliability_groups',
+  {
+    organizationId: tenantId(),
+    grouping: text('grouping', { enum: ['skill', 'kit'] }).notNull(),
+    groupId: uuid('group_id').notNull(),
+    candidates: integer('candidates').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.grouping, t.groupId] })],
+);
+
+/** Per skill or kit and interviewer: ratings given in pairable units (a rater counts while > 0). */
+export const reliabilityRaters = pgTable(
+  'reliability_raters',
+  {
+    organizationId: tenantId(),
+    grouping: text('grouping', { enum: ['skill', 'kit'] }).notNull(),
+    groupId: uuid('group_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ratings: integer('ratings').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.grouping, t.groupId, t.userId] })],
 );

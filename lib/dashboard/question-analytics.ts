@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors';
 import { requireNothingOwedForAggregates } from '../scorecards/visibility';
 import { queryRows } from '../sql';
 import { parseInput } from '../validation';
+import { correlationInterval } from './statistics';
 import { SEPARATION_ORDER, type Separation, separation } from './separation';
 
 export const QUESTION_SORTS = ['asked', 'separation', 'question'] as const;
@@ -47,6 +48,11 @@ export interface QuestionAnalyticsRow {
   /** Ratings paired with a composite, and their candidates: the data behind r. */
   rN: number;
   rCandidates: number;
+  /**
+   * 95% Fisher-z interval for r over the candidates, not the ratings: one candidate's ratings
+   * share a composite, so the candidates are the independent draws.
+   */
+  rInterval: { low: number; high: number } | null;
   separation: Separation;
 }
 
@@ -145,6 +151,7 @@ export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promi
       ...base,
       distribution: { '1': Number(row.d1 ?? 0), '2': Number(row.d2 ?? 0), '3': Number(row.d3 ?? 0), '4': Number(row.d4 ?? 0) },
       mean: num(row.mean),
+      rInterval: correlationInterval(base.r, base.rCandidates),
       separation: separation(base),
     };
   });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
-import { applicationSkillTallies, interviewerTallies, questionTallies, reliabilityCoincidences, skills } from '@/db/schema';
+import { applicationSkillTallies, interviewerTallies, questionTallies, reliabilityGroups, reliabilityPatterns, reliabilityRaters, skills } from '@/db/schema';
 import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
@@ -135,7 +135,10 @@ describe('calibration', () => {
     expect(of(raters[0]!).distribution).toEqual({ '1': 1, '2': 1, '3': 1, '4': 0 });
     expect(of(raters[0]!).scorecards).toBe(2);
     expect(bySkill.map((r) => r.label).sort()).toEqual(['Communication', 'SQL databases']);
-    expect(bySkill.every((r) => r.band === 'not enough data')).toBe(true); // two candidates are not enough
+    // Two candidates and three raters: alpha is computed, but no verdict and no interval.
+    expect(bySkill.every((r) => r.verdict === 'not enough data' && r.interval === null)).toBe(true);
+    expect(bySkill.find((r) => r.label === 'SQL databases')).toMatchObject({ candidates: 2, units: 2 });
+    expect(of(raters[0]!).leniencyVerdict).toBe('not enough data'); // 3 shared ratings, not 10
     expect(byKit.map((r) => r.label)).toEqual(['Fixture kit']);
   });
 
@@ -173,9 +176,10 @@ describe('running tallies (db/analytics.ts)', () => {
       questions: round(
         (await t.db.select().from(questionTallies).where(eq(questionTallies.organizationId, org)).orderBy(questionTallies.openingId, questionTallies.questionId)).filter((q) => q.timesAsked > 0 || q.applications > 0),
       ),
-      coincidences: round(
-        (await t.db.select().from(reliabilityCoincidences).where(eq(reliabilityCoincidences.organizationId, org)).orderBy(reliabilityCoincidences.grouping, reliabilityCoincidences.groupId, reliabilityCoincidences.c, reliabilityCoincidences.k)).filter((r) => Math.abs(r.o) > 1e-9), // cells emptied by a reopen may linger at 0
-      ),
+      // Rows emptied by a reopen linger at 0; a rebuild does not create them.
+      patterns: (await t.db.select().from(reliabilityPatterns).where(eq(reliabilityPatterns.organizationId, org)).orderBy(reliabilityPatterns.grouping, reliabilityPatterns.groupId, reliabilityPatterns.n1, reliabilityPatterns.n2, reliabilityPatterns.n3, reliabilityPatterns.n4)).filter((r) => r.units !== 0),
+      groups: (await t.db.select().from(reliabilityGroups).where(eq(reliabilityGroups.organizationId, org)).orderBy(reliabilityGroups.grouping, reliabilityGroups.groupId)).filter((r) => r.candidates !== 0),
+      raters: (await t.db.select().from(reliabilityRaters).where(eq(reliabilityRaters.organizationId, org)).orderBy(reliabilityRaters.grouping, reliabilityRaters.groupId, reliabilityRaters.userId)).filter((r) => r.ratings !== 0),
     };
   }
 

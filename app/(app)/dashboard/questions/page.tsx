@@ -167,7 +167,16 @@ export default async function QuestionAnalyticsPage({ searchParams }: { searchPa
                   <td className="px-4 py-2 text-right tabular-nums">{q.mean === null ? '—' : q.mean.toFixed(2)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {q.r === null ? '—' : q.r.toFixed(2)}
-                    {q.rN ? <span className="block text-xs text-slate-600">n {q.rN}</span> : null}
+                    {q.rInterval ? (
+                      <span className="block text-xs text-slate-600">
+                        95%: {q.rInterval.low.toFixed(2)} to {q.rInterval.high.toFixed(2)}
+                      </span>
+                    ) : null}
+                    {q.rN ? (
+                      <span className="block text-xs text-slate-600">
+                        {q.rN} ratings, {q.rCandidates} candidates
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-2">
                     <Badge tone={tone[q.separation]}>{q.separation}</Badge>
