@@ -2,6 +2,7 @@
 // printable decision packet (page and JSON).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { demo, mainNav, signIn, uniqueEmail } from './support';
 
 async function expectNoSeriousAxeViolations(page: Page) {
@@ -41,13 +42,24 @@ test('a hiring manager compares candidates, sorts, filters and exports the grid'
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   const openingId = page.url().split('/dashboard/')[1]!.split('?')[0]!;
+  // The export button downloads what the page shows: the same stage filter, a name that says what it is.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^comparison-backend-engineer-node-js-hired-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await page.request.get(`/api/v1/openings/${openingId}/dashboard`);
   expect(csv.status()).toBe(200);
-  const text = await csv.text();
-  const header = text.split('\r\n')[0]!;
-  expect(header.startsWith('candidate,stage,composite,coverage,strong_no,no,yes,strong_yes,')).toBe(true);
-  expect(header).toContain('Node.js / JavaScript mean,Node.js / JavaScript n,Node.js / JavaScript range');
-  expect(text).toContain('Elena Petrova,hired,');
+  // Parsed back: ranges are two number columns (a "2-3" cell would open as a date), weights and splits are there.
+  const [header, ...rows] = Papa.parse<string[]>(await csv.text(), { skipEmptyLines: true }).data;
+  expect(header!.slice(0, 10)).toEqual(['candidate', 'stage', 'composite', 'coverage', 'evidence', 'decision', 'strong_yes', 'yes', 'no', 'strong_no']);
+  const skill = header!.find((h) => h.startsWith('Node.js / JavaScript (weight '))!.replace(/ mean$/, '');
+  for (const suffix of ['mean', 'n', 'lowest', 'highest', 'split']) expect(header).toContain(`${skill} ${suffix}`);
+  const elena = rows.find((r) => r[0] === 'Elena Petrova')!;
+  expect(elena[1]).toBe('hired');
+  const lowest = elena[header!.indexOf(`${skill} lowest`)]!;
+  expect(lowest).toMatch(/^[1-4]$/);
+  expect(Number(elena[header!.indexOf(`${skill} highest`)])).toBeGreaterThanOrEqual(Number(lowest));
+  const hiredOnly = Papa.parse<string[]>(await (await page.request.get(`/api/v1/openings/${openingId}/dashboard?stage=hired`)).text(), { skipEmptyLines: true }).data;
+  expect(hiredOnly.slice(1).map((r) => r[1])).toEqual(['hired']);
 });
 
 test('an interviewer cannot open the dashboard or a decision packet', async ({ page }) => {

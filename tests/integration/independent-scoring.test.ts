@@ -67,7 +67,7 @@ async function scorecardRows(interviewId: string) {
 /** Every multi-candidate read path, as the viewer sees Ana: grid row, CSV row, packet evidence, comparison. */
 async function anaAsSeenBy(viewer: Ctx) {
   const grid = await getOpeningGrid(viewer, openingId);
-  const csv = await exportOpeningGridCsv(viewer, openingId);
+  const { csv } = await exportOpeningGridCsv(viewer, openingId);
   const packet = await getDecisionPacket(viewer, { candidateId: ana.candidateId, openingId });
   const compare = await compareCandidates(viewer, { openingId, candidateIds: [ana.candidateId, ben.candidateId] }).catch((e) => e);
   return {

@@ -105,7 +105,7 @@ describe('security review findings in the domain layer', () => {
   it('exports formula-looking names as text', async () => {
     const name = '=HYPERLINK("http://evil.example","Open")';
     await createCandidate(admin, { name, email: 'formula@example.test', openingId });
-    const csv = await exportOpeningGridCsv(admin, openingId);
+    const { csv } = await exportOpeningGridCsv(admin, openingId);
     const cells = Papa.parse<string[]>(csv).data.flat();
     expect(cells).toContain(`'${name}`);
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
