@@ -2,7 +2,7 @@
 // role, and the database (or open transaction) to use. Built from the session in app/, or by
 // hand in tests — the domain layer never reads cookies or headers itself.
 import type { DbExecutor } from '@/db/client';
-import { type Permission, type Role, roleHasPermission } from './auth/permissions';
+import { type Permission, type Role, roleHasPermission, serviceHasPermission } from './auth/permissions';
 import { ForbiddenError } from './errors';
 
 /** What flows without a signed-in member (sign-up, sign-in, invitations) receive. */
@@ -10,20 +10,44 @@ export interface BaseCtx {
   db: DbExecutor;
 }
 
-export interface Ctx extends BaseCtx {
-  userId: string;
-  organizationId: string;
-  role: Role;
+/** An API key's principal: the key, and the scopes it was granted (see lib/api-keys). */
+export interface ApiKeyPrincipal {
+  id: string;
+  scopes: readonly Permission[];
 }
 
-export function can(ctx: Pick<Ctx, 'role'>, permission: Permission): boolean {
+/** The role of a request made with an API key: a service member, whose permissions are its scopes. */
+export const SERVICE_ROLE = 'service';
+
+export interface Ctx extends BaseCtx {
+  /** For an API key, its service user (authors created_by columns; never a member or a panelist). */
+  userId: string;
+  organizationId: string;
+  role: Role | typeof SERVICE_ROLE;
+  /** Set exactly when role is 'service'. */
+  apiKey?: ApiKeyPrincipal;
+}
+
+export type PermissionSubject = Pick<Ctx, 'role' | 'apiKey'>;
+
+/**
+ * The one permission check: a member's role, or a key's scopes intersected with what a service
+ * may be granted. Nothing else reads ctx.role to decide what is allowed.
+ */
+export function can(ctx: PermissionSubject, permission: Permission): boolean {
+  if (ctx.role === SERVICE_ROLE) return ctx.apiKey ? serviceHasPermission(ctx.apiKey.scopes, permission) : false;
   return roleHasPermission(ctx.role, permission);
 }
 
-export function requirePermission(ctx: Pick<Ctx, 'role'>, permission: Permission): void {
-  if (!roleHasPermission(ctx.role, permission)) {
+export function requirePermission(ctx: PermissionSubject, permission: Permission): void {
+  if (!can(ctx, permission)) {
     throw new ForbiddenError();
   }
+}
+
+/** True for a request made with an API key: off every panel, no feedback of its own. */
+export function isService(ctx: PermissionSubject): boolean {
+  return ctx.role === SERVICE_ROLE;
 }
 
 /** Runs fn in a transaction (a savepoint when ctx.db already is one). */

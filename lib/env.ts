@@ -72,6 +72,8 @@ const EnvSchema = z
     TRUSTED_PROXIES: trustedProxies,
     /** Failed sign-ins across all accounts and addresses per window before sign-in pauses for everyone. */
     SIGN_IN_GLOBAL_MAX_FAILURES: wholeNumber(10, 1_000_000, 1_000),
+    /** Requests each API key may make per minute before 429 (README "API keys"). */
+    API_KEY_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 10_000_000, 600),
     // Unset means: seed in development and tests, never in production (see demoSeeding below).
     SEED_DEMO: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['true', 'false']).optional()),
     /** The demo accounts' password; unset → the published one in development, a random one in production. */

@@ -25,7 +25,11 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   readonly status = 401;
   readonly code = 'unauthenticated';
-  constructor(message = 'Sign in to continue') {
+  constructor(
+    message = 'Sign in to continue',
+    /** The WWW-Authenticate challenge the API answers with (RFC 9110 §11.6.1), if any. */
+    readonly challenge?: string,
+  ) {
     super(message);
   }
 }

@@ -1,7 +1,7 @@
 // The one place where typed domain errors become HTTP responses and server-action results.
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
-import { ConflictError, DomainError, type FieldErrors, PayloadTooLargeError, RateLimitedError, ValidationError } from './errors';
+import { ConflictError, DomainError, type FieldErrors, PayloadTooLargeError, RateLimitedError, UnauthenticatedError, ValidationError } from './errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors; current?: unknown };
@@ -15,6 +15,7 @@ export function errorToResponse(error: unknown): Response {
     if (error instanceof ConflictError && error.current !== undefined) body.error.current = error.current;
     const headers: Record<string, string> = {};
     if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (error instanceof UnauthenticatedError && error.challenge) headers['WWW-Authenticate'] = error.challenge;
     return Response.json(body, { status: error.status, headers });
   }
   if (error instanceof SyntaxError || error instanceof ZodError) {
@@ -32,6 +33,11 @@ export const MAX_JSON_BODY_BYTES = 1_000_000;
  * answering 422 on `body` for anything that is not JSON.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  return parseJsonText(await readBodyText(request, maxBytes));
+}
+
+/** The raw request body as text, at most maxBytes (413 beyond, without buffering the rest). */
+export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
   const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1000)} kB`);
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -49,7 +55,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
       chunks.push(value);
     }
   }
-  return parseJsonText(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function parseJsonText(text: string): unknown {

@@ -60,6 +60,12 @@ export function assertApiWriteAllowed(method: string, header: HeaderGetter, publ
   if (!isStateChanging(method)) return;
   const refusal = crossSiteRefusal(header, publicOrigin);
   if (refusal) throw new ForbiddenError('Cross-site requests are refused');
+  assertJsonWriteBody(method, header);
+}
+
+/** 415 for a write whose body is not declared as JSON (a body-less DELETE needs no Content-Type). */
+export function assertJsonWriteBody(method: string, header: HeaderGetter): void {
+  if (!isStateChanging(method)) return;
   const contentType = header('content-type');
   const bodyless = method.toUpperCase() === 'DELETE' && !contentType && !Number(header('content-length') ?? 0);
   if (!bodyless && !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError();

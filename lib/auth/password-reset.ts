@@ -15,6 +15,7 @@ import { clearSignInFailures } from './rate-limit';
 import { revokeUserSessions } from './sessions';
 import { ForgotPasswordInput, ResetPasswordInput, UserTokenValue } from './schemas';
 import { findUserToken, issueUserToken, retireUserTokens, TOKEN_STATE_MESSAGES, type TokenState, throttleEmailRequest } from './user-tokens';
+import { isServiceUserEmail } from '../api-keys/tokens';
 
 export const FORGOT_PASSWORD_ANSWER = 'If an account exists for that address, we sent it a link to choose a new password. The link works once, within 1 hour.';
 
@@ -28,7 +29,8 @@ export async function requestPasswordReset({ db }: BaseCtx, input: { email: unkn
   await db.transaction(async (tx) => {
     await throttleEmailRequest(tx, { kind: 'password_reset', email, ip: input.ip });
     const user = await findUserByEmail(tx, email);
-    if (!user) return;
+    // An API key's service user has no password and must never get one.
+    if (!user || isServiceUserEmail(user.email)) return;
     const token = await issueUserToken(tx, { userId: user.id, purpose: 'password_reset' });
     await sendMail(tx, {
       kind: 'password_reset',

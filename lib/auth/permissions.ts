@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'dashboard:read': 'See candidate comparisons and calibration',
   'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
   'audit:read': 'Read the audit log',
+  'api_key:manage': 'Create and revoke API keys',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -77,4 +78,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * What an API key may never hold: a key acts as a service member, never a panelist (so it writes
+ * no scorecard of its own), and it cannot mint or revoke keys (no escalation from a leaked key).
+ */
+export const SERVICE_UNGRANTABLE: readonly Permission[] = ['scorecard:write_own', 'api_key:manage'];
+
+export const SERVICE_GRANTABLE: readonly Permission[] = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !SERVICE_UNGRANTABLE.includes(p));
+
+/** The "read-only" preset for API keys: every read permission, submitted feedback included. */
+export const READ_ONLY_SCOPES: readonly Permission[] = [...readEverything, 'scorecard:read_all'];
+
+export function serviceHasPermission(scopes: readonly Permission[], permission: Permission): boolean {
+  return scopes.includes(permission) && SERVICE_GRANTABLE.includes(permission);
 }

@@ -7,7 +7,8 @@ import 'server-only';
 //    admins), always — unless the organization holds leads to the rule: then a lead who sits on the
 //    candidate's panel (any interview not cancelled, started or ahead) must clear it like any
 //    panelist, while a lead on none of the candidate's panels still reads it;
-//  - nobody else (an interviewer off the panel sees only their own).
+//  - nobody else (an interviewer off the panel sees only their own; an API key, on no panel, reads
+//    others' feedback only with scorecard:read_all).
 // Drafts are never anyone else's to read.
 //
 // The rule exists here twice over the same SQL: `othersFeedbackVisibleSql` (an expression over a
@@ -16,7 +17,7 @@ import 'server-only';
 // recommendations goes through one of them; aggregate pages use `requireNothingOwedForAggregates`.
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { organizations } from '@/db/schema';
-import { can, type Ctx } from '../context';
+import { can, type Ctx, isService } from '../context';
 import { ForbiddenError } from '../errors';
 import { queryRows } from '../sql';
 
@@ -91,6 +92,10 @@ export type FeedbackScope = 'all' | 'lead_held' | 'panelist';
 
 export async function viewerFeedbackScope(ctx: Ctx): Promise<FeedbackScope> {
   if (!can(ctx, 'scorecard:read_all')) return 'panelist';
+  // An API key acts as a service member, on no panel: with read_all it reads submitted feedback
+  // (holding leads to the rule concerns panelists only); without it, like a panelist who has
+  // cleared nothing, it reads no one's.
+  if (isService(ctx)) return 'all';
   return (await leadsHeldToRule(ctx)) ? 'lead_held' : 'all';
 }
 

@@ -1,16 +1,18 @@
 import Link from 'next/link';
-import { type Role, roleHasPermission } from '@/lib/auth/permissions';
+import { type PermissionSubject, can } from '@/lib/context';
 import { smtpConfigured } from '@/lib/mail';
 
-type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications';
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys';
 
-export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: Role }) {
+export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: PermissionSubject['role'] }) {
+  const subject: PermissionSubject | null = role ? { role } : null;
   const tabs = [
     ...(canManageOrg ? [{ key: 'organization', href: '/settings', label: 'Organization' }] : []),
     { key: 'members', href: '/settings/members', label: 'Members' },
     { key: 'roles', href: '/settings/roles', label: 'Roles and permissions' },
-    ...(role && roleHasPermission(role, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
-    ...(role && roleHasPermission(role, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
+    ...(subject && can(subject, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
+    ...(subject && can(subject, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
+    ...(subject && can(subject, 'api_key:manage') ? [{ key: 'api-keys', href: '/settings/api-keys', label: 'API keys' }] : []),
     // Without SMTP, mail lands in the development outbox; admins read it here.
     ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
     { key: 'notifications', href: '/settings/notifications', label: 'Notifications and time zone' },
