@@ -1,47 +1,64 @@
 // The REST API driven through a client generated from its OpenAPI document (openapi-fetch over
-// lib/api/v1.d.ts), dispatched in-process to the route modules with a Bearer token: create, list
-// and page (stable while rows are added), updated_since, ETag / If-Match (a stale edit is the 409
-// conflict), another organization's ids (404), a missing permission (403), bad input (422 naming
-// the field, nothing written), and scorecards under the independent-scoring rule.
+// lib/api/v1.d.ts), dispatched in-process to the route modules with API keys (Authorization:
+// Bearer): create, list and page (stable while rows are added), updated_since, ETag / If-Match (a
+// stale edit is the 409 conflict), another organization's ids (404), a missing scope (403), bad
+// input (422 naming the field, nothing written), Idempotency-Key, and scorecards under the
+// independent-scoring rule (members through a session stand-in, keys as off-panel services).
 //
-// Isolation 'file': keyset pages run in creation order, and rows created in one transaction would
-// all share one created_at (now() is the transaction's start), which is not what a client sees.
+// Isolation 'file': route handlers read the process-wide handle (setConnection), and keyset pages
+// run in creation order — rows made in one transaction would all share one created_at.
+process.env.API_KEY_RATE_LIMIT_PER_MINUTE = '10000';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setConnection } from '@/db/client';
 import { candidates } from '@/db/schema';
+import { READ_ONLY_SCOPES, SERVICE_GRANTABLE } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/context';
-import { apiClient, bearerTokens, inProcessFetch } from './support/api-router';
+import { makeApiKey } from './support/api';
+import { apiClient, inProcessFetch, memberClient, testMembers } from './support/api-router';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin, makeApplicant, makeInterview, makeKit, makeOpening, makeSubmittedScorecard, uniqueEmail } from './support/factories';
 
 vi.mock('@/lib/auth/session', async () => (await import('./support/api-router')).sessionStandIn);
 
 const t = setupTestDatabase({ isolation: 'file' });
-let admin: Ctx, interviewer: Ctx, ivy: Ctx, ian: Ctx, outsider: Ctx;
+let admin: Ctx, ivy: Ctx, ian: Ctx;
+const tokens = { write: '', readOnly: '', noFeedback: '', outsider: '' };
 let kit: { kitId: string; skillIds: string[] };
 let openingId: string;
 let stageIds: string[];
 
 const as = {
-  admin: () => apiClient('key-admin'),
-  interviewer: () => apiClient('key-interviewer'),
-  ivy: () => apiClient('key-ivy'),
-  ian: () => apiClient('key-ian'),
-  outsider: () => apiClient('key-outsider'),
+  /** A key with every scope a service may hold. */
+  admin: () => apiClient(tokens.write),
+  /** The read-only preset: no candidate:write, opening:write, interview:schedule. */
+  readOnly: () => apiClient(tokens.readOnly),
+  /** Reads everything but others' feedback (no scorecard:read_all). */
+  noFeedback: () => apiClient(tokens.noFeedback),
+  outsider: () => apiClient(tokens.outsider),
+  ivy: () => memberClient('ivy'),
+  ian: () => memberClient('ian'),
 };
 
 beforeAll(async () => {
+  setConnection(t.connection);
   admin = (await createOrgWithAdmin(t.db, 'API Co')).ctx;
-  interviewer = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
   ivy = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
   ian = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
-  outsider = (await createOrgWithAdmin(t.db, 'Other Co')).ctx;
-  bearerTokens.set('key-admin', admin).set('key-interviewer', interviewer).set('key-ivy', ivy).set('key-ian', ian).set('key-outsider', outsider);
+  const outsider = (await createOrgWithAdmin(t.db, 'Other Co')).ctx;
+  tokens.write = await makeApiKey(t.db, { organizationId: admin.organizationId, scopes: SERVICE_GRANTABLE, name: 'ATS sync' });
+  tokens.readOnly = await makeApiKey(t.db, { organizationId: admin.organizationId, scopes: READ_ONLY_SCOPES, name: 'Reporting' });
+  tokens.noFeedback = await makeApiKey(t.db, { organizationId: admin.organizationId, scopes: READ_ONLY_SCOPES.filter((s) => s !== 'scorecard:read_all'), name: 'Roster' });
+  tokens.outsider = await makeApiKey(t.db, { organizationId: outsider.organizationId, scopes: SERVICE_GRANTABLE, name: 'Other ATS' });
+  testMembers.set('ivy', ivy).set('ian', ian);
   kit = await makeKit(admin);
   ({ openingId, stageIds } = await makeOpening(admin, { kitId: kit.kitId, stages: ['Technical', 'Onsite'] }));
 });
 
-afterAll(() => bearerTokens.clear());
+afterAll(() => {
+  testMembers.clear();
+  setConnection(undefined);
+});
 
 const countCandidates = async (organizationId: string) => Number((await t.db.select({ n: count() }).from(candidates).where(eq(candidates.organizationId, organizationId)))[0]!.n);
 
@@ -50,9 +67,22 @@ describe('the document and auth', () => {
     const doc = await inProcessFetch('http://loopkit.test/api/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
-    const { response, error } = await apiClient('no-such-key').GET('/me');
+    const { response, error } = await apiClient('lk_no_such_key').GET('/me');
     expect(response.status).toBe(401);
     expect(error?.error.code).toBe('unauthenticated');
+    expect((await memberClient('nobody').GET('/me')).response.status).toBe(401);
+  });
+
+  it('answers a retried POST with the same Idempotency-Key once, with the first answer', async () => {
+    const before = await countCandidates(admin.organizationId);
+    const body = { name: 'Retried Person', email: uniqueEmail('retry') };
+    const params = { header: { 'Idempotency-Key': `import-${uniqueEmail('k')}` } };
+    const first = await as.admin().POST('/candidates', { params, body });
+    const again = await as.admin().POST('/candidates', { params, body });
+    expect(first.response.status).toBe(201);
+    expect(again.response.status).toBe(201);
+    expect(again.data!.candidate.id).toBe(first.data!.candidate.id);
+    expect(await countCandidates(admin.organizationId)).toBe(before + 1);
   });
 });
 
@@ -132,7 +162,7 @@ describe('candidates', () => {
     expect(Object.keys(page.error!.error.fields!)).toEqual(['limit']);
   });
 
-  it("hides another organization's candidate (404) and refuses a member without the permission (403)", async () => {
+  it("hides another organization's candidate (404) and refuses a key without the scope (403)", async () => {
     const { data } = await as.admin().POST('/candidates', { body: { name: 'Private Person', email: uniqueEmail('private') } });
     const candidateId = data!.candidate.id;
     expect((await as.outsider().GET('/candidates/{candidateId}', { params: { path: { candidateId } } })).response.status).toBe(404);
@@ -140,10 +170,10 @@ describe('candidates', () => {
     expect(patch.response.status).toBe(404);
     expect((await as.outsider().GET('/candidates')).data!.candidates.map((c) => c.id)).not.toContain(candidateId);
     const before = await countCandidates(admin.organizationId);
-    const refused = await as.interviewer().POST('/candidates', { body: { name: 'Not Allowed', email: uniqueEmail('nope') } });
+    const refused = await as.readOnly().POST('/candidates', { body: { name: 'Not Allowed', email: uniqueEmail('nope') } });
     expect(refused.response.status).toBe(403);
     expect(refused.error!.error.code).toBe('forbidden');
-    expect((await as.interviewer().GET('/candidates')).response.status).toBe(403);
+    expect((await as.readOnly().GET('/candidates')).response.status).toBe(200);
     expect(await countCandidates(admin.organizationId)).toBe(before);
   });
 
@@ -186,7 +216,7 @@ describe('openings', () => {
     expect(since.data!.openings.map((o) => o.id)).toEqual([opening.id]);
   });
 
-  it('patches some fields with If-Match, keeping the rest; stale is 409; another org 404; an interviewer 403', async () => {
+  it('patches some fields with If-Match, keeping the rest; stale is 409; another org 404; a read-only key 403', async () => {
     const { data: read, response } = await as.admin().GET('/openings/{openingId}', { params: { path: { openingId } } });
     const etag = response.headers.get('ETag')!;
     expect(etag).toBe(`"${read!.opening.revision}"`);
@@ -197,7 +227,8 @@ describe('openings', () => {
     const stale = await as.admin().PATCH('/openings/{openingId}', { params: { path: { openingId }, header: { 'If-Match': etag } }, body: { status: 'open' } });
     expect(stale.response.status).toBe(409);
     expect((await as.outsider().GET('/openings/{openingId}', { params: { path: { openingId } } })).response.status).toBe(404);
-    expect((await as.interviewer().GET('/openings')).response.status).toBe(403);
+    const refusedEdit = await as.readOnly().PATCH('/openings/{openingId}', { params: { path: { openingId }, header: { 'If-Match': patched.response.headers.get('ETag')! } }, body: { status: 'closed' } });
+    expect(refusedEdit.response.status).toBe(403);
     await as.admin().PATCH('/openings/{openingId}', { params: { path: { openingId }, header: { 'If-Match': patched.response.headers.get('ETag')! } }, body: { status: 'open' } });
   });
 });
@@ -231,7 +262,7 @@ describe('applications and interviews', () => {
     expect(Object.keys(bad.error!.error.fields!)).toEqual(['stage']);
     expect((await as.outsider().GET('/applications/{applicationId}', { params: { path: { applicationId } } })).response.status).toBe(404);
     expect((await as.outsider().GET('/interviews/{interviewId}', { params: { path: { interviewId } } })).response.status).toBe(404);
-    expect((await as.interviewer().POST('/interviews', { body: { applicationId, openingStageId: stageIds[0]!, scheduledAt: '2030-03-04T10:00:00Z', durationMinutes: 60, panelUserIds: [ivy.userId] } })).response.status).toBe(403);
+    expect((await as.readOnly().POST('/interviews', { body: { applicationId, openingStageId: stageIds[0]!, scheduledAt: '2030-03-04T10:00:00Z', durationMinutes: 60, panelUserIds: [ivy.userId] } })).response.status).toBe(403);
   });
 });
 
@@ -254,6 +285,9 @@ describe('scorecards', () => {
     await makeSubmittedScorecard(ian, { interviewId, ratings });
     expect((await as.ian().GET('/scorecards', query)).data!.scorecards).toHaveLength(2);
     expect((await as.outsider().GET('/scorecards', query)).data!.scorecards).toEqual([]);
+    // A key is on no panel: it reads others' feedback only with scorecard:read_all.
+    expect((await as.readOnly().GET('/scorecards', query)).data!.scorecards).toHaveLength(2);
+    expect((await as.noFeedback().GET('/scorecards', query)).data!.scorecards).toEqual([]);
     const read = await as.admin().GET('/scorecards/{scorecardId}', { params: { path: { scorecardId: ivyCardId } } });
     expect(read.response.headers.get('ETag')).toMatch(/^"\d+"$/);
   });

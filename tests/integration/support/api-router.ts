@@ -57,21 +57,25 @@ export async function inProcessFetch(input: RequestInfo | URL, init?: RequestIni
 }
 
 /**
- * Bearer tokens the stand-in session accepts, each acting as a member's ctx. It replaces
+ * Members the stand-in session acts as, by the test-only `x-test-member` header. It replaces
  * lib/auth/session's getApiRequestContext (vi.mock in the test file), whose cookie path needs
- * next/headers and cannot run in vitest.
+ * next/headers and cannot run in vitest; API keys (Authorization: Bearer) need no stand-in.
  */
-export const bearerTokens = new Map<string, Ctx>();
+export const testMembers = new Map<string, Ctx>();
 
 export const sessionStandIn = {
   getApiRequestContext: async () => {
-    const authorization = currentRequest.getStore()?.headers.get('authorization') ?? '';
-    const ctx = bearerTokens.get(authorization.replace(/^Bearer\s+/i, ''));
+    const ctx = testMembers.get(currentRequest.getStore()?.headers.get('x-test-member') ?? '');
     return ctx ? { ctx } : null;
   },
 };
 
-/** A typed client for /api/v1 acting with the given Bearer token. */
-export function apiClient(token?: string) {
-  return createClient<paths>({ baseUrl: BASE_URL, fetch: inProcessFetch, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+/** A typed client for /api/v1 authenticated by an API key's token. */
+export function apiClient(token: string) {
+  return createClient<paths>({ baseUrl: BASE_URL, fetch: inProcessFetch, headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** A typed client for /api/v1 acting as a signed-in member (see testMembers). */
+export function memberClient(name: string) {
+  return createClient<paths>({ baseUrl: BASE_URL, fetch: inProcessFetch, headers: { 'x-test-member': name } });
 }
