@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/lib/api/openapi';
+import { describeType, referenceSections } from '@/lib/api/reference';
 import { API_TYPES_FILE, generateApiTypes } from '@/scripts/api-types';
 
 const API_ROOT = path.join(import.meta.dirname, '..', '..', 'app', 'api', 'v1');
@@ -65,5 +66,25 @@ describe('the OpenAPI document', () => {
 
   it('matches the committed client types (run `npm run api:types` after changing a route or schema)', async () => {
     expect(readFileSync(API_TYPES_FILE, 'utf8')).toBe(await generateApiTypes());
+  });
+});
+
+describe('the reference page content', () => {
+  it('lists every operation once, grouped by tag, with its fields in words', () => {
+    const sections = referenceSections(openApiDocument());
+    expect(sections.flatMap((s) => s.operations).length).toBe(routesInDocument().length);
+    const create = sections.find((s) => s.tag === 'Candidates')!.operations.find((o) => o.id === 'postCandidates')!;
+    expect(create.permission).toBe('candidate:write');
+    expect(create.body.find((f) => f.name === 'email')).toMatchObject({ required: true });
+    expect(create.responses.map((r) => r.status)).toEqual(['201', '401', '403', '413', '422', '429']);
+    const patch = sections.flatMap((s) => s.operations).find((o) => o.id === 'patchCandidatesByCandidateId')!;
+    expect(patch.parameters.map((p) => `${p.location}:${p.name}`)).toEqual(['path:candidateId', 'header:If-Match']);
+  });
+
+  it('describes schemas briefly', () => {
+    expect(describeType({ type: 'integer', minimum: 1, maximum: 100 })).toBe('integer 1–100');
+    expect(describeType({ anyOf: [{ type: 'string' }, { type: 'null' }] })).toBe('string | null');
+    expect(describeType({ type: 'array', items: { $ref: '#/components/schemas/Candidate' } })).toBe('Candidate[]');
+    expect(describeType({ enum: ['a', 'b'] })).toBe('"a" | "b"');
   });
 });
