@@ -2,8 +2,9 @@ import 'server-only';
 // Bearer authentication for the REST API: from `Authorization: Bearer lk_…` to a service Ctx, with
 // the per-key rate limit and the last-used touch in the same statement — one round trip per request,
 // like the session path. No Next.js request APIs, so route handlers run in-process in tests.
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { type DbExecutor, getDb } from '@/db/client';
+import { apiKeyRateWindows } from '@/db/schema';
 import { PERMISSIONS, type Permission } from '../auth/permissions';
 import { type Ctx, SERVICE_ROLE } from '../context';
 import { env } from '../env';
@@ -98,4 +99,13 @@ function parseScopes(value: string[] | string): Permission[] {
 /** The REST adapter's entry: the process's database and the configured limit. */
 export function authenticateApiKeyRequest(token: string): Promise<Ctx> {
   return authenticateApiKey(getDb(), token, { limitPerMinute: env().API_KEY_RATE_LIMIT_PER_MINUTE });
+}
+
+/** Deletes rate-limit windows older than an hour (only the current minute is ever read); returns how many. */
+export async function pruneApiKeyRateWindows(db: DbExecutor, now = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(apiKeyRateWindows)
+    .where(lt(apiKeyRateWindows.windowStart, new Date(now.getTime() - 3_600_000)))
+    .returning({ apiKeyId: apiKeyRateWindows.apiKeyId });
+  return deleted.length;
 }

@@ -2,10 +2,12 @@ import 'server-only';
 // Every background job of the app, declared in one list. To add one: write an idempotent handler,
 // add `defineJob({ name, handler, schedule? })` below; the queue is created and (for a schedule)
 // the cron entry registered on the next start. Send it with enqueue('name', data).
+import { pruneApiKeyRateWindows } from '../api-keys/authenticate';
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { pruneExpiredSessions } from '../auth/sessions';
 import { pruneAccountEmailRecords } from '../auth/user-tokens';
 import { eraseExpiredCandidates } from '../candidates/retention';
+import { pruneIdempotencyKeys } from '../idempotency';
 import { deliverMail } from '../mail';
 import { announceFeedbackComplete, type FeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { sendDueFeedbackReminders } from '../notifications/reminders';
@@ -79,7 +81,19 @@ export const feedbackCompleteJob = defineJob({
   },
 });
 
-export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob] as const;
+/** Idempotency-Key answers past their 24 hours and API-key rate-limit windows past the hour. */
+export const pruneApiRecordsJob = defineJob({
+  name: 'api.prune-records',
+  handler: async (_data: Record<string, never>, { db }) => {
+    const now = new Date();
+    const [answers, windows] = await Promise.all([pruneIdempotencyKeys(db, now), pruneApiKeyRateWindows(db, now)]);
+    if (answers + windows) console.log(`[jobs] pruned ${answers} idempotency answer(s) and ${windows} rate-limit window(s)`);
+  },
+  schedule: '7 * * * *',
+  policy: 'stately',
+});
+
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob, pruneApiRecordsJob] as const;
 
 type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob['name'];
