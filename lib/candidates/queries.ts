@@ -111,6 +111,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
   const matching = sqlAnd([
     sql`c.organization_id = ${ctx.organizationId}::uuid`,
     f.q ? sql`${CANDIDATE_SEARCH_TEXT} like ${containing(f.q)}` : undefined,
+    f.updated_since ? sql`c.updated_at >= ${f.updated_since}::timestamptz` : undefined,
     applicationFilters.some(Boolean) &&
       sql`exists (select 1 from applications a where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid and ${sqlAnd(applicationFilters)})`,
   ]);

@@ -79,5 +79,7 @@ export const ListCandidatesInput = z.object({
   sort: z.preprocess(unsetIfBlank, z.enum(CANDIDATE_SORTS, { error: 'Sort by newest, oldest or name' }).default('newest')),
   cursor: z.preprocess(unsetIfBlank, z.string({ error: 'cursor must be text' }).max(300, 'cursor is not one this list gave out').optional()),
   limit: z.preprocess(unsetIfBlank, z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(100, 'limit must be at most 100').default(25)),
+  /** The REST API's change feed: only candidates edited at or after this instant. */
+  updated_since: z.preprocess(unsetIfBlank, z.iso.datetime({ offset: true, error: 'updated_since must be an ISO 8601 instant, such as 2026-01-31T09:00:00Z' }).optional()),
 });
 export type ListCandidatesInput = z.input<typeof ListCandidatesInput>;

@@ -16,7 +16,7 @@ import { insertQuestionVersion } from './mutations';
 import type { QuestionContent } from './schemas';
 import { plural } from '../text';
 
-const ExportInput = z.object({ format: z.enum(['json', 'csv']).default('json'), scope: z.enum(['ours', 'all']).default('ours') });
+export const ExportQuestionsInput = z.object({ format: z.enum(['json', 'csv']).default('json'), scope: z.enum(['ours', 'all']).default('ours') });
 const ImportInput = z.object({
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }),
   content: z.string({ error: 'Choose a file' }).min(1, 'The file is empty').max(10_000_000, 'The file is larger than 10 MB'),
@@ -37,7 +37,7 @@ export async function skillLookup(ctx: Ctx) {
 
 export async function exportQuestions(ctx: Ctx, input: unknown): Promise<{ filename: string; contentType: string; body: string; count: number }> {
   requirePermission(ctx, 'question:read');
-  const { format, scope } = parseInput(ExportInput, input);
+  const { format, scope } = parseInput(ExportQuestionsInput, input);
   const { slugById } = await skillLookup(ctx);
   const rows = await ctx.db
     .select({ question: questions, version: questionVersions })

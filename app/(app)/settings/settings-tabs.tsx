@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { type PermissionSubject, can } from '@/lib/context';
 import { smtpConfigured } from '@/lib/mail';
 
-type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys';
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys' | 'api-reference';
 
 export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: PermissionSubject['role'] }) {
   const subject: PermissionSubject | null = role ? { role } : null;
@@ -13,6 +13,7 @@ export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; ca
     ...(subject && can(subject, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
     ...(subject && can(subject, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
     ...(subject && can(subject, 'api_key:manage') ? [{ key: 'api-keys', href: '/settings/api-keys', label: 'API keys' }] : []),
+    { key: 'api-reference', href: '/settings/api-reference', label: 'API reference' },
     // Without SMTP, mail lands in the development outbox; admins read it here.
     ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
     { key: 'notifications', href: '/settings/notifications', label: 'Notifications and time zone' },

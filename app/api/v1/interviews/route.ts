@@ -1,5 +1,8 @@
 import { listInterviewOverview, type OverviewRow } from '@/lib/interviews/overview';
-import { apiRoute } from '../handler';
+import { jsonWithEtag } from '@/lib/api/conditional';
+import { getInterviewResource } from '@/lib/api/reads';
+import { scheduleInterview } from '@/lib/interviews/mutations';
+import { apiRoute, readJson } from '../handler';
 
 function toJson(r: OverviewRow) {
   return {
@@ -32,4 +35,15 @@ export const GET = apiRoute(async (ctx, request) => {
     nextCursor: overview.nextCursor,
     range: { from: overview.range.from?.toISOString() ?? null, to: overview.range.to?.toISOString() ?? null, timeZone: overview.timeZone },
   });
+});
+
+/**
+ * Schedules an interview: { applicationId, openingStageId, scheduledAt (ISO 8601 with offset, or
+ * local with `timeZone`), durationMinutes, panelUserIds } → 201 { interview }. The stage's kit
+ * version is pinned; the panel is invited by e-mail.
+ */
+export const POST = apiRoute(async (ctx, request) => {
+  const { interviewId } = await scheduleInterview(ctx, await readJson(request));
+  const interview = await getInterviewResource(ctx, interviewId);
+  return jsonWithEtag(request, { interview }, interview.revision, { status: 201, headers: { Location: `/api/v1/interviews/${interviewId}` } });
 });
