@@ -132,6 +132,13 @@ export async function startSsoSignIn({ db }: BaseCtx, input: { email: unknown; c
   return { authorizationUrl: authorizationUrl.href, flowCookie: sealFlowState(flow) };
 }
 
+/** The messages along an error's cause chain, e.g. 'unexpected JWT claim value encountered ← unexpected JWT "aud" (audience) claim value'. */
+function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
+  return parts.join(' ← ').slice(0, 500);
+}
+
 function hashTicket(ticket: string): string {
   return createHash('sha256').update(ticket).digest('hex');
 }
@@ -152,7 +159,7 @@ export async function completeSsoSignIn(
 
   const currentUrl = new URL(ssoRedirectUri());
   currentUrl.search = new URLSearchParams(input.query).toString();
-  let claims: oidc.IDToken;
+  let claims: Record<string, unknown>;
   try {
     const provider = await providerFor(config);
     const tokens = await oidc.authorizationCodeGrant(provider, currentUrl, {
@@ -161,14 +168,17 @@ export async function completeSsoSignIn(
       expectedNonce: flow.n,
       idTokenExpected: true,
     });
-    claims = tokens.claims()!;
+    const idToken = tokens.claims()!;
+    // Providers that keep e-mail out of the ID token give it at userinfo (its `sub` must match).
+    claims = typeof idToken.email === 'string' ? idToken : { ...(await oidc.fetchUserInfo(provider, tokens.access_token, idToken.sub)), sub: idToken.sub };
   } catch (error) {
-    // The library's message says which check failed (state, nonce, iss, aud, …): useful, not personal.
-    throw new SsoSignInError('provider', (error as Error).message);
+    // The library's messages say which check failed (state, nonce, iss, aud, …): useful, not personal.
+    throw new SsoSignInError('provider', describeFailure(error));
   }
 
   const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-  if (!email || claims.email_verified !== true) throw new SsoSignInError('email');
+  // Microsoft Entra states a verified address with its optional claim xms_edov instead.
+  if (!email || (claims.email_verified !== true && claims.xms_edov !== true)) throw new SsoSignInError('email');
   const owned = await db
     .select({ id: ssoDomains.id })
     .from(ssoDomains)

@@ -37,7 +37,8 @@ export function issuerRefusal(issuer: string, e: Pick<Env, 'NODE_ENV' | 'SSO_ALL
 export interface ProviderSettings {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** Unset for discovery only ("test connection"). */
+  clientSecret?: string;
 }
 
 const DISCOVERY_TTL_MS = 10 * 60_000;
@@ -54,7 +55,7 @@ export function discoverProvider(settings: ProviderSettings, cacheKey?: string):
   const hit = cacheKey ? discovered.get(cacheKey) : undefined;
   if (hit && now - hit.at < DISCOVERY_TTL_MS) return hit.config;
   const url = new URL(settings.issuer);
-  const config = oidc.discovery(url, settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret), {
+  const config = oidc.discovery(url, settings.clientId, undefined, settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None(), {
     execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
     timeout: 10,
   });

@@ -134,7 +134,7 @@ export async function testSsoConnection(ctx: Ctx, input: unknown): Promise<{ iss
   const refusal = issuerRefusal(data.issuer);
   if (refusal) throw ValidationError.field('issuer', refusal);
   try {
-    const config = await discoverProvider({ issuer: data.issuer, clientId: data.clientId, clientSecret: '' });
+    const config = await discoverProvider({ issuer: data.issuer, clientId: data.clientId });
     const metadata = config.serverMetadata();
     return { issuer: metadata.issuer, authorizationEndpoint: metadata.authorization_endpoint ?? '' };
   } catch (error) {
