@@ -66,6 +66,10 @@ const EnvSchema = z
     /** Only for the development fallback of public links (http://localhost:PORT). */
     PORT: optional,
     SMTP_URL: optional,
+    /** Key material for single sign-on client secrets at rest (HKDF → AES-256-GCM); unset → AUTH_SECRET. */
+    SSO_ENCRYPTION_KEY: optional,
+    /** Lets an OIDC issuer use plain http on a non-loopback host (never needed in production; loopback is allowed outside production). */
+    SSO_ALLOW_HTTP_ISSUERS: z.preprocess(unset, z.enum(['true', 'false']).default('false')),
     SMTP_FROM: optional,
     /** Absolute session lifetime: a session ends this many days after sign-in, however active. */
     SESSION_ABSOLUTE_DAYS: wholeNumber(1, 90, 7),
@@ -102,6 +106,9 @@ const EnvSchema = z
     }
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_GOOGLE_SECRET'], message: 'AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET must be set together' });
+    }
+    if (env.SSO_ENCRYPTION_KEY && env.SSO_ENCRYPTION_KEY.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['SSO_ENCRYPTION_KEY'], message: 'must be at least 32 characters' });
     }
     if (env.SMTP_URL && !env.SMTP_FROM) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_URL is set' });

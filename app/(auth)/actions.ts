@@ -2,6 +2,7 @@
 // Thin adapters for sign-in, sign-up and sign-out: parse the form, call lib/, map errors.
 import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { signUp } from '@/lib/auth/accounts';
 import { signIn, signOut } from '@/lib/auth';
 import { LOCKED_MESSAGE, INVALID_CREDENTIALS_MESSAGE, signOutEverywhere } from '@/lib/auth/accounts';
@@ -11,6 +12,9 @@ import { endSessionOnSignOut } from '@/lib/auth/sessions';
 import { type ActionState, errorToActionState } from '@/lib/http';
 import { formDataToObject, parseInput } from '@/lib/validation';
 import { safeCallbackUrl } from '@/lib/urls';
+import { SSO_FLOW_COOKIE, SSO_FLOW_MAX_AGE_SECONDS, startSsoSignIn } from '@/lib/sso/flow';
+import { SSO_CALLBACK_PATH } from '@/lib/sso/provider';
+import { SSO_REQUIRED_MESSAGE } from '@/lib/sso/schemas';
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formDataToObject(formData);
@@ -21,10 +25,32 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
+      if (code === 'sso_required') return { status: 'error', message: SSO_REQUIRED_MESSAGE };
       return { status: 'error', message: code === 'locked' ? LOCKED_MESSAGE : INVALID_CREDENTIALS_MESSAGE };
     }
     return errorToActionState(error);
   }
+}
+
+/** "Continue with single sign-on": the work e-mail picks the organization's provider; off we go. */
+export async function startSsoAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  let authorizationUrl: string;
+  try {
+    const started = await startSsoSignIn(anonymousContext(), { email: raw.email, callbackUrl: raw.callbackUrl });
+    authorizationUrl = started.authorizationUrl;
+    // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
+    (await cookies()).set(SSO_FLOW_COOKIE, started.flowCookie, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.NODE_ENV === 'production',
+      path: SSO_CALLBACK_PATH,
+      maxAge: SSO_FLOW_MAX_AGE_SECONDS,
+    });
+  } catch (error) {
+    return errorToActionState(error);
+  }
+  redirect(authorizationUrl);
 }
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

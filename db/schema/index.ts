@@ -15,3 +15,4 @@ export * from './mail';
 export * from './notifications';
 export * from './decisions';
 export * from './api-keys';
+export * from './sso';

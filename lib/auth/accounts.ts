@@ -7,7 +7,9 @@ import type { AccountCtx, BaseCtx } from '../context';
 import { users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { env } from '../env';
-import { NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../errors';
+import { passwordSignInDisabledFor } from '../sso/flow';
+import { SSO_REQUIRED_MESSAGE } from '../sso/schemas';
 import { insertOrganizationWithAdmin } from '../orgs/founding';
 import { parseInput } from '../validation';
 import { hashPassword, needsRehash, verifyPassword } from './password';
@@ -72,7 +74,9 @@ export const LOCKED_MESSAGE = `Too many failed attempts. Try again in ${SIGN_IN_
  * Checks an email and password. A wrong password and an unknown email give the same error and
  * take the same time; too many failures lock the account, the IP (when known: `ip` is null when
  * no trusted proxy vouched for it) or, across all accounts, sign-in as a whole for the window.
- * A hash made with older argon2 parameters is upgraded on success.
+ * A hash made with older argon2 parameters is upgraded on success. When the address's domain
+ * belongs to an organization that turned password sign-in off, the password is not even checked
+ * (ForbiddenError pointing to single sign-on).
  */
 export async function authenticateWithPassword(
   { db }: BaseCtx,
@@ -81,6 +85,7 @@ export async function authenticateWithPassword(
 ): Promise<AccountSummary> {
   const { email, password } = parseInput(SignInInput, { email: input.email, password: input.password });
   const ip = input.ip?.slice(0, 64) || null;
+  if (await passwordSignInDisabledFor(db, email)) throw new ForbiddenError(SSO_REQUIRED_MESSAGE);
   if (await signInLock(db, email, ip, limits)) {
     // Recorded as refused, never counted: retrying cannot extend the lock.
     await recordSignInAttempt(db, { email, ip, outcome: 'refused' });

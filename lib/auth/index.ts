@@ -13,7 +13,8 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '../env';
-import { RateLimitedError } from '../errors';
+import { ForbiddenError, RateLimitedError } from '../errors';
+import { redeemSsoTicket } from '../sso/flow';
 import { authenticateWithPassword } from './accounts';
 import { clientIp } from './client-ip';
 import { authConfig } from './config';
@@ -24,6 +25,9 @@ class InvalidCredentials extends CredentialsSignin {
 }
 class LockedOut extends CredentialsSignin {
   override code = 'locked';
+}
+class SsoRequired extends CredentialsSignin {
+  override code = 'sso_required';
 }
 
 /** The browser's User-Agent for the session list; sign-in always runs inside a request. */
@@ -51,8 +55,20 @@ function buildConfig(): NextAuthConfig {
           return { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion };
         } catch (error) {
           if (error instanceof RateLimitedError) throw new LockedOut();
+          if (error instanceof ForbiddenError) throw new SsoRequired();
           throw new InvalidCredentials();
         }
+      },
+    }),
+    // Single sign-on ends here: lib/sso/flow.ts verified the provider's answer server-side and
+    // handed the callback route a one-time ticket, so the session is the same as a password one.
+    Credentials({
+      id: 'sso',
+      name: 'Single sign-on',
+      credentials: { ticket: {} },
+      async authorize(credentials) {
+        const account = await redeemSsoTicket(getDb(), credentials?.ticket);
+        return account ? { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion } : null;
       },
     }),
   ];

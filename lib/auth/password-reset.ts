@@ -5,7 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import type { BaseCtx } from '../context';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { passwordSignInDisabledFor } from '../sso/flow';
+import { SSO_REQUIRED_MESSAGE } from '../sso/schemas';
 import { sendMail } from '../mail';
 import { absoluteUrl } from '../urls';
 import { parseInput } from '../validation';
@@ -26,6 +28,8 @@ export function resetPasswordPath(token: string): string {
 /** Sends a reset link if the address has an account; says nothing either way. */
 export async function requestPasswordReset({ db }: BaseCtx, input: { email: unknown; ip: string | null }): Promise<void> {
   const { email } = parseInput(ForgotPasswordInput, { email: input.email });
+  // Decided by the domain alone, so it says nothing about whether the account exists.
+  if (await passwordSignInDisabledFor(db, email)) throw ValidationError.field('email', SSO_REQUIRED_MESSAGE);
   await db.transaction(async (tx) => {
     await throttleEmailRequest(tx, { kind: 'password_reset', email, ip: input.ip });
     const user = await findUserByEmail(tx, email);
@@ -61,6 +65,9 @@ export async function resetPassword({ db }: BaseCtx, input: unknown): Promise<{ 
     const { state, row } = await findUserToken(tx, 'password_reset', data.token, { lock: true });
     if (state === 'invalid' || !row) throw new NotFoundError('Reset link');
     if (state !== 'valid') throw new ConflictError(`${TOKEN_STATE_MESSAGES[state]} Ask for a new one.`);
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
+    // A link sent before the organization turned passwords off must not set one now.
+    if (owner && (await passwordSignInDisabledFor(tx, owner.email))) throw new ForbiddenError(SSO_REQUIRED_MESSAGE);
     const [user] = await tx
       .update(users)
       // A new session version signs out every device, the attacker's included if there was one.

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { type PermissionSubject, can } from '@/lib/context';
 import { smtpConfigured } from '@/lib/mail';
 
-type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys' | 'api-reference';
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys' | 'api-reference' | 'sso';
 
 export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: PermissionSubject['role'] }) {
   const subject: PermissionSubject | null = role ? { role } : null;
@@ -16,6 +16,7 @@ export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; ca
     { key: 'api-reference', href: '/settings/api-reference', label: 'API reference' },
     // Without SMTP, mail lands in the development outbox; admins read it here.
     ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
+    ...(canManageOrg ? [{ key: 'sso', href: '/settings/sso', label: 'Single sign-on' }] : []),
     { key: 'notifications', href: '/settings/notifications', label: 'Notifications and time zone' },
     { key: 'security', href: '/settings/security', label: 'Sessions and password' },
     { key: 'account', href: '/settings/account', label: 'Your account' },

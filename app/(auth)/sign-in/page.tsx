@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentAccount } from '@/lib/auth/session';
 import { oauthProviders } from '@/lib/auth';
 import { safeCallbackUrl } from '@/lib/urls';
+import { SSO_FAILURE_MESSAGES, type SsoFailure } from '@/lib/sso/flow';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -13,6 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentAccount()) redirect(callbackUrl);
   const providers = oauthProviders();
+  const ssoError = typeof params.sso_error === 'string' && params.sso_error in SSO_FAILURE_MESSAGES ? SSO_FAILURE_MESSAGES[params.sso_error as SsoFailure] : null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
       <h1 className="text-xl font-semibold">Sign in to Loopkit</h1>
@@ -22,6 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Create an account
         </Link>
       </p>
+      {ssoError ? (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          Single sign-on failed. {ssoError}
+        </p>
+      ) : null}
       {params.signedOut === 'everywhere' ? (
         <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           You have been signed out on every device.

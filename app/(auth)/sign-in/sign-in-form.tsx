@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField, fieldError } from '@/app/_components/form';
 import type { ActionState } from '@/lib/http';
 import { signInAction } from '../actions';
+import { SsoSignInForm } from './sso-sign-in-form';
 
 const initial: ActionState = { status: 'idle' };
 
@@ -19,6 +20,7 @@ export function SignInForm({ callbackUrl, github, google }: { callbackUrl: strin
           Sign in
         </SubmitButton>
       </form>
+      <SsoSignInForm callbackUrl={callbackUrl} />
       {github || google ? (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {github ? (
