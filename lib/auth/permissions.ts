@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'dashboard:read': 'See candidate comparisons and calibration',
   'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
   'audit:read': 'Read the audit log',
+  'webhook:manage': 'Register webhook endpoints, see their delivery logs and redeliver events',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import { eraseExpiredCandidates } from '../candidates/retention';
 import { deliverMail } from '../mail';
 import { announceFeedbackComplete, type FeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { sendDueFeedbackReminders } from '../notifications/reminders';
+import { deliverWebhook, type WebhookDeliveryJob } from '../webhooks/delivery';
 import { defineJob } from './types';
 
 export const mailSendJob = defineJob({
@@ -79,7 +80,22 @@ export const feedbackCompleteJob = defineJob({
   },
 });
 
-export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob] as const;
+/**
+ * One webhook delivery attempt (lib/webhooks/delivery.ts). Its own back-off schedule
+ * (WEBHOOK_RETRY_SCHEDULE) queues the next attempt as a new job, so pg-boss's retries only cover a
+ * worker that died mid-attempt; the delivery row's claim keeps that from sending twice at once.
+ */
+export const webhookDeliverJob = defineJob({
+  name: 'webhooks.deliver',
+  handler: async (data: WebhookDeliveryJob, { db }) => {
+    await deliverWebhook(db, data);
+  },
+  retryLimit: 2,
+  retryDelaySeconds: 60,
+  expireInSeconds: 5 * 60,
+});
+
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob, webhookDeliverJob] as const;
 
 type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob['name'];

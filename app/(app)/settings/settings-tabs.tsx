@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { type Role, roleHasPermission } from '@/lib/auth/permissions';
 import { smtpConfigured } from '@/lib/mail';
 
-type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications';
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'webhooks';
 
 export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: Role }) {
   const tabs = [
@@ -13,6 +13,7 @@ export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; ca
     ...(role && roleHasPermission(role, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
     // Without SMTP, mail lands in the development outbox; admins read it here.
     ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
+    ...(role && roleHasPermission(role, 'webhook:manage') ? [{ key: 'webhooks', href: '/settings/webhooks', label: 'Webhooks' }] : []),
     { key: 'notifications', href: '/settings/notifications', label: 'Notifications and time zone' },
     { key: 'security', href: '/settings/security', label: 'Sessions and password' },
     { key: 'account', href: '/settings/account', label: 'Your account' },
