@@ -5,7 +5,7 @@
 // loopback), events only from committed changes, and the tenant/permission/validation boundaries.
 // Isolation 'file': the delivery job opens its own transactions and the receiver runs beside them.
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from '@/db/schema';
 import { eraseCandidate } from '@/lib/candidates/erasure';
 import { createCandidate, moveApplication } from '@/lib/candidates/mutations';
@@ -62,6 +62,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => receiver.close());
+// A test that fails half-way must not leave its planned 500s to the next one.
+beforeEach(() => receiver.respondWith());
 
 describe('delivery and signature', () => {
   it('stores the secret encrypted, signs per Standard Webhooks, and logs the attempt', async () => {
@@ -108,7 +110,7 @@ describe('retries and disabling', () => {
     receiver.respondWith(500, 503);
     const before = receiver.received.length;
     await moveApplication(org.recruiter.ctx, { applicationId: org.applicationId, stage: 'rejected' });
-    let clock = new Date();
+    let clock = new Date(); // after the event: its delivery is due from the moment it happened
     const config = { ...fast, now: () => clock };
     expect(await deliverAll(endpointId, config)).toEqual(['retrying']);
     let [delivery] = await deliveriesOf(endpointId);
@@ -144,14 +146,15 @@ describe('retries and disabling', () => {
   it('gives up after the last retry, and switches the endpoint off after failures in a row', async () => {
     const { endpointId } = await newEndpoint(['candidate.created']);
     receiver.respondWith(500, 500, 500);
-    let clock = new Date();
-    const config = { retrySchedule: [1], disableAfter: 3, timeoutMs: 5000, now: () => clock };
     const make = () => createCandidate(org.recruiter.ctx, { name: 'Dana Retry', email: uniqueEmail('dana') });
     await make();
+    let clock = new Date();
+    const config = { retrySchedule: [1], disableAfter: 3, timeoutMs: 5000, now: () => clock };
     expect(await deliverAll(endpointId, config)).toEqual(['retrying']);
     clock = new Date(clock.getTime() + 1_000);
     expect(await deliverAll(endpointId, config)).toEqual(['failed']); // schedule exhausted: 2 attempts
     await make();
+    clock = new Date();
     expect(await deliverAll(endpointId, config)).toEqual(['failed']); // third failure in a row: off
     const [endpoint] = await t.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     expect(endpoint).toMatchObject({ enabled: false, consecutiveFailures: 3 });
