@@ -58,6 +58,21 @@ const EnvSchema = z
     ),
     PGLITE_DIR: optional,
     AUTH_SECRET: optional,
+    /** Key material for webhook signing secrets at rest (HKDF → AES-256-GCM); AUTH_SECRET when unset. */
+    WEBHOOK_ENCRYPTION_KEY: z.preprocess(unset, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Seconds between webhook delivery attempts, comma-separated; one retry per entry. */
+    WEBHOOK_RETRY_SCHEDULE: z.preprocess(
+      unset,
+      z
+        .string()
+        .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated whole seconds, e.g. 5,30,120,600,3600')
+        .default('5,30,120,600,3600,21600,86400')
+        .transform((v) => v.split(',').map((s) => Number(s.trim()))),
+    ),
+    /** Failed webhook attempts in a row after which the endpoint is switched off. */
+    WEBHOOK_DISABLE_AFTER: wholeNumber(1, 1000, 20),
+    /** How long one webhook POST may take, end to end. */
+    WEBHOOK_TIMEOUT_MS: wholeNumber(1000, 60_000, 10_000),
     AUTH_URL: optionalUrl,
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,

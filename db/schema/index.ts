@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './decisions';
 export * from './api-keys';
 export * from './sso';
+export * from './webhooks';

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
   'audit:read': 'Read the audit log',
   'api_key:manage': 'Create and revoke API keys',
+  'webhook:manage': 'Register webhook endpoints, see their delivery logs and redeliver events',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

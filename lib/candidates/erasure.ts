@@ -10,6 +10,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { applicationDecisions, applications, candidates, interviews, scorecardNotes, scorecards } from '@/db/schema';
 import { recordAudit } from '../audit';
+import { emitWebhookEvent } from '../webhooks/emit';
 import { type Ctx, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -120,6 +121,8 @@ export async function eraseCandidateRecord(
     entityId: candidate.id,
     data: { trigger: args.trigger, ...counts },
   });
+  // Ids only: the receiving system erases its own copy of the person.
+  await emitWebhookEvent(db, args.organizationId, 'candidate.erased', { candidateId: candidate.id, applicationIds: appIds, erasedAt: now.toISOString() });
   return { ...counts, pseudonym };
 }
 

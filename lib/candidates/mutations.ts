@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { RowError } from '../questions/file-format';
 import { inSlices, isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
+import { emitWebhookEvent, emitWebhookEvents } from '../webhooks/emit';
 import { assertNotErased } from './erasure';
 import { type CandidateDetails, toCandidateDetails } from './queries';
 import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
@@ -42,8 +43,9 @@ export async function createCandidate(ctx: Ctx, input: unknown) {
     if (await findCandidateByEmail(tx, data.email)) throw ValidationError.field('email', 'A candidate with this email already exists');
     if (openingId) await openOpeningInOrg(tx, openingId);
     const [candidate] = await tx.db.insert(candidates).values({ organizationId: ctx.organizationId, ...data }).returning();
-    if (openingId) await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId });
+    const [application] = openingId ? await tx.db.insert(applications).values({ organizationId: ctx.organizationId, candidateId: candidate!.id, openingId }).returning({ id: applications.id }) : [];
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidate.created', entityType: 'candidate', entityId: candidate!.id, data: { openingId: openingId ?? null } });
+    await emitWebhookEvent(tx.db, ctx.organizationId, 'candidate.created', { candidateId: candidate!.id, openingId: openingId ?? null, applicationId: application?.id ?? null });
     return { candidateId: candidate!.id };
   });
 }
@@ -167,6 +169,13 @@ export async function moveApplication(ctx: Ctx, input: unknown) {
       entityId: application.id,
       data: { from: application.stage, to: data.stage },
     });
+    await emitWebhookEvent(db, ctx.organizationId, 'application.stage_changed', {
+      applicationId: application.id,
+      candidateId: application.candidateId,
+      openingId: application.openingId,
+      from: application.stage,
+      to: data.stage,
+    });
     return updated!;
   });
 }
@@ -254,7 +263,13 @@ export async function importCandidates(ctx: Ctx, input: unknown) {
       const newApplications = slice
         .filter((r) => r.openingId)
         .map((r) => ({ organizationId: ctx.organizationId, candidateId: idByEmail.get(r.data.email.toLowerCase())!, openingId: r.openingId! }));
-      if (newApplications.length) await tx.db.insert(applications).values(newApplications);
+      const createdApplications = newApplications.length ? await tx.db.insert(applications).values(newApplications).returning({ id: applications.id, candidateId: applications.candidateId, openingId: applications.openingId }) : [];
+      const applicationOf = new Map(createdApplications.map((a) => [a.candidateId, a]));
+      await emitWebhookEvents(
+        tx.db,
+        ctx.organizationId,
+        created.map((c) => ({ type: 'candidate.created', data: { candidateId: c.id, openingId: applicationOf.get(c.id)?.openingId ?? null, applicationId: applicationOf.get(c.id)?.id ?? null } })),
+      );
     }
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'candidates.imported', entityType: 'candidate', data: { count: plan.rows.length } });
     return { created: plan.rows.length };

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { applicationDecisions, applications, candidates, openingStages, openings } from '@/db/schema';
 import { recordAudit } from '../audit';
+import { emitWebhookEvents, type WebhookEvent } from '../webhooks/emit';
 import { can, type Ctx, inTransaction } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { parseInput } from '../validation';
@@ -97,6 +98,27 @@ export async function recordDecision(ctx: Ctx, input: unknown) {
         data: { from: application.stage, to: stage },
       });
     }
+    // The rationale stays out: free text about a person.
+    const events: WebhookEvent[] = [
+      {
+        type: 'decision.recorded',
+        data: {
+          decisionId: decision!.id,
+          applicationId: application.id,
+          candidateId: application.candidateId,
+          openingId: application.openingId,
+          outcome: data.outcome,
+          revision: decision!.revision,
+          decidedByUserId: ctx.userId,
+          decidedAt: now.toISOString(),
+          stage,
+        },
+      },
+    ];
+    if (stageChanged) {
+      events.push({ type: 'application.stage_changed', data: { applicationId: application.id, candidateId: application.candidateId, openingId: application.openingId, from: application.stage, to: stage } });
+    }
+    await emitWebhookEvents(tx.db, ctx.organizationId, events, now);
     const [record] = await listApplicationDecisions(tx, application.id);
     return { decision: record!, application: { id: application.id, stage, currentStageId } };
   });

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, kitVersions, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
 import { recordAudit } from '../audit';
+import { emitWebhookEvent } from '../webhooks/emit';
 import { assertNotErased } from '../candidates/erasure';
 import { notifyInterviewChange } from '../notifications/interviews';
 import { type Ctx, inTransaction, requirePermission } from '../context';
@@ -103,6 +104,18 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       data: { applicationId: application.id, stage: stage.name, kitVersionId: pinned.id, panel },
     });
     await notifyInterviewChange(db, { organizationId: ctx.organizationId, interviewId: interview!.id, actorUserId: ctx.userId, invited: panel, moved: [], cancelled: [], removed: [] });
+    await emitWebhookEvent(db, ctx.organizationId, 'interview.scheduled', {
+      interviewId: interview!.id,
+      applicationId: application.id,
+      candidateId: application.candidateId,
+      openingId: application.openingId,
+      openingStageId: stage.id,
+      kitVersionId: pinned.id,
+      scheduledAt: data.scheduledAt.toISOString(),
+      durationMinutes: data.durationMinutes,
+      revision: interview!.revision,
+      panelUserIds: panel,
+    });
     return { interviewId: interview!.id, kitVersionId: pinned.id };
   });
 }
@@ -204,6 +217,16 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
       cancelled: [],
       removed,
     });
+    await emitWebhookEvent(tx.db, ctx.organizationId, 'interview.rescheduled', {
+      interviewId: interview.id,
+      applicationId: interview.applicationId,
+      openingStageId: interview.openingStageId,
+      scheduledAt: data.scheduledAt.toISOString(),
+      durationMinutes: data.durationMinutes,
+      previousScheduledAt: interview.scheduledAt.toISOString(),
+      revision,
+      panelUserIds: panel,
+    });
     return loadInterviewSchedule(tx, interview.id);
   });
 }
@@ -235,6 +258,14 @@ export async function cancelInterview(ctx: Ctx, input: unknown): Promise<Intervi
     });
     const { panelUserIds } = await loadInterviewSchedule(tx, interview.id);
     await notifyInterviewChange(tx.db, { organizationId: ctx.organizationId, interviewId: interview.id, actorUserId: ctx.userId, invited: [], moved: [], cancelled: panelUserIds, removed: [] });
+    // Not the reason: free text that may name the candidate.
+    await emitWebhookEvent(tx.db, ctx.organizationId, 'interview.cancelled', {
+      interviewId: interview.id,
+      applicationId: interview.applicationId,
+      openingStageId: interview.openingStageId,
+      scheduledAt: interview.scheduledAt.toISOString(),
+      revision,
+    });
     return loadInterviewSchedule(tx, interview.id);
   });
 }

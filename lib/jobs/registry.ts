@@ -11,6 +11,7 @@ import { pruneIdempotencyKeys } from '../idempotency';
 import { deliverMail } from '../mail';
 import { announceFeedbackComplete, type FeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { sendDueFeedbackReminders } from '../notifications/reminders';
+import { deliverWebhook, type WebhookDeliveryJob } from '../webhooks/delivery';
 import { defineJob } from './types';
 
 export const mailSendJob = defineJob({
@@ -93,7 +94,22 @@ export const pruneApiRecordsJob = defineJob({
   policy: 'stately',
 });
 
-export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob, pruneApiRecordsJob] as const;
+/**
+ * One webhook delivery attempt (lib/webhooks/delivery.ts). Its own back-off schedule
+ * (WEBHOOK_RETRY_SCHEDULE) queues the next attempt as a new job, so pg-boss's retries only cover a
+ * worker that died mid-attempt; the delivery row's claim keeps that from sending twice at once.
+ */
+export const webhookDeliverJob = defineJob({
+  name: 'webhooks.deliver',
+  handler: async (data: WebhookDeliveryJob, { db }) => {
+    await deliverWebhook(db, data);
+  },
+  retryLimit: 2,
+  retryDelaySeconds: 60,
+  expireInSeconds: 5 * 60,
+});
+
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob, pruneApiRecordsJob, webhookDeliverJob] as const;
 
 type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob['name'];

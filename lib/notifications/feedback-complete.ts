@@ -16,6 +16,7 @@ import { feedbackCompletions } from '@/db/schema';
 import { enqueue } from '../jobs/enqueue';
 import { queryRows } from '../sql';
 import { absoluteUrl } from '../urls';
+import { emitWebhookEvent } from '../webhooks/emit';
 import { loadRecipients, notify } from './delivery';
 
 export interface FeedbackCompleteCheck {
@@ -66,6 +67,12 @@ export async function announceFeedbackComplete(db: Database, { applicationId }: 
   return db.transaction(async (tx) => {
     const [claimed] = await tx.insert(feedbackCompletions).values({ organizationId: first.organization_id, applicationId, completionKey }).onConflictDoNothing().returning({ id: feedbackCompletions.id });
     if (!claimed) return false;
+    // The same exactly-once claim covers the webhook: one event per completion.
+    await emitWebhookEvent(tx, first.organization_id, 'interview.feedback_complete', {
+      applicationId,
+      completionId: claimed.id,
+      scorecardIds: [...new Set(seats.map((s) => s.scorecard_id!))].sort(),
+    });
     // Only people still in the organization: a departed scheduler has no debrief to open.
     const wanted = [...new Set(seats.flatMap((s) => [s.hiring_manager_user_id, s.created_by_user_id]).filter((id): id is string => Boolean(id)))];
     const members = wanted.length

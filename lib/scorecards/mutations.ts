@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
+import { emitWebhookEvent } from '../webhooks/emit';
 import { queueFeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -274,6 +275,15 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
     await recordAudit(tx.db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'scorecard.submitted', entityType: 'scorecard', entityId: card.id, data: { interviewId: card.interviewId } });
     // Maybe the last card owed: the check runs after this commits, so it also sees a card submitted beside this one.
     await queueFeedbackCompleteCheck(tx.db, interview!.applicationId);
+    // What an ATS's scorecard holds (interviewer, submitted at, overall recommendation); no notes or summary.
+    await emitWebhookEvent(tx.db, ctx.organizationId, 'scorecard.submitted', {
+      scorecardId: card.id,
+      interviewId: card.interviewId,
+      applicationId: interview!.applicationId,
+      interviewerUserId: ctx.userId,
+      recommendation: saved!.recommendation,
+      submittedAt: saved!.submittedAt!.toISOString(),
+    });
     // Tells the live page whether this submit cleared the candidate for the author (the rule is per
     // candidate: another started interview of theirs may still be owed).
     const [application] = await tx.db.select({ candidateId: applications.candidateId }).from(applications).where(eq(applications.id, interview!.applicationId));

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { type PermissionSubject, can } from '@/lib/context';
 import { smtpConfigured } from '@/lib/mail';
 
-type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys' | 'api-reference' | 'sso';
+type Tab = 'organization' | 'members' | 'roles' | 'security' | 'retention' | 'audit' | 'account' | 'outbox' | 'notifications' | 'api-keys' | 'api-reference' | 'sso' | 'webhooks';
 
 export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; canManageOrg: boolean; role?: PermissionSubject['role'] }) {
   const subject: PermissionSubject | null = role ? { role } : null;
@@ -17,6 +17,7 @@ export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; ca
     // Without SMTP, mail lands in the development outbox; admins read it here.
     ...(canManageOrg && !smtpConfigured() ? [{ key: 'outbox', href: '/settings/outbox', label: 'Outbox' }] : []),
     ...(canManageOrg ? [{ key: 'sso', href: '/settings/sso', label: 'Single sign-on' }] : []),
+    ...(subject && can(subject, 'webhook:manage') ? [{ key: 'webhooks', href: '/settings/webhooks', label: 'Webhooks' }] : []),
     { key: 'notifications', href: '/settings/notifications', label: 'Notifications and time zone' },
     { key: 'security', href: '/settings/security', label: 'Sessions and password' },
     { key: 'account', href: '/settings/account', label: 'Your account' },
