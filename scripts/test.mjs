@@ -1,5 +1,7 @@
 // `npm test`: unit and integration tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set),
-// then a production build and the end-to-end suite in Chromium. Stops at the first failing
+// then a production build and the end-to-end suite in Chromium — and, with TEST_DATABASE_URL, the
+// end-to-end specs in E2E_POSTGRES_SPECS (default: the live scorecard; `all` for every spec) once
+// more on PostgreSQL, where `npm start` answers autosave by its fast path, the path users get. Stops at the first failing
 // stage and closes with one summary line over every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +24,16 @@ const stages = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
   },
 ];
+if (process.env.TEST_DATABASE_URL) {
+  const e2eDatabase = new URL(process.env.TEST_DATABASE_URL);
+  e2eDatabase.pathname = `${e2eDatabase.pathname}_e2e`; // recreated by scripts/e2e-server.mjs
+  const specs = (process.env.E2E_POSTGRES_SPECS ?? 'tests/e2e/live-scorecard.spec.ts').split(/[\s,]+/).filter((s) => s && s !== 'all');
+  stages.push({
+    title: 'End-to-end tests on PostgreSQL with npm start (autosave fast path)',
+    command: ['npx', 'playwright', 'test', '--reporter=list,json', ...specs],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright-postgres.json`, E2E_DATABASE_URL: e2eDatabase.toString() },
+  });
+}
 
 const skipE2e = process.argv.includes('--no-e2e');
 let failedStage;
@@ -34,7 +46,7 @@ if (!skipE2e) {
   try {
     const browser = await ensureChromium();
     // Hand the exact browser to Playwright; its own download it finds (and picks the headless build) itself.
-    if (browser.source !== 'playwright') stages.at(-1).env.CHROMIUM_PATH = browser.executablePath;
+    if (browser.source !== 'playwright') for (const stage of stages.filter((s) => s.command[1] === 'playwright')) stage.env.CHROMIUM_PATH = browser.executablePath;
   } catch (error) {
     // Every failure here is one the user fixes by reading it (a wrong CHROMIUM_PATH, no browser): no stack.
     console.error(error instanceof Error ? error.message : error);
@@ -63,8 +75,8 @@ if (existsSync(vitestFile)) {
   totals.failed += v.numFailedTests ?? 0;
   totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 }
-const playwrightFile = `${reports}/playwright.json`;
-if (existsSync(playwrightFile)) {
+for (const playwrightFile of [`${reports}/playwright.json`, `${reports}/playwright-postgres.json`]) {
+  if (!existsSync(playwrightFile)) continue;
   const p = JSON.parse(readFileSync(playwrightFile, 'utf8'));
   totals.passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
   totals.failed += p.stats?.unexpected ?? 0;

@@ -1,7 +1,7 @@
 import 'server-only';
 // Turns the Auth.js session cookie into a domain Ctx for pages and route handlers, once per
 // request (React cache). The token and database checks live in ./token-session.ts.
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
@@ -28,8 +28,7 @@ const loadSession = cache(async (): Promise<LoadedSession> => {
  * ./token-session.ts). Chunked or unusual cookies fall back to Auth.js.
  */
 const loadApiSession = cache(async (): Promise<LoadedSession> => {
-  const jar = await cookies();
-  const fromToken = await sessionFromCookies(getDb(), (name) => jar.get(name)?.value, env().AUTH_SECRET);
+  const fromToken = await sessionFromCookies(getDb(), (await headers()).get('cookie'), env().AUTH_SECRET);
   return fromToken === undefined ? loadSession() : fromToken;
 });
 

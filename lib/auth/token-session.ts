@@ -6,7 +6,7 @@ import 'server-only';
 // every request, in one query, so signing out, "sign out everywhere", ending a session elsewhere,
 // role changes and removals take effect at once.
 import { and, asc, eq } from 'drizzle-orm';
-import { decode } from 'next-auth/jwt';
+import { decode, getToken, type JWTDecodeParams } from 'next-auth/jwt';
 import { type DbExecutor, getDb } from '@/db/client';
 import { authSessions, memberships, organizations, users } from '@/db/schema';
 import type { Ctx } from '../context';
@@ -15,16 +15,15 @@ import type { AccountSummary } from './accounts';
 import { isUuid, liveSessionCondition, SESSION_TOUCH_INTERVAL_MS, touchAuthSession } from './sessions';
 
 export const ACTIVE_ORG_COOKIE = 'loopkit_org';
-export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
 export type LoadedSession = { account: AccountSummary; sessionId: string; organizations: OrganizationSummary[] } | null;
 
 /** What a session JWT says: the user, their session version when it was issued, the session row. */
-export interface SessionClaims {
+export type SessionClaims = {
   uid: string;
   sv: number;
   sid: string;
-}
+};
 
 export interface RequestContext {
   account: AccountSummary;
@@ -77,16 +76,24 @@ export async function loadAccount(db: DbExecutor, claims: SessionClaims, now = n
 /**
  * Decrypts and verifies the Auth.js session JWT directly (JWE with an auth tag, expiry checked)
  * instead of running Auth.js's session endpoint, which also re-encrypts a rolled cookie on every
- * call. Returns undefined when there is no plain session cookie (e.g. a chunked one): the caller
- * then asks Auth.js.
+ * call. Auth.js's own getToken finds the cookie — its names (`__Secure-` on https), chunked
+ * cookies — and decodes it with its own `decode`, behind the verified-token cache below; only the
+ * Cookie header is passed, so an API key's Authorization header is never read as a session.
+ * Returns undefined when there is no session cookie at all (the caller then asks Auth.js).
  */
-export async function sessionFromCookies(db: DbExecutor, cookie: (name: string) => string | undefined, secret: string | undefined): Promise<LoadedSession | undefined> {
-  for (const name of SESSION_COOKIES) {
-    const value = cookie(name);
-    if (!value || !secret) continue;
-    const claims = await verifiedClaims(value, secret, name);
-    if (!claims) return null;
-    return loadAccount(db, claims);
+export async function sessionFromCookies(db: DbExecutor, cookieHeader: string | null | undefined, secret: string | undefined): Promise<LoadedSession | undefined> {
+  if (!cookieHeader || !secret) return undefined;
+  const req = { headers: { cookie: cookieHeader } };
+  for (const secureCookie of [true, false]) {
+    let present = false;
+    const claims = (await getToken({
+      req,
+      secret,
+      secureCookie,
+      logger: { error: () => {}, warn: () => {}, debug: () => {} },
+      decode: (params) => ((present = true), verifiedClaims(params)),
+    })) as SessionClaims | null;
+    if (present) return claims ? loadAccount(db, claims) : null;
   }
   return undefined;
 }
@@ -99,8 +106,9 @@ export async function sessionFromCookies(db: DbExecutor, cookie: (name: string) 
 const VERIFIED_LIMIT = 5_000;
 const verified = new Map<string, SessionClaims & { exp: number }>();
 
-async function verifiedClaims(token: string, secret: string, salt: string): Promise<SessionClaims | null> {
-  const key = `${salt}\u0000${secret}\u0000${token}`;
+async function verifiedClaims({ token, secret, salt }: JWTDecodeParams): Promise<(SessionClaims & { exp: number }) | null> {
+  if (!token) return null;
+  const key = `${salt}\u0000${String(secret)}\u0000${token}`;
   const hit = verified.get(key);
   if (hit) return hit.exp * 1000 > Date.now() ? hit : null;
   const decoded = await decode({ token, secret, salt }).catch(() => null);
@@ -122,13 +130,13 @@ export function requestContextForOrganization(db: DbExecutor, session: LoadedSes
   return { account, sessionId, ctx: { db, userId: account.id, organizationId: active.id, role: active.role }, organizations, activeOrganization: active };
 }
 
-function parseCookieHeader(header: string | undefined): Map<string, string> {
-  const jar = new Map<string, string>();
+/** Our own active-organization cookie from a raw Cookie header (Auth.js's cookies are read by Auth.js, above). */
+function activeOrganizationCookie(header: string | undefined): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0) jar.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+    if (at > 0 && part.slice(0, at).trim() === ACTIVE_ORG_COOKIE) return part.slice(at + 1).trim();
   }
-  return jar;
+  return undefined;
 }
 
 /**
@@ -136,9 +144,8 @@ function parseCookieHeader(header: string | undefined): Map<string, string> {
  * Cookie header, or undefined when only Auth.js itself can read the cookies.
  */
 export async function requestContextFromCookieHeader(header: string | undefined, secret: string | undefined): Promise<RequestContext | null | undefined> {
-  const jar = parseCookieHeader(header);
   const db = getDb();
-  const session = await sessionFromCookies(db, (name) => jar.get(name), secret);
+  const session = await sessionFromCookies(db, header, secret);
   if (session === undefined) return undefined;
-  return requestContextForOrganization(db, session, jar.get(ACTIVE_ORG_COOKIE));
+  return requestContextForOrganization(db, session, activeOrganizationCookie(header));
 }

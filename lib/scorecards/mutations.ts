@@ -4,7 +4,7 @@ import 'server-only';
 // scorecards are frozen; only an audited reopen makes them editable again.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardNotes, scorecardRatings, scorecards, skills } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
 import { recordAudit } from '../audit';
 import { emitWebhookEvent } from '../webhooks/emit';
@@ -90,19 +90,21 @@ type SaveScorecardData = z.output<typeof SaveScorecardInput>;
 type SavedScorecard = { revision: number; updatedAt: string };
 
 /**
- * Autosave. The common case — the interviewer's own draft, at the revision the browser based its
- * change on, with keys from the interview's kit — is one SQL statement: the revision-checked
- * update of the scorecard and, only if it matched, the note and rating upserts, atomically. At
- * fifty interviewers typing that is the difference between a few round trips and eight. Anything
- * else falls through to saveStepByStep, which explains the refusal (404, 409 with the current
- * state, 422 by field).
+ * Autosave, written by one statement (oneStatementSave): the revision-checked update of the
+ * interviewer's own draft and, only if it matched, the note and rating upserts, atomically — at
+ * fifty interviewers typing, one round trip instead of eight. When it matches nothing,
+ * explainRefusedSave reads why and throws (404, 403, 409 with the current state, 422 by field);
+ * if the reason has gone away in between, the statement runs again. There is no second writer.
  */
 export async function saveScorecard(ctx: Ctx, input: unknown): Promise<SavedScorecard> {
   requirePermission(ctx, 'scorecard:write_own');
   const data = parseInput(SaveScorecardInput, input);
-  const [saved] = await queryRows<{ revision: number; updated_at: string | Date }>(ctx.db, oneStatementSave(ctx, data));
-  if (saved) return { revision: Number(saved.revision), updatedAt: new Date(saved.updated_at).toISOString() };
-  return saveStepByStep(ctx, data);
+  for (let attempt = 1; ; attempt++) {
+    const [saved] = await queryRows<{ revision: number; updated_at: string | Date }>(ctx.db, oneStatementSave(ctx, data));
+    if (saved) return { revision: Number(saved.revision), updatedAt: new Date(saved.updated_at).toISOString() };
+    await explainRefusedSave(ctx, data);
+    if (attempt === 3) throw new ConflictError('This scorecard is changing too quickly to save; try again.');
+  }
 }
 
 function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
@@ -166,12 +168,12 @@ function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
 }
 
 /**
- * The same save step by step: used when the one-statement save did not apply, to say exactly why
- * (missing, submitted, stale with the current state, keys outside the kit) — or to apply it if the
- * reason has gone away in between.
+ * Why the one-statement save matched nothing, as a typed error: missing or someone else's (404),
+ * cancelled, erased or off the panel, submitted or stale (409 with the current state), keys
+ * outside the kit (422 by field). Reads only; returns if none of these holds any longer.
  */
-async function saveStepByStep(ctx: Ctx, data: SaveScorecardData): Promise<SavedScorecard> {
-  return inTransaction(ctx, async (tx) => {
+async function explainRefusedSave(ctx: Ctx, data: SaveScorecardData): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
     const card = await lockOwnScorecard(tx, data.scorecardId);
     if (card.status === 'submitted') throw new ConflictError('This scorecard is submitted and can no longer be edited.');
     if (card.revision !== data.baseRevision) throw new StaleRevisionError((await loadScorecardState(tx.db, card.id))!);
@@ -205,42 +207,6 @@ async function saveStepByStep(ctx: Ctx, data: SaveScorecardData): Promise<SavedS
       for (const id of skillIds) if (!valid.has(id)) errors[`ratings.${id}`] = ['This skill is not evaluated by the interview’s kit'];
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
-
-    const base = { organizationId: ctx.organizationId, scorecardId: card.id };
-    for (const [kitItemId, body] of Object.entries(data.notes ?? {})) {
-      await tx.db
-        .insert(scorecardNotes)
-        .values({ ...base, kitItemId, body })
-        .onConflictDoUpdate({ target: [scorecardNotes.scorecardId, scorecardNotes.kitItemId], set: { body, updatedAt: new Date() } });
-    }
-    for (const [kitItemId, rating] of Object.entries(data.questionRatings ?? {})) {
-      await tx.db
-        .insert(scorecardNotes)
-        .values({ ...base, kitItemId, rating })
-        .onConflictDoUpdate({ target: [scorecardNotes.scorecardId, scorecardNotes.kitItemId], set: { rating, updatedAt: new Date() } });
-    }
-    for (const [skillId, value] of Object.entries(data.ratings ?? {})) {
-      if (value === null) {
-        await tx.db.delete(scorecardRatings).where(and(eq(scorecardRatings.scorecardId, card.id), eq(scorecardRatings.skillId, skillId)));
-        continue;
-      }
-      const row = value === 'no_evidence' ? { rating: null, noEvidence: true } : { rating: value, noEvidence: false };
-      await tx.db
-        .insert(scorecardRatings)
-        .values({ ...base, skillId, ...row })
-        .onConflictDoUpdate({ target: [scorecardRatings.scorecardId, scorecardRatings.skillId], set: row });
-    }
-    const [saved] = await tx.db
-      .update(scorecards)
-      .set({
-        revision: card.revision + 1,
-        updatedAt: new Date(),
-        ...(data.recommendation !== undefined ? { recommendation: data.recommendation } : {}),
-        ...(data.summary !== undefined ? { summary: data.summary } : {}),
-      })
-      .where(eq(scorecards.id, card.id))
-      .returning({ revision: scorecards.revision, updatedAt: scorecards.updatedAt });
-    return { revision: saved!.revision, updatedAt: saved!.updatedAt.toISOString() };
   });
 }
 

@@ -12,8 +12,7 @@ import { READ_ONLY_SCOPES } from '@/lib/auth/permissions';
 import { makeApiKey } from '../integration/support/api';
 import { addMember, PASSWORD } from '../integration/support/factories';
 import { createApplicant, createInterview, createOpeningWithStages, createPublishedKit, skillIdsBySlug, submitFilledScorecard } from '../integration/support/interview-factories';
-import { signInOverHttp } from './autosave';
-import { benchOrganization, percentile } from './support';
+import { benchOrganization, percentile, signInOverHttp } from './support';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 8);

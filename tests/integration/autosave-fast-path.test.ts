@@ -116,6 +116,26 @@ describe('autosave fast path', () => {
     expect((await patch(scorecardId, { baseRevision: 3 }, legacy)).status).toBe(401);
   });
 
+  // The cookie is found and decoded by Auth.js's own getToken: its names and its chunking, no copy of either.
+  it('reads the session cookie as Auth.js names and chunks it, and never a Bearer header', async () => {
+    const [author] = await t.db.select().from(users).where(eq(users.email, panelistEmail));
+    const session = await createAuthSession(t.db, { userId: author!.id });
+    const token = { uid: author!.id, sv: 0, sid: session.id };
+    const secureName = '__Secure-authjs.session-token'; // Auth.js's name on https
+    const secure = `${secureName}=${await encode({ token, secret: SECRET, salt: secureName })}`;
+    expect((await patch(scorecardId, { baseRevision: 3, summary: 'From the https cookie' }, secure)).status).toBe(200);
+    const value = await encode({ token, secret: SECRET, salt: COOKIE });
+    const chunked = `${COOKIE}.0=${value.slice(0, 100)}; ${COOKIE}.1=${value.slice(100)}`;
+    expect((await patch(scorecardId, { baseRevision: 4, summary: 'From a chunked cookie' }, chunked)).status).toBe(200);
+    // A session token in Authorization (where API keys go) is not a session: Next.js decides.
+    const bearer = await fetch(`${base}/api/v1/scorecards/${scorecardId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${value}` },
+      body: JSON.stringify({ baseRevision: 5, summary: 'Bearer' }),
+    });
+    expect(bearer.status).toBe(599);
+  });
+
   it('leaves other requests to Next.js', async () => {
     expect((await patch(scorecardId, { baseRevision: 3 })).status).toBe(599); // no session cookie: Auth.js decides
     expect((await fetch(`${base}/api/v1/scorecards/${scorecardId}`, { headers: { cookie: authorCookie } })).status).toBe(599);
