@@ -8,6 +8,7 @@ import { type Ctx, requirePermission } from '../context';
 import { requireNothingOwedForAggregates } from '../scorecards/visibility';
 import { queryRows } from '../sql';
 import { alphaFromCoincidencesSql, type ReliabilityBand, reliabilityBand } from './reliability';
+import { forReads } from '../read-replica';
 
 export interface InterviewerCalibration {
   userId: string;
@@ -28,8 +29,9 @@ export interface ReliabilityRow {
   band: ReliabilityBand;
 }
 
-export async function getCalibration(ctx: Ctx): Promise<{ interviewers: InterviewerCalibration[]; bySkill: ReliabilityRow[]; byKit: ReliabilityRow[] }> {
-  requirePermission(ctx, 'dashboard:read');
+export async function getCalibration(primaryCtx: Ctx): Promise<{ interviewers: InterviewerCalibration[]; bySkill: ReliabilityRow[]; byKit: ReliabilityRow[] }> {
+  requirePermission(primaryCtx, 'dashboard:read');
+  const ctx = await forReads(primaryCtx); // a configured read replica serves it (lib/read-replica.ts)
   requirePermission(ctx, 'scorecard:read_all');
   // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
   await requireNothingOwedForAggregates(ctx);
