@@ -178,6 +178,30 @@ function sampleReplicaLag(primaryUrl: string, replicaUrl: string) {
   };
 }
 
+/** The dashboard (the opening grid as CSV, served from the replica when it has caught up) fetched through nginx every 200 ms until stopped. */
+function sampleDashboard(base: string, cookie: string, openingId: string) {
+  const samples: number[] = [];
+  let failures = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/v1/openings/${openingId}/dashboard`, { headers: { cookie } });
+      await response.text();
+      if (response.ok) samples.push(performance.now() - started);
+      else failures += 1;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return { samples: samples.sort((a, b) => a - b), failures };
+    },
+  };
+}
+
 /** PATCH lines per instance in nginx's access log (format: status upstream upstream_status method time). */
 function patchesByInstance(log: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -270,9 +294,12 @@ export async function runScaleBench(): Promise<void> {
 
     // Phase 1: both instances.
     const lag = topology.replicaUrl ? sampleReplicaLag(url, topology.replicaUrl) : undefined;
+    const adminCookie = (await signIn(lbUrl, 'admin@bench.test')).cookie;
+    const dashboard = adminCookie ? sampleDashboard(lbUrl, adminCookie, openingId) : undefined;
     const logBefore = topology.accessLog().length;
     const steady = await autosaveLoad(lbUrl, workers, SECONDS);
     const lagSamples = (await lag?.stop()) ?? [];
+    const dashboardRun = await dashboard?.stop();
     const spread = patchesByInstance(topology.accessLog().slice(logBefore));
     const lost = await lostSaves(db, workers);
     const savesPerSecond = Math.round(steady.acked / SECONDS);
@@ -281,6 +308,11 @@ export async function runScaleBench(): Promise<void> {
     );
     console.log(`  PATCHes per instance: ${JSON.stringify(spread)}`);
     const replicaLag = { p50: percentile(lagSamples, 50), p95: percentile(lagSamples, 95), max: percentile(lagSamples, 100) };
+    if (dashboardRun) {
+      console.log(
+        `  dashboard (grid CSV of the ${INTERVIEWERS}-candidate opening) through nginx during that load: ${dashboardRun.samples.length} reads, p50 ${percentile(dashboardRun.samples, 50)} ms, p95 ${percentile(dashboardRun.samples, 95)} ms, ${dashboardRun.failures} failed`,
+      );
+    } else console.log('  dashboard probe skipped: the bench admin could not sign in');
     console.log(`  replica lag under that load (${lagSamples.length} samples): p50 ${replicaLag.p50} ms, p95 ${replicaLag.p95} ms, max ${replicaLag.max} ms`);
 
     // Phase 2: one instance dies a third of the way in.
