@@ -186,7 +186,7 @@ error_log ${dir}/nginx-error.log warn;
 daemon off;
 events { worker_connections 2048; }
 http {
-  log_format lb '$status $upstream_addr $upstream_status $request_method $request_time';
+  log_format lb '$status|$upstream_addr|$upstream_status|$request_method|$request_time';
   access_log ${dir}/access.log lb;
   client_body_temp_path ${dir}/nginx-body;
   proxy_temp_path ${dir}/nginx-proxy;
@@ -325,7 +325,8 @@ export async function startTopology(options) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// No top-level await: tests/bench/scale.ts imports this module through tsx, which loads it as CommonJS.
+async function main() {
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/loopkit_scale';
   if (!process.env.AUTH_SECRET) console.log('AUTH_SECRET is unset: the instances share a random one for this run (sessions end when it stops).');
   const topology = await startTopology({ databaseUrl, replicaPort: process.argv.includes('--no-replica') ? null : 5433 });
@@ -335,4 +336,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       void topology.stop().then(() => process.exit(0));
     });
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
