@@ -25,7 +25,25 @@ export interface DatabaseConnection {
   pglite?: PGlite;
   /** The server's URL, for the job queue's own small pool. */
   url?: string;
+  /** A read replica's handle (DATABASE_READ_URL); only lib/read-replica.ts decides when to use it. */
+  replica?: ReplicaHandle;
   close: () => Promise<void>;
+}
+
+export interface ReplicaHandle {
+  db: Database;
+  /** Raw clients for the WAL position checks (primary: pg_current_wal_lsn; replica: replay position). */
+  primarySql: postgres.Sql;
+  replicaSql: postgres.Sql;
+}
+
+// Which replica (if any) stands beside a primary handle; keyed by the handle so tests and the
+// process-wide connection work alike, and a transaction (a different object) never matches.
+const replicas = new WeakMap<object, ReplicaHandle>();
+
+/** The replica configured beside this primary handle, if any. */
+export function replicaOf(db: DbExecutor): ReplicaHandle | undefined {
+  return replicas.get(db);
 }
 
 export interface ConnectOptions {
@@ -35,18 +53,41 @@ export interface ConnectOptions {
   dataDir?: string;
   /** Max pooled connections for postgres.js. */
   max?: number;
+  /** The URL is PgBouncer in transaction mode (DATABASE_PGBOUNCER): no named prepared statements, no start-up settings. */
+  pgbouncer?: boolean;
+  /** A streaming replica of `url` for reads that tolerate it (DATABASE_READ_URL). */
+  readUrl?: string;
+}
+
+function postgresClient(url: string, options: ConnectOptions, applicationName: string): postgres.Sql {
+  // JIT compilation pays off for long analytical queries, not for an app's short ones, where its
+  // start-up cost (tens of ms) dominates; it is turned off for this application's sessions.
+  // PgBouncer refuses start-up parameters it does not track (jit) and, in transaction mode, hands
+  // each transaction any server connection, so a named prepared statement may be missing there:
+  // behind it statements are unnamed and jit is set by PgBouncer's connect_query instead.
+  return options.pgbouncer
+    ? postgres(url, { max: options.max ?? 20, prepare: false, onnotice: () => {}, connection: { application_name: applicationName } })
+    : postgres(url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: applicationName, jit: 'off' } });
 }
 
 export function connect(options: ConnectOptions = {}): DatabaseConnection {
   if (options.url) {
-    // JIT compilation pays off for long analytical queries, not for an app's short ones, where its
-    // start-up cost (tens of ms) dominates; it is turned off for this application's sessions.
-    const client = postgres(options.url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: 'loopkit', jit: 'off' } });
+    const client = postgresClient(options.url, options, 'loopkit');
+    const db = drizzlePostgres(client, { schema });
+    let replica: ReplicaHandle | undefined;
+    if (options.readUrl) {
+      const replicaSql = postgresClient(options.readUrl, options, 'loopkit-read');
+      replica = { db: drizzlePostgres(replicaSql, { schema }), primarySql: client, replicaSql };
+      replicas.set(db, replica);
+    }
     return {
-      db: drizzlePostgres(client, { schema }),
+      db,
       driver: 'postgres',
       url: options.url,
-      close: () => client.end({ timeout: 5 }),
+      replica,
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), replica?.replicaSql.end({ timeout: 5 })]);
+      },
     };
   }
   const dataDir = options.dataDir ?? defaultPgliteDir();
@@ -70,7 +111,13 @@ export function defaultPgliteDir(): string {
 const globalForDb = globalThis as unknown as { __loopkitDb?: DatabaseConnection };
 
 export function getConnection(): DatabaseConnection {
-  globalForDb.__loopkitDb ??= connect({ url: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+  const config = env();
+  globalForDb.__loopkitDb ??= connect({
+    url: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    pgbouncer: config.DATABASE_PGBOUNCER === 'true',
+    readUrl: config.DATABASE_READ_URL,
+  });
   return globalForDb.__loopkitDb;
 }
 

@@ -56,6 +56,17 @@ const EnvSchema = z
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(20),
     ),
+    /**
+     * true when DATABASE_URL (and DATABASE_READ_URL) point at PgBouncer in transaction mode:
+     * postgres.js then uses no named prepared statements and sends no session settings at start-up.
+     */
+    DATABASE_PGBOUNCER: z.preprocess(unset, z.enum(['true', 'false']).default('false')),
+    /**
+     * Optional read replica (a streaming standby of DATABASE_URL): dashboard, calibration and
+     * question-analytics reads go to it once it has replayed everything the primary had committed
+     * when the read began (lib/read-replica.ts), and to the primary otherwise.
+     */
+    DATABASE_READ_URL: z.preprocess(unset, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional()),
     PGLITE_DIR: optional,
     AUTH_SECRET: optional,
     /** Key material for webhook signing secrets at rest (HKDF → AES-256-GCM); AUTH_SECRET when unset. */
@@ -124,6 +135,9 @@ const EnvSchema = z
     }
     if (env.SSO_ENCRYPTION_KEY && env.SSO_ENCRYPTION_KEY.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['SSO_ENCRYPTION_KEY'], message: 'must be at least 32 characters' });
+    }
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs DATABASE_URL (a replica of the embedded database is not possible)' });
     }
     if (env.SMTP_URL && !env.SMTP_FROM) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_URL is set' });

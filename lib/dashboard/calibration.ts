@@ -11,6 +11,7 @@ import { queryRows } from '../sql';
 import { type AlphaInterval, alpha, bootstrapAlphaInterval, describeReliability, type ReliabilityVerdict, reliabilityVerdict, type UnitPattern } from './krippendorff';
 import { type LeniencyVerdict, leniencyVerdict } from './leniency';
 import { type MeanInterval, meanInterval, seedFrom } from './statistics';
+import { forReads } from '../read-replica';
 
 export interface InterviewerCalibration {
   userId: string;
@@ -42,8 +43,9 @@ export interface ReliabilityRow {
 
 const RATING_VALUES = [1, 2, 3, 4];
 
-export async function getCalibration(ctx: Ctx): Promise<{ interviewers: InterviewerCalibration[]; bySkill: ReliabilityRow[]; byKit: ReliabilityRow[] }> {
-  requirePermission(ctx, 'dashboard:read');
+export async function getCalibration(primaryCtx: Ctx): Promise<{ interviewers: InterviewerCalibration[]; bySkill: ReliabilityRow[]; byKit: ReliabilityRow[] }> {
+  requirePermission(primaryCtx, 'dashboard:read');
+  const ctx = await forReads(primaryCtx); // a configured read replica serves it (lib/read-replica.ts)
   requirePermission(ctx, 'scorecard:read_all');
   // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
   await requireNothingOwedForAggregates(ctx);

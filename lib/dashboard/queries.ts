@@ -15,6 +15,7 @@ import { othersFeedbackVisibleSql, viewerFeedbackScope } from '../scorecards/vis
 import { parseInput } from '../validation';
 import { parseId } from '../ids';
 import { queryRows } from '../sql';
+import { forReads } from '../read-replica';
 
 export interface GridCell {
   mean: number;
@@ -59,7 +60,8 @@ export function recommendationsSplit(r: GridCandidate['recommendations']): boole
  */
 export async function getOpeningGrid(ctx: Ctx, openingIdInput: unknown, options: { candidateId?: unknown; candidateIds?: string[] } = {}): Promise<OpeningGrid> {
   requirePermission(ctx, 'dashboard:read');
-  return computeOpeningGrid(ctx, openingIdInput, options);
+  // The grid is the heaviest read: a configured read replica serves it (lib/read-replica.ts).
+  return computeOpeningGrid(await forReads(ctx), openingIdInput, options);
 }
 
 /**

@@ -14,6 +14,7 @@ import { queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { correlationInterval } from './statistics';
 import { SEPARATION_ORDER, type Separation, separation } from './separation';
+import { forReads } from '../read-replica';
 
 export const QUESTION_SORTS = ['asked', 'separation', 'question'] as const;
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
@@ -62,8 +63,9 @@ export interface QuestionAnalytics {
   questions: QuestionAnalyticsRow[];
 }
 
-export async function getQuestionAnalytics(ctx: Ctx, input: unknown = {}): Promise<QuestionAnalytics> {
-  requirePermission(ctx, 'dashboard:read');
+export async function getQuestionAnalytics(primaryCtx: Ctx, input: unknown = {}): Promise<QuestionAnalytics> {
+  requirePermission(primaryCtx, 'dashboard:read');
+  const ctx = await forReads(primaryCtx); // a configured read replica serves it (lib/read-replica.ts)
   requirePermission(ctx, 'scorecard:read_all');
   // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
   await requireNothingOwedForAggregates(ctx);

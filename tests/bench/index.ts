@@ -5,6 +5,7 @@ import { runAutosaveBench } from './autosave';
 import { runCandidatesBench } from './candidates';
 import { runDashboardBench } from './dashboard';
 import { runQuestionsBench } from './questions';
+import { runScaleBench } from './scale';
 import { runSessionBench } from './session';
 
 const benches: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   candidates: runCandidatesBench,
   dashboard: runDashboardBench,
   questions: runQuestionsBench,
+  scale: runScaleBench,
   session: runSessionBench,
 };
 

@@ -19,6 +19,16 @@ describe('environment validation', () => {
     expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE: must be a whole number/);
   });
 
+  it('validates the PgBouncer flag and the read replica URL', () => {
+    expect(parseEnv({}).DATABASE_PGBOUNCER).toBe('false');
+    expect(parseEnv({ DATABASE_PGBOUNCER: 'true' }).DATABASE_PGBOUNCER).toBe('true');
+    expect(() => parseEnv({ DATABASE_PGBOUNCER: 'yes' })).toThrow(/DATABASE_PGBOUNCER/);
+    const url = 'postgres://u@db:6432/loopkit';
+    expect(parseEnv({ DATABASE_URL: url, DATABASE_READ_URL: `${url}_read` }).DATABASE_READ_URL).toBe(`${url}_read`);
+    expect(() => parseEnv({ DATABASE_URL: url, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL: must be a postgres/);
+    expect(() => parseEnv({ DATABASE_READ_URL: url })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+  });
+
   it('validates the session and sign-in protection settings', () => {
     const defaults = parseEnv({});
     expect(defaults.SESSION_ABSOLUTE_DAYS).toBe(7);
