@@ -1,10 +1,8 @@
 // Input schemas for scorecards; safe to import in the browser (the live page validates with them too).
 import { z } from 'zod';
+import { RECOMMENDATIONS } from './labels';
 
-export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { strong_no: 'Strong no', no: 'No', yes: 'Yes', strong_yes: 'Strong yes' };
-export const RATING_LABELS = { 1: 'Poor', 2: 'Weak', 3: 'Solid', 4: 'Excellent' } as const;
+export { RATING_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from './labels';
 
 /** A skill's rating: 1–4, "no_evidence", or null to clear it. */
 export const SkillRatingValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('no_evidence'), z.null()], {

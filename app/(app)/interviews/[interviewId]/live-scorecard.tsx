@@ -2,13 +2,12 @@
 // The live scorecard: composes the autosave (use-scorecard-autosave.ts), the clock
 // (use-interview-clock.ts) and the panels, and owns what is left — which question is in front of
 // the panel, the keyboard shortcuts, and submitting.
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldKey, fieldLabel } from '@/lib/scorecards/draft';
-import { ConflictPanel } from './conflict-panel';
 import type { LiveProps } from './live-types';
 import { QuestionList, QuestionPanel, type Score } from './question-panel';
 import { ScorecardHeader } from './scorecard-header';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { SkillsPanel } from './skills-panel';
 import { SummaryPanel } from './summary-panel';
 import { useInterviewClock } from './use-interview-clock';
@@ -17,12 +16,18 @@ import { useScorecardAutosave } from './use-scorecard-autosave';
 
 export type { LiveItem, LiveProps } from './live-types';
 
+// Rarely needed, so loaded on demand rather than with the page (the first-load JavaScript budget,
+// scripts/perf-budgets.json): the conflict view when another tab's edit collides with this one's,
+// the help when "?" is pressed.
+const ConflictPanel = dynamic(() => import('./conflict-panel').then((m) => m.ConflictPanel));
+const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog));
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return Boolean(el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.isContentEditable));
 }
 
-export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
+export function LiveScorecard({ scorecard, interview, kit, prompts }: LiveProps) {
   const autosave = useScorecardAutosave(interview.id, scorecard);
   const { local, update, setMessage } = autosave;
   const [submittedAt, setSubmittedAt] = useState(scorecard.status === 'submitted' ? scorecard.submittedAt : null);
@@ -127,12 +132,13 @@ export function LiveScorecard({ scorecard, interview, kit }: LiveProps) {
         onShowHelp={() => setHelpOpen(true)}
       />
 
-      <ConflictPanel conflicts={autosave.conflicts} labelOf={labelOf} onResolve={autosave.resolveConflict} />
+      {autosave.conflicts.length ? <ConflictPanel conflicts={autosave.conflicts} labelOf={labelOf} onResolve={autosave.resolveConflict} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)_20rem]">
         <QuestionList items={items} current={current} local={local} onSelect={setCurrent} />
         <QuestionPanel
           item={item}
+          prompt={prompts[item.id]}
           index={current}
           count={items.length}
           ratedSkillName={skillById.get(item.primarySkillId)?.name}

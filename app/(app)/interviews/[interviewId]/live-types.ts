@@ -1,4 +1,5 @@
 // The live scorecard's props, derived from what the server's read returns (one shape, not a copy).
+import type { ReactNode } from 'react';
 import type { getInterviewScorecard } from '@/lib/scorecards/queries';
 import type { LiveScorecardData } from './use-scorecard-autosave';
 
@@ -15,4 +16,6 @@ export interface LiveProps {
   scorecard: LiveScorecardData;
   interview: LiveInterview;
   kit: LiveKit;
+  /** Each question's prompt, Markdown already rendered on the server, by item id. */
+  prompts: Record<string, ReactNode>;
 }

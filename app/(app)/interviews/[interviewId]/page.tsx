@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
+import { Markdown } from '@/app/_components/markdown';
 import { AccessDenied, Badge, PageHeader } from '@/app/_components/ui';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { InterviewCancelledError } from '@/lib/scorecards/mutations';
@@ -36,6 +37,9 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
   }
   const { scorecard, interview, kit } = opened;
   const progress = await getInterviewProgress(ctx, interviewId);
+  const items = kit.sections.flatMap((s) => s.items);
+  // Kit Markdown is rendered here, on the server: the Markdown parser never ships to the browser.
+  const prompts = Object.fromEntries(items.map((item) => [item.id, <Markdown key={item.id} className="mt-2">{item.prompt}</Markdown>]));
   return (
     <>
       <h1 className="sr-only">
@@ -71,7 +75,8 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           started: interview.started,
           startedAt: interview.startedAt,
         }}
-        kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items: kit.sections.flatMap((s) => s.items), skills: kit.skills }}
+        kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items, skills: kit.skills }}
+        prompts={prompts}
       />
     </>
   );

@@ -1,12 +1,11 @@
 'use client';
 // The question in front of the panel: its prompt and guidance, the four rubric anchors as the
 // rating control, the notes on the answer; and the list of all questions to move between them.
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { TextAreaField } from '@/app/_components/form';
-import { Markdown } from '@/app/_components/markdown';
 import { buttonClass } from '@/app/_components/ui';
 import { fieldKey, type Flat, valueOf } from '@/lib/scorecards/draft';
-import { RATING_LABELS } from '@/lib/scorecards/schemas';
+import { RATING_LABELS } from '@/lib/scorecards/labels';
 import type { LiveItem } from './live-types';
 
 export type Score = 1 | 2 | 3 | 4;
@@ -48,6 +47,7 @@ const GUIDANCE = [
 
 export function QuestionPanel({
   item,
+  prompt,
   index,
   count,
   ratedSkillName,
@@ -59,6 +59,8 @@ export function QuestionPanel({
   onMove,
 }: {
   item: LiveItem;
+  /** The prompt, rendered from Markdown on the server. */
+  prompt: ReactNode;
   index: number;
   count: number;
   /** The kit skill the question's rating also sets (its primary skill), if the kit weighs it. */
@@ -80,7 +82,7 @@ export function QuestionPanel({
         <h2 id="question-heading" className="mt-1 text-lg font-semibold">
           {item.title}
         </h2>
-        <Markdown className="mt-2">{item.prompt}</Markdown>
+        {prompt}
         <div className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           {GUIDANCE.map(([title, field]) => (
             <div key={field}>

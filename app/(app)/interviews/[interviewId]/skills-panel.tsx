@@ -2,7 +2,7 @@
 // A rating per evaluated skill: 1–4 against the anchors, or "no evidence"; submit refusals sit
 // beside the skill they name.
 import { fieldKey, type FieldValue, type Flat, valueOf } from '@/lib/scorecards/draft';
-import { RATING_LABELS } from '@/lib/scorecards/schemas';
+import { RATING_LABELS } from '@/lib/scorecards/labels';
 import type { LiveSkill } from './live-types';
 
 const VALUES = [1, 2, 3, 4, 'no_evidence'] as const;

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { TextAreaField } from '@/app/_components/form';
 import { buttonClass } from '@/app/_components/ui';
 import { type FieldValue, type Flat, valueOf } from '@/lib/scorecards/draft';
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '@/lib/scorecards/schemas';
+import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '@/lib/scorecards/labels';
 
 export function SummaryPanel({
   applicationId,
