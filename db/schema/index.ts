@@ -14,3 +14,4 @@ export * from './analytics';
 export * from './mail';
 export * from './notifications';
 export * from './decisions';
+export * from './fairness';

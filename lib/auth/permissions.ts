@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'dashboard:read': 'See candidate comparisons and calibration',
   'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
   'audit:read': 'Read the audit log',
+  'eeo:read': 'See the adverse-impact report built from candidates’ voluntary self-identification (aggregates only)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
