@@ -8,7 +8,7 @@ import { crossSiteRefusal, isStateChanging } from './lib/request-guard';
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//, /^\/forgot-password/, /^\/reset-password\//, /^\/verify-email/];
+const PUBLIC_PATHS = [/^\/sign-in/, /^\/sign-up/, /^\/invite\//, /^\/forgot-password/, /^\/reset-password\//, /^\/verify-email/, /^\/self-identification\//];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';

@@ -17,3 +17,4 @@ export * from './decisions';
 export * from './api-keys';
 export * from './sso';
 export * from './webhooks';
+export * from './fairness';

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'audit:read': 'Read the audit log',
   'api_key:manage': 'Create and revoke API keys',
   'webhook:manage': 'Register webhook endpoints, see their delivery logs and redeliver events',
+  'eeo:read': 'See the adverse-impact report built from candidates’ voluntary self-identification (aggregates only)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,7 @@ import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { listDecisionsForApplications } from '../decisions/queries';
 import { parseId } from '../ids';
+import { readOwnSelfIdentification } from '../fairness/self-identification';
 
 export interface CandidateDataExport {
   format: 'loopkit.candidate-data/v1';
@@ -39,6 +40,12 @@ export interface CandidateDataExport {
   /** Recorded decisions with their rationale (oldest first), and the outcome of closed applications decided without one. */
   decisions: { applicationId: string; opening: string; outcome: string; at: string | null; rationale: string | null; decidedBy: string | null }[];
   auditEvents: { at: string; action: string; entityType: string; entityId: string | null }[];
+  /**
+   * The candidate's own voluntary self-identification answers (question → option key), or null.
+   * Held apart from everything else and never shown to colleagues; a subject-access export is
+   * the one document that carries them beside the person, because it is written for that person.
+   */
+  selfIdentification: { answers: Record<string, string>; answeredAt: string } | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -111,6 +118,7 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
     .orderBy(asc(auditEvents.createdAt));
   const moves = events.filter((e) => e.action === 'application.moved');
   const recorded = (await listDecisionsForApplications(ctx, appIds)).reverse();
+  const selfIdentification = await readOwnSelfIdentification(ctx.db, org, candidate.id);
   const titleOf = new Map(apps.map(({ app, openingTitle }) => [app.id, openingTitle]));
 
   return {
@@ -165,5 +173,6 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
         .map(({ app, openingTitle }) => ({ applicationId: app.id, opening: openingTitle, outcome: app.stage, at: iso(app.closedAt), rationale: null, decidedBy: null })),
     ],
     auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, entityType: e.entityType, entityId: e.entityId })),
+    selfIdentification,
   };
 }

@@ -14,6 +14,7 @@ import { emitWebhookEvent } from '../webhooks/emit';
 import { type Ctx, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
+import { deleteSelfIdentification } from '../fairness/self-identification';
 import { EraseCandidateInput } from './schemas';
 
 /**
@@ -112,6 +113,10 @@ export async function eraseCandidateRecord(
         ),
       );
   }
+  // Voluntary self-identification answers are personal data of the most sensitive kind: deleted,
+  // not kept under the pseudonym (the adverse-impact report then counts the person as unanswered).
+  // Whether there were any stays out of the audit event and the result.
+  await deleteSelfIdentification(db, args.organizationId, candidate.id);
   const counts: ErasureCounts = { applications: appIds.length, interviews: interviewIds.length, scorecards: scorecardIds.length, notes };
   await recordAudit(db, {
     organizationId: args.organizationId,

@@ -49,6 +49,14 @@ export default async function DashboardPage() {
           </li>
         </ul>
       ) : null}
+      {can(ctx, 'eeo:read') ? (
+        <p className="mt-3 text-sm">
+          <Link href="/dashboard/adverse-impact" className="font-medium text-brand-700 underline">
+            Adverse impact
+          </Link>{' '}
+          <span className="text-slate-600">— selection rates by self-identified group (four-fifths rule)</span>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -16,6 +16,8 @@ import { DecisionSummary } from '../../_components/decision-summary';
 import { HiddenFeedbackNotice } from '../../_components/hidden-feedback';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { EraseCandidateForm } from './erase-candidate-form';
+import { SelfIdentificationCard } from './self-identification-card';
+import { getSelfIdentificationLinkStatus } from '@/lib/fairness/self-identification';
 import { ApplyToOpeningForm, EditCandidateForm, InterviewChanges, MoveApplicationForm, ReopenScorecardForm, ScheduleInterviewForm } from '../candidate-forms';
 
 export const metadata: Metadata = { title: 'Candidate' };
@@ -35,6 +37,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   ]);
   const timeline = await getCandidateTimeline(ctx, candidateId);
   const { candidate } = profile;
+  const selfIdStatus = can(ctx, 'candidate:write') && candidate.erasedAt === null ? await getSelfIdentificationLinkStatus(ctx, candidate.id) : null;
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   // An erased candidate's record is frozen: nothing may write personal data back under the pseudonym.
   const erased = candidate.erasedAt !== null;
@@ -148,6 +151,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                 <EditCandidateForm candidate={toCandidateDetails(candidate)} />
               </div>
             </details>
+          </Card>
+        ) : null}
+        {canWrite && selfIdStatus ? (
+          <Card className="h-fit p-4">
+            <SelfIdentificationCard candidateId={candidate.id} status={selfIdStatus} />
           </Card>
         ) : null}
         <Card className="h-fit p-4">

@@ -7,6 +7,7 @@ import { AccessDenied, PageHeader } from '@/app/_components/ui';
 import { auditActionLabel } from '@/lib/audit-log';
 import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { can } from '@/lib/context';
+import { optionLabel, SELF_ID_QUESTIONS } from '@/lib/fairness/questions';
 import { RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 import { orNotFound, requirePageContext } from '../../../page-context';
 
@@ -143,6 +144,25 @@ export default async function CandidateDataPage({ params }: { params: Promise<{ 
             </section>
           ))}
         </div>
+      </section>
+
+      <section aria-labelledby="self-identification">
+        <h2 id="self-identification" className="mb-2 text-lg font-semibold">Voluntary self-identification</h2>
+        {data.selfIdentification ? (
+          <>
+            <p className="mb-1 text-sm text-slate-700">Answered {at(data.selfIdentification.answeredAt)}. Kept apart from the application; used only in group totals.</p>
+            <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
+              {SELF_ID_QUESTIONS.map((q) => (
+                <div key={q.key} className="contents">
+                  <dt className="font-medium text-slate-700">{q.label}</dt>
+                  <dd>{data.selfIdentification!.answers[q.key] ? optionLabel(q.key, data.selfIdentification!.answers[q.key]!) : '—'}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">None.</p>
+        )}
       </section>
 
       <section aria-labelledby="events">
