@@ -76,7 +76,10 @@ createServer((request, response) => {
           select saved.organization_id, saved.id, ${itemId}::uuid, ${text}::text from saved
           on conflict (scorecard_id, kit_item_id) do update set body = excluded.body, updated_at = now())
         select revision, updated_at from saved`;
-      if (!saved) return send(response, 409, { error: 'conflict' });
+      if (!saved) {
+        const [current] = await sql`select revision from scorecards where id = ${match[1]!} and interviewer_user_id = ${claims.uid}`;
+        return send(response, current ? 409 : 404, { error: { code: 'conflict', current: { revision: current?.revision } } });
+      }
       send(response, 200, { revision: saved.revision, updatedAt: new Date(saved.updated_at).toISOString() });
     } catch (error) {
       console.error(error);

@@ -51,6 +51,7 @@ export interface SaveLoadRun {
   durationSeconds: number;
   acknowledged: number;
   refused: number;
+  refusedByStatus: Record<number, number>;
   savesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -71,6 +72,7 @@ export async function runSaveLoad(options: { baseUrl: string; workers: SaveLoadW
   const states: State[] = workers.map((worker, index) => ({ worker, index, n: 0, pending: '', acked: 0, last: '', startRevision: worker.revision }));
   const idle = [...states];
   let refused = 0;
+  const refusedByStatus: Record<number, number> = {};
   // autocannon resets its per-connection context between requests, so the pairing lives here:
   // a connection takes an idle worker when it builds a request and hands it back on the answer.
   const run = await autocannon({
@@ -99,14 +101,26 @@ export async function runSaveLoad(options: { baseUrl: string; workers: SaveLoadW
             state.worker.revision = (JSON.parse(body) as { revision: number }).revision;
             state.acked += 1;
             state.last = state.pending;
-          } else refused += 1;
+          } else {
+            refused += 1;
+            refusedByStatus[status] = (refusedByStatus[status] ?? 0) + 1;
+            // As the live page does on 409: carry on from the current revision. (A save cut off
+            // at the end of the previous run may land after the worker was resynchronised.)
+            if (status === 409) {
+              const current = (JSON.parse(body) as { error?: { current?: { revision?: number } } }).error?.current?.revision;
+              if (typeof current === 'number') state.worker.revision = current;
+            }
+          }
           idle.push(state);
         },
       },
     ],
   });
   const acknowledged = states.reduce((sum, s) => sum + s.acked, 0);
+  // Saves cut off when the run stopped may still be running on the server: let them land first.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   return {
+    refusedByStatus,
     durationSeconds,
     acknowledged,
     refused,
@@ -244,6 +258,8 @@ async function measureServer(kind: ServerKind, databaseUrl: string, db: DbExecut
     const open = await runSaveLoad({ baseUrl: BASE, workers, durationSeconds: OPEN_SECONDS, overallRate: rate, label: `${kind} open` });
     lost += await checkAcknowledgedSaves(db, workers, open);
     clearInterval(sampler);
+    const refusedByStatus = [warmup, closed, open].flatMap((r) => Object.entries(r.refusedByStatus)).map(([status, n]) => `${n}×${status}`);
+    if (refusedByStatus.length) console.log(`${kind}: refused ${refusedByStatus.join(', ')}`);
     const perSave = (seconds: number) => Number(((seconds / Math.max(1, closed.acknowledged)) * 1000).toFixed(2));
     const figures: ServerFigures = {
       saves_per_s: closed.savesPerSecond,
