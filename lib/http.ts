@@ -1,7 +1,8 @@
 // The one place where typed domain errors become HTTP responses and server-action results.
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
-import { ConflictError, DomainError, type FieldErrors, PayloadTooLargeError, RateLimitedError, UnauthenticatedError, ValidationError } from './errors';
+import { MAX_JSON_BODY_BYTES, readBodyText } from './request-body';
+import { ConflictError, DomainError, type FieldErrors, RateLimitedError, UnauthenticatedError, ValidationError } from './errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors; current?: unknown };
@@ -25,8 +26,7 @@ export function errorToResponse(error: unknown): Response {
   return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
-/** The largest JSON body any API route reads: generous for a scorecard's notes, small enough to refuse abuse. */
-export const MAX_JSON_BODY_BYTES = 1_000_000;
+export { MAX_JSON_BODY_BYTES, readBodyText } from './request-body';
 
 /**
  * Reads a JSON request body, refusing (413) past maxBytes without buffering the rest, and
@@ -34,28 +34,6 @@ export const MAX_JSON_BODY_BYTES = 1_000_000;
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
   return parseJsonText(await readBodyText(request, maxBytes));
-}
-
-/** The raw request body as text, at most maxBytes (413 beyond, without buffering the rest). */
-export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
-  const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1000)} kB`);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function parseJsonText(text: string): unknown {

@@ -10,7 +10,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 import { ValidationError } from './errors';
-import { readBodyText } from './http';
+import { readBodyText } from './request-body';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
