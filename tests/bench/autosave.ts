@@ -32,16 +32,17 @@ function cookieHeader(setCookies: string[], jar: Map<string, string>) {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-async function signInOverHttp(email: string): Promise<string> {
+/** Signs in through Auth.js's credentials endpoint like a browser; returns the Cookie header. */
+export async function signInOverHttp(email: string, base = BASE, password = BENCH_PASSWORD): Promise<string> {
   const jar = new Map<string, string>();
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
   let cookies = cookieHeader(csrf.headers.getSetCookie(), jar);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: '/' }),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: '/' }),
   });
   cookies = cookieHeader(response.headers.getSetCookie(), jar);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);

@@ -1,5 +1,6 @@
 // `npm run bench -- <name>`: benchmarks that seed data at a stated scale and print figures.
 // Each benchmark's last line of output is one JSON object with its numbers.
+import { runApiBench } from './api';
 import { runAutosaveBench } from './autosave';
 import { runCandidatesBench } from './candidates';
 import { runDashboardBench } from './dashboard';
@@ -7,6 +8,7 @@ import { runQuestionsBench } from './questions';
 import { runSessionBench } from './session';
 
 const benches: Record<string, () => Promise<void>> = {
+  api: runApiBench,
   autosave: runAutosaveBench,
   candidates: runCandidatesBench,
   dashboard: runDashboardBench,

@@ -46,6 +46,8 @@ export async function tryAutosaveFastPath(request: IncomingMessage, response: Se
   if (request.method !== 'PATCH') return false;
   const match = AUTOSAVE_PATH.exec(request.url ?? '');
   if (!match) return false;
+  // An API key (Authorization: Bearer) is authenticated by the route handler (apiRoute), never by the cookie.
+  if (request.headers.authorization !== undefined) return false;
   try {
     const header = (name: string) => {
       const value = request.headers[name];
