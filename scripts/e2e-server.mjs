@@ -33,6 +33,8 @@ const child = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '-p',
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdefghijklmnop',
     AUTH_URL: `http://127.0.0.1:${port}`,
     SEED_DEMO: 'true',
+    // tests/e2e/sso.spec.ts runs its OpenID provider on http://127.0.0.1 (the server runs as production).
+    SSO_ALLOW_HTTP_ISSUERS: 'true',
     // The production server never uses the published demo password unless told to; the e2e suite signs in with it.
     DEMO_PASSWORD: 'loopkit-demo-2026',
   },

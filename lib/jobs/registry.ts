@@ -5,6 +5,7 @@ import 'server-only';
 import { pruneApiKeyRateWindows } from '../api-keys/authenticate';
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { pruneExpiredSessions } from '../auth/sessions';
+import { pruneSsoTickets } from '../sso/flow';
 import { pruneAccountEmailRecords } from '../auth/user-tokens';
 import { eraseExpiredCandidates } from '../candidates/retention';
 import { pruneIdempotencyKeys } from '../idempotency';
@@ -31,13 +32,13 @@ export const pruneAccountEmailRecordsJob = defineJob({
   policy: 'stately',
 });
 
-/** Sign-in attempts older than a day and sessions past their end: counters and rows nobody reads again. */
+/** Sign-in attempts older than a day, sessions past their end and spent SSO tickets: counters and rows nobody reads again. */
 export const pruneSignInRecordsJob = defineJob({
   name: 'auth.prune-sign-in-records',
   handler: async (_data: Record<string, never>, { db }) => {
     const now = new Date();
-    const [attempts, sessions] = await Promise.all([pruneLoginAttempts(db, now), pruneExpiredSessions(db, now)]);
-    if (attempts + sessions) console.log(`[jobs] pruned ${attempts} sign-in attempt(s) and ${sessions} ended session(s)`);
+    const [attempts, sessions, tickets] = await Promise.all([pruneLoginAttempts(db, now), pruneExpiredSessions(db, now), pruneSsoTickets(db, now)]);
+    if (attempts + sessions + tickets) console.log(`[jobs] pruned ${attempts} sign-in attempt(s), ${sessions} ended session(s) and ${tickets} SSO ticket(s)`);
   },
   schedule: '23 3 * * *',
   policy: 'stately',

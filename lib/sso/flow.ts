@@ -6,7 +6,7 @@ import 'server-only';
 // verified e-mail then names a member (or provisions one), and a one-time ticket, redeemed by the
 // Auth.js "sso" provider, turns that into the same session a password sign-in creates.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { DbExecutor } from '@/db/client';
 import { memberships, ssoConfigs, ssoDomains, ssoTickets, users } from '@/db/schema';
@@ -240,4 +240,10 @@ export async function redeemSsoTicket(db: DbExecutor, ticket: unknown, now = new
     await recordAudit(tx, { organizationId: used.organizationId, actorUserId: user.id, action: 'user.signed_in_sso', entityType: 'user', entityId: user.id });
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, organizationId: used.organizationId };
   });
+}
+
+/** Deletes tickets past their minute (used or not); returns how many. For the nightly prune job. */
+export async function pruneSsoTickets(db: DbExecutor, now: Date): Promise<number> {
+  const deleted = await db.delete(ssoTickets).where(lt(ssoTickets.expiresAt, now)).returning({ id: ssoTickets.id });
+  return deleted.length;
 }

@@ -14,7 +14,7 @@ import { requestPasswordReset } from '@/lib/auth/password-reset';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { unseal } from '@/lib/sso/crypto';
-import { completeSsoSignIn, redeemSsoTicket, sealFlowState, SsoSignInError, startSsoSignIn, unsealFlowState } from '@/lib/sso/flow';
+import { completeSsoSignIn, pruneSsoTickets, redeemSsoTicket, sealFlowState, SsoSignInError, startSsoSignIn, unsealFlowState } from '@/lib/sso/flow';
 import { issuerRefusal, ssoRedirectUri } from '@/lib/sso/provider';
 import { getSsoSettings, saveSsoSettings, testSsoConnection } from '@/lib/sso/settings';
 import { driveProviderLogin, startOidcProvider, type TestProvider } from '../fixtures/oidc-provider';
@@ -167,6 +167,7 @@ describe('sign-in through the provider', () => {
     const account = await redeemSsoTicket(t.db, done.ticket);
     expect(account).toMatchObject({ id: member.user.id, email: member.email, organizationId: acme.organizationId });
     expect(await redeemSsoTicket(t.db, done.ticket)).toBeNull(); // single use
+    expect(await redeemSsoTicket(t.db, 'x'.repeat(43))).toBeNull(); // made up
     const [role] = await t.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, member.user.id));
     expect(role!.role).toBe('hiring_manager'); // unchanged by SSO
     const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.signed_in_sso'), eq(auditEvents.entityId, member.user.id)));
@@ -181,6 +182,15 @@ describe('sign-in through the provider', () => {
     const back = await driveProviderLogin(start.authorizationUrl, member.email, ssoRedirectUri());
     await completeSsoSignIn({ db: t.db }, { query: back.searchParams, flowCookie: start.flowCookie });
     expect((await refusal(completeSsoSignIn({ db: t.db }, { query: back.searchParams, flowCookie: start.flowCookie }))).reason).toBe('provider');
+  });
+
+  it('a ticket expires after a minute and is pruned', async () => {
+    const member = await makeMember(t.db, acme.organizationId, 'interviewer', { email: `tick@${ACME}` });
+    person(member.email);
+    const done = await ssoRoundTrip(member.email);
+    const later = new Date(Date.now() + 61_000);
+    expect(await redeemSsoTicket(t.db, done.ticket, later)).toBeNull();
+    expect(await pruneSsoTickets(t.db, later)).toBeGreaterThanOrEqual(1);
   });
 
   it('provisions a new person with the default role, from the verified e-mail', async () => {

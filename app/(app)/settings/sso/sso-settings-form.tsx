@@ -1,8 +1,9 @@
 'use client';
 // The SSO settings form. Controlled, so a refused save keeps what was typed; the client secret is
 // never sent to the browser: the field stays empty and says whether one is stored.
-import { useActionState, useState } from 'react';
-import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField, fieldError } from '@/app/_components/form';
+import { type FormEvent, startTransition, useActionState, useRef, useState } from 'react';
+import { FormMessage, SelectField, TextAreaField, TextField, fieldError } from '@/app/_components/form';
+import { buttonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/lib/http';
 import type { Provisioning } from '@/lib/sso/schemas';
 import { saveSsoSettingsAction, testSsoConnectionAction } from './actions';
@@ -50,8 +51,8 @@ function Checkbox({ name, label, hint, checked, onChange, error }: { name: strin
 }
 
 export function SsoSettingsForm({ settings, roles }: { settings: SsoFormValues; roles: { value: string; label: string }[] }) {
-  const [state, save] = useActionState(saveSsoSettingsAction, idle);
-  const [testState, test] = useActionState(testSsoConnectionAction, idle);
+  const [state, save, saving] = useActionState(saveSsoSettingsAction, idle);
+  const [testState, test, testing] = useActionState(testSsoConnectionAction, idle);
   const [enabled, setEnabled] = useState(settings.enabled);
   const [issuer, setIssuer] = useState(settings.issuer);
   const [clientId, setClientId] = useState(settings.clientId);
@@ -60,8 +61,20 @@ export function SsoSettingsForm({ settings, roles }: { settings: SsoFormValues; 
   const [provisioning, setProvisioning] = useState<string>(settings.provisioning);
   const [passwordOff, setPasswordOff] = useState(settings.passwordSignInDisabled);
   const secretStored = settings.clientSecretSet;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Actions are called by hand, not through the form's action: React resets a form after its
+  // action, and a controlled <select> then fell back to its first option ("refuse") unseen.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => save(data));
+  };
+  const testConnection = () => {
+    const data = new FormData(formRef.current!);
+    startTransition(() => test(data));
+  };
   return (
-    <form action={save} className="space-y-5" noValidate aria-label="Single sign-on settings">
+    <form ref={formRef} onSubmit={submit} className="space-y-5" noValidate aria-label="Single sign-on settings">
       <FormMessage state={state} />
       <Checkbox name="enabled" label="Single sign-on is on" hint="People with the domains below see their provider when they sign in." checked={enabled} onChange={setEnabled} />
       <TextField
@@ -114,14 +127,16 @@ export function SsoSettingsForm({ settings, roles }: { settings: SsoFormValues; 
         error={fieldError(state, 'passwordSignInDisabled')}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Saving…">Save single sign-on settings</SubmitButton>
+        <button type="submit" disabled={saving} aria-disabled={saving} className={buttonClass('primary')}>
+          {saving ? 'Saving…' : 'Save single sign-on settings'}
+        </button>
         <button
-          type="submit"
-          formAction={test}
-          formNoValidate
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          type="button"
+          onClick={testConnection}
+          disabled={testing}
+          className={buttonClass('secondary')}
         >
-          Test connection
+          {testing ? 'Testing…' : 'Test connection'}
         </button>
       </div>
       {testState.status === 'success' ? (
