@@ -70,20 +70,21 @@ test('an admin adds a webhook, schedules an interview and sees the signed delive
       await page.reload();
       await expect(delivery.getByText('succeeded')).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
-    await expect(delivery.getByRole('cell', { name: '200' })).toBeVisible();
-    await expect(delivery.getByRole('cell', { name: 'received' })).toBeVisible();
+    await expect(delivery.getByRole('cell', { name: '200', exact: true })).toBeVisible();
+    await expect(delivery.getByRole('cell', { name: 'received', exact: true })).toBeVisible();
 
     // Manual redelivery: the same event again, logged as a manual attempt.
     await delivery.getByRole('button', { name: 'Redeliver interview.scheduled' }).click();
     await expect(async () => {
       await page.reload();
-      await expect(delivery.getByRole('cell', { name: '2 (manual)' })).toBeVisible({ timeout: 1_000 });
+      await expect(delivery.getByRole('cell', { name: '2 (manual)', exact: true })).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
     expect(verified.filter((v) => v.type === 'interview.scheduled').length).toBeGreaterThanOrEqual(2);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete endpoint' }).click();
-    await expect(page.getByText('Endpoint deleted.')).toBeVisible();
+    await expect(page).toHaveURL(/\/settings\/webhooks$/);
+    await expect(page.getByRole('link', { name: url })).toHaveCount(0);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

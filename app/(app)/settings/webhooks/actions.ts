@@ -1,4 +1,5 @@
 'use server';
+import { redirect } from 'next/navigation';
 import { runMemberAction } from '@/app/_lib/member-action';
 import type { ActionState } from '@/lib/http';
 import { createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, rotateWebhookSecret, updateWebhookEndpoint, updateWebhookSettings } from '@/lib/webhooks/mutations';
@@ -27,6 +28,9 @@ export async function redeliverWebhookAction(_prev: ActionState, formData: FormD
   return runMemberAction(formData, async (ctx, input) => (await redeliverWebhook(ctx, input), 'Redelivery queued.'), `/settings/webhooks/${String(formData.get('endpointId'))}`);
 }
 
+/** Back to the list afterwards: the endpoint's own page has nothing left to show. */
 export async function deleteWebhookEndpointAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runMemberAction(formData, async (ctx, input) => (await deleteWebhookEndpoint(ctx, input), 'Endpoint deleted.'), '/settings/webhooks');
+  const state = await runMemberAction(formData, async (ctx, input) => (await deleteWebhookEndpoint(ctx, input), 'Endpoint deleted.'), '/settings/webhooks');
+  if (state.status === 'success') redirect('/settings/webhooks');
+  return state;
 }

@@ -146,13 +146,6 @@ export function RotateSecretForm({ endpointId }: { endpointId: string }) {
 
 export function DeleteEndpointForm({ endpointId }: { endpointId: string }) {
   const [state, action] = useActionState(deleteWebhookEndpointAction, idle);
-  if (state.status === 'success') {
-    return (
-      <p role="status" className="text-sm text-slate-700">
-        Endpoint deleted. <Link href="/settings/webhooks" className="text-brand-700 hover:underline">Back to webhooks</Link>
-      </p>
-    );
-  }
   return (
     <form action={action} onSubmit={(e) => (window.confirm('Delete this endpoint and its delivery log?') ? undefined : e.preventDefault())} className="space-y-2">
       <input type="hidden" name="endpointId" value={endpointId} />
