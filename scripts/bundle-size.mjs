@@ -3,20 +3,12 @@
 // page is over its budget in scripts/perf-budgets.json.
 //   node scripts/bundle-size.mjs [--base-url http://127.0.0.1:3000] [--files]
 // The app must run with the demo data (SEED_DEMO=true); DEMO_PASSWORD if it is not the published one.
-import { chromium } from '@playwright/test';
 import pageWeight from './page-weight.cjs';
-import { CHROMIUM_INSTRUCTIONS, findChromium } from './chromium.cjs';
 
 const { budgets, findBudgetedPages, kB, measureFirstLoadScripts } = pageWeight;
 const args = process.argv.slice(2);
 const baseUrl = args.includes('--base-url') ? args[args.indexOf('--base-url') + 1] : (process.env.BASE_URL ?? 'http://127.0.0.1:3000');
-const found = findChromium();
-if (!found) throw new Error(CHROMIUM_INSTRUCTIONS);
-
-const browser = await chromium.launch({
-  executablePath: found.source === 'playwright' ? undefined : found.executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { browser } = await pageWeight.launchChromium();
 try {
   const pages = await findBudgetedPages(browser, baseUrl);
 

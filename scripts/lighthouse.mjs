@@ -1,29 +1,21 @@
 // Lighthouse performance (desktop profile) of the budgeted pages — the live scorecard, the question
 // bank, the dashboard grid — against a running, built app with the demo data. Signs in as the demo
-// interviewer in Chromium, hands the session cookie to Lighthouse, prints a table and one JSON line;
+// interviewer and hiring manager in Chromium, hands each page's session cookie to Lighthouse, prints a table and one JSON line;
 // exits 1 when a page's median score is below scripts/perf-budgets.json's minimum.
 //   node scripts/lighthouse.mjs [--base-url http://127.0.0.1:3000] [--runs 3]
 // Lighthouse is fetched by npx at the pinned version (12.2.3: the last that supports Node 20), not
 // installed as a devDependency; see README "Performance budgets".
 import { spawnSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
 import pageWeight from './page-weight.cjs';
-import { CHROMIUM_INSTRUCTIONS, findChromium } from './chromium.cjs';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+
 const { budgets, findBudgetedPages } = pageWeight;
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const baseUrl = option('--base-url', process.env.BASE_URL ?? 'http://127.0.0.1:3000');
 const runs = Number(option('--runs', '1'));
-const found = findChromium();
-if (!found) throw new Error(CHROMIUM_INSTRUCTIONS);
-
-const browser = await chromium.launch({
-  executablePath: found.source === 'playwright' ? undefined : found.executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { browser, executablePath } = await pageWeight.launchChromium();
 let pages;
 try {
   pages = await findBudgetedPages(browser, baseUrl);
@@ -39,8 +31,8 @@ for (const target of pages) {
   for (let run = 0; run < runs; run++) {
     const result = spawnSync(
       'npx',
-      ['-y', LIGHTHOUSE, new URL(target.path, baseUrl).href, '--preset=desktop', '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${CHROME_FLAGS}`, `--extra-headers=${JSON.stringify({ Cookie: target.cookie })}`],
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? found.executablePath } },
+      ['-y', LIGHTHOUSE, new URL(target.path, baseUrl).href, '--preset=desktop', '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${['--headless', ...pageWeight.CHROMIUM_ARGS].join(' ')}`, `--extra-headers=${JSON.stringify({ Cookie: target.cookie })}`],
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? executablePath } },
     );
     if (result.status !== 0) throw new Error(`lighthouse failed on ${target.path}:\n${result.stderr}`);
     const report = JSON.parse(result.stdout);

@@ -5,8 +5,22 @@
 // scripts/lighthouse.mjs and tests/e2e/bundle-size.spec.ts.
 // CommonJS for the same reason as chromium.cjs: Playwright compiles the spec's imports to CommonJS.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module, see above */
 const { gzipSync } = require('node:zlib');
+const { CHROMIUM_INSTRUCTIONS, findChromium } = require('./chromium.cjs');
 const budgets = require('./perf-budgets.json');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Chromium for the scripts (the e2e spec gets its browser from Playwright's config): the same lookup as the e2e suite. */
+async function launchChromium() {
+  const found = findChromium();
+  if (!found) throw new Error(CHROMIUM_INSTRUCTIONS);
+  // Lazy: the spec already has Playwright loaded; the scripts load it only here.
+  const { chromium } = require('@playwright/test');
+  const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.executablePath, args: CHROMIUM_ARGS });
+  return { browser, executablePath: found.executablePath };
+}
 
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'loopkit-demo-2026';
 /** Who looks at each page: an interviewer on a live interview; a hiring manager for the bank and the dashboard. */
@@ -90,4 +104,4 @@ async function measureFirstLoadScripts(browser, baseUrl, path, storageState) {
 
 const kB = (bytes) => Math.round(bytes / 100) / 10;
 
-module.exports = { budgets, PERF_USERS, signInPage, findBudgetedPages, measureFirstLoadScripts, kB };
+module.exports = { budgets, CHROMIUM_ARGS, launchChromium, PERF_USERS, signInPage, findBudgetedPages, measureFirstLoadScripts, kB };

@@ -26,6 +26,8 @@ export interface FirstLoadScripts {
 }
 
 export declare const budgets: { firstLoadJsGzipKb: Record<BudgetedPage['name'], number>; lighthousePerformanceMin: number };
+export declare const CHROMIUM_ARGS: string[];
+export declare function launchChromium(): Promise<{ browser: Browser; executablePath: string }>;
 export declare const PERF_USERS: { interviewer: DemoUser; manager: DemoUser };
 export declare function signInPage(page: Page, baseUrl: string, user: DemoUser): Promise<void>;
 export declare function findBudgetedPages(browser: Browser, baseUrl: string): Promise<BudgetedPage[]>;
