@@ -15,7 +15,9 @@ test('the OpenAPI document is public and the reference page renders it', async (
   await anonymous.dispose();
 
   await signIn(page, demo.interviewer.email, demo.password);
-  await page.goto('/settings');
+  // An interviewer's Settings opens on Members (only admins have the Organization tab).
+  await page.goto('/settings/members');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API reference' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Candidates' })).toBeVisible();
   await expect(page.getByRole('link', { name: '/api/v1/openapi.json' })).toBeVisible();
