@@ -25,7 +25,7 @@ import { createKit, publishKit } from '@/lib/kits/mutations';
 import { createOpening } from '@/lib/openings/mutations';
 import { getOpening } from '@/lib/openings/queries';
 import { startTopology, type Topology } from '../../scripts/scale-out.mjs';
-import { BENCH_PASSWORD, benchOrganization, percentile } from './support';
+import { attemptSignIn, BENCH_PASSWORD, benchOrganization, percentile } from './support';
 
 const INTERVIEWERS = Number(process.env.BENCH_INTERVIEWERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -34,30 +34,10 @@ const FAILOVER_SECONDS = Number(process.env.BENCH_FAILOVER_SECONDS ?? 12);
 const BASE_PORT = Number(process.env.BENCH_SCALE_PORT ?? 3480);
 const PORTS = { lbPort: BASE_PORT, instancePorts: [BASE_PORT + 1, BASE_PORT + 2], pgbouncerPort: 6432 + BASE_PORT - 3480, replicaPort: 5433 + BASE_PORT - 3480 };
 
-function cookieHeader(setCookies: string[], jar: Map<string, string>) {
-  for (const c of setCookies) {
-    const [pair] = c.split(';');
-    const [name, ...rest] = pair!.split('=');
-    jar.set(name!.trim(), rest.join('='));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-}
-
-/** Signs in over HTTP at `base`; returns the cookie header (empty when refused) and which instance answered. */
+/** Signs in over HTTP at `base`; the cookie header is empty when refused. */
 async function signIn(base: string, email: string, password = BENCH_PASSWORD): Promise<{ cookie: string; upstream: string | null }> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  let cookies = cookieHeader(csrf.headers.getSetCookie(), jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: '/' }),
-  });
-  cookies = cookieHeader(response.headers.getSetCookie(), jar);
-  const ok = [...jar.keys()].some((k) => k.includes('session-token'));
-  return { cookie: ok ? cookies : '', upstream: response.headers.get('x-loopkit-upstream') };
+  const { cookie, upstream } = await attemptSignIn(base, email, password);
+  return { cookie: cookie ?? '', upstream };
 }
 
 async function sessionEmail(base: string, cookie: string): Promise<string | undefined> {

@@ -114,8 +114,11 @@ function cookieHeader(setCookies: string[], jar: Map<string, string>) {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-/** Signs in through Auth.js's credentials endpoint like a browser; returns the Cookie header. */
-export async function signInOverHttp(email: string, base: string, password = BENCH_PASSWORD): Promise<string> {
+/**
+ * Signs in through Auth.js's credentials endpoint like a browser. Returns the Cookie header (null
+ * when refused) and which instance answered, when a load balancer says so.
+ */
+export async function attemptSignIn(base: string, email: string, password = BENCH_PASSWORD): Promise<{ cookie: string | null; upstream: string | null }> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${base}/api/auth/csrf`);
   let cookies = cookieHeader(csrf.headers.getSetCookie(), jar);
@@ -127,6 +130,13 @@ export async function signInOverHttp(email: string, base: string, password = BEN
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: '/' }),
   });
   cookies = cookieHeader(response.headers.getSetCookie(), jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);
-  return cookies;
+  const signedIn = [...jar.keys()].some((k) => k.includes('session-token'));
+  return { cookie: signedIn ? cookies : null, upstream: response.headers.get('x-loopkit-upstream') };
+}
+
+/** Signs in like a browser; returns the Cookie header, or throws when refused. */
+export async function signInOverHttp(email: string, base: string, password = BENCH_PASSWORD): Promise<string> {
+  const { cookie } = await attemptSignIn(base, email, password);
+  if (!cookie) throw new Error(`sign-in failed for ${email}`);
+  return cookie;
 }
