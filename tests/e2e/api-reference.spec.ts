@@ -15,8 +15,9 @@ test('the OpenAPI document is public and the reference page renders it', async (
   await anonymous.dispose();
 
   await signIn(page, demo.interviewer.email, demo.password);
-  // An interviewer's Settings opens on Members (only admins have the Organization tab).
-  await page.goto('/settings/members');
+  // An interviewer's Settings opens on the first tab they can use (no Organization, no Members).
+  await page.goto('/settings');
+  await expect(page).toHaveURL(/\/settings\/notifications$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API reference' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Candidates' })).toBeVisible();

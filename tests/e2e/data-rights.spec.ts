@@ -9,7 +9,8 @@ const ERASED = 'Rahul Mehta';
 
 /** Each grid row's full text by the candidate it belongs to. */
 async function gridRows(page: Page): Promise<Map<string, string>> {
-  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') });
+  // Candidate rows are the ones with a "Select … to compare" box (group headings are rowheaders too).
+  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('checkbox') });
   await expect(rows.first()).toBeVisible();
   const out = new Map<string, string>();
   for (const row of await rows.all()) {

@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const { ctx } = await requirePageContext();
-  if (!can(ctx, 'org:manage')) redirect('/settings/members');
+  // Without the Organization tab, Settings opens on the first tab this member can use.
+  if (!can(ctx, 'org:manage')) redirect(can(ctx, 'member:read') ? '/settings/members' : '/settings/notifications');
   const org = await getOrganization(ctx);
   return (
     <>

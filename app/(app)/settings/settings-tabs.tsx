@@ -8,7 +8,7 @@ export function SettingsTabs({ current, canManageOrg, role }: { current: Tab; ca
   const subject: PermissionSubject | null = role ? { role } : null;
   const tabs = [
     ...(canManageOrg ? [{ key: 'organization', href: '/settings', label: 'Organization' }] : []),
-    { key: 'members', href: '/settings/members', label: 'Members' },
+    ...(subject && can(subject, 'member:read') ? [{ key: 'members', href: '/settings/members', label: 'Members' }] : []),
     { key: 'roles', href: '/settings/roles', label: 'Roles and permissions' },
     ...(subject && can(subject, 'candidate:erase') ? [{ key: 'retention', href: '/settings/retention', label: 'Data retention' }] : []),
     ...(subject && can(subject, 'audit:read') ? [{ key: 'audit', href: '/settings/audit', label: 'Audit log' }] : []),
