@@ -96,7 +96,11 @@ test('the same scorecard in two tabs shows a conflict and keeps both texts', asy
   await second.goto(page.url());
   await expect(second.getByRole('textbox', { name: /Notes on this answer/ })).toBeVisible();
 
+  // Wait for tab one's save itself: "All changes saved" is also what an untouched page says, and
+  // without this the two saves race and the conflict may land in tab one instead.
+  const firstSave = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/scorecards/') && r.ok());
   await page.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab one.');
+  await firstSave;
   await expect(page.getByText('All changes saved')).toBeVisible();
   await second.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab two.');
 
