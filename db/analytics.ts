@@ -76,18 +76,19 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
              count(*) filter (where v = 3) as n3, count(*) filter (where v = 4) as n4
       from rated group by 1, 2, 3, 4, 5 having count(*) >= 2
     )`;
+  // One statement: the ratings are read once for all three tallies (data-modifying CTEs).
   await db.execute(sql`
-    ${pairableUnits}
-    insert into reliability_patterns (organization_id, grouping, group_id, n1, n2, n3, n4, units)
-    select organization_id, grouping, group_id, n1, n2, n3, n4, ${s} * count(*) from units group by 1, 2, 3, 4, 5, 6, 7
-    on conflict (organization_id, grouping, group_id, n1, n2, n3, n4) do update set units = reliability_patterns.units + excluded.units`);
-  await db.execute(sql`
-    ${pairableUnits}
-    insert into reliability_groups (organization_id, grouping, group_id, candidates)
-    select organization_id, grouping, group_id, ${s} * count(distinct application_id) from units group by 1, 2, 3
-    on conflict (organization_id, grouping, group_id) do update set candidates = reliability_groups.candidates + excluded.candidates`);
-  await db.execute(sql`
-    ${pairableUnits}
+    ${pairableUnits},
+    patterns as (
+      insert into reliability_patterns (organization_id, grouping, group_id, n1, n2, n3, n4, units)
+      select organization_id, grouping, group_id, n1, n2, n3, n4, ${s} * count(*) from units group by 1, 2, 3, 4, 5, 6, 7
+      on conflict (organization_id, grouping, group_id, n1, n2, n3, n4) do update set units = reliability_patterns.units + excluded.units
+    ),
+    groups as (
+      insert into reliability_groups (organization_id, grouping, group_id, candidates)
+      select organization_id, grouping, group_id, ${s} * count(distinct application_id) from units group by 1, 2, 3
+      on conflict (organization_id, grouping, group_id) do update set candidates = reliability_groups.candidates + excluded.candidates
+    )
     insert into reliability_raters (organization_id, grouping, group_id, user_id, ratings)
     select x.organization_id, x.grouping, x.group_id, x.user_id, ${s} * count(*)
     from rated x join units u using (organization_id, grouping, group_id, application_id, skill_id)
