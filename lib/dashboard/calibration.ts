@@ -47,12 +47,13 @@ export async function getCalibration(primaryCtx: Ctx): Promise<{ interviewers: I
   requirePermission(primaryCtx, 'dashboard:read');
   const ctx = await forReads(primaryCtx); // a configured read replica serves it (lib/read-replica.ts)
   requirePermission(ctx, 'scorecard:read_all');
-  // Under "hold leads to independent scoring": only while the viewer owes no started scorecard.
-  await requireNothingOwedForAggregates(ctx);
   const org = ctx.organizationId;
   // The cost depends on the number of interviewers, skills, kits and rating patterns — not on
-  // the number of ratings.
-  const [interviewerRows, patternRows, groupRows] = await Promise.all([
+  // the number of ratings. Under "hold leads to independent scoring" the page shows only while
+  // the viewer owes no started scorecard: checked alongside the reads (nothing is returned when
+  // it refuses), so it costs no extra round trip.
+  const [, interviewerRows, patternRows, groupRows] = await Promise.all([
+    requireNothingOwedForAggregates(ctx),
     queryRows<{ user_id: string; name: string; deviation_sum: number; deviation_n: number; deviation_squares_sum: number; d1: number; d2: number; d3: number; d4: number; scorecards: number; hours: number | null }>(
       ctx.db,
       sql`

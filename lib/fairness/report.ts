@@ -84,21 +84,22 @@ export async function getAdverseImpactReport(ctx: Ctx, input: unknown): Promise<
   const org = ctx.organizationId;
   const [opening] = await ctx.db.select({ id: openings.id, title: openings.title }).from(openings).where(and(eq(openings.id, openingId), eq(openings.organizationId, org)));
   if (!opening) throw new NotFoundError('Opening');
-  const stages = await ctx.db
+  const stagesQuery = ctx.db
     .select({ name: openingStages.name })
     .from(openingStages)
     .where(and(eq(openingStages.organizationId, org), eq(openingStages.openingId, openingId)))
     .orderBy(asc(openingStages.position), asc(openingStages.id));
 
   // Per question, answer, furthest step reached and application status: how many applications.
-  const selectionRows = await queryRows<{ question: string; answer: string; reached: number; stage: string; n: number }>(
+  const selectionRowsQuery = queryRows<{ question: string; answer: string; reached: number; stage: string; n: number }>(
     ctx.db,
     sql`
     with stages as (
       select id, (row_number() over (order by position, id))::int as level
       from opening_stages where organization_id = ${org} and opening_id = ${openingId}
     ),
-    apps as (
+    -- Materialized: inlined, the per-application subqueries would run once per question below.
+    apps as materialized (
       select a.stage, si.answers,
         case when a.stage = 'hired' then (select count(*) from stages)::int + 1
         else greatest(
@@ -117,7 +118,7 @@ export async function getAdverseImpactReport(ctx: Ctx, input: unknown): Promise<
 
   // The composite as the grid computes it (weighted mean of skill means over skills with evidence),
   // split at the opening's median; per question and answer, how many were scored and how many above.
-  const scoreRows = await queryRows<{ question: string; answer: string; scored: number; above: number; median: number | null; total: number }>(
+  const scoreRowsQuery = queryRows<{ question: string; answer: string; scored: number; above: number; median: number | null; total: number }>(
     ctx.db,
     sql`
     with weights as (select skill_id, weight from opening_skill_weights where organization_id = ${org} and opening_id = ${openingId}),
@@ -139,6 +140,8 @@ export async function getAdverseImpactReport(ctx: Ctx, input: unknown): Promise<
     from scored cross join med cross join (values ${questionKeys()}) as q(key)
     group by 1, 2, med.median, med.total`,
   );
+  // The stages and the two counts are independent: the three statements run at once.
+  const [stages, selectionRows, scoreRows] = await Promise.all([stagesQuery, selectionRowsQuery, scoreRowsQuery]);
 
   await recordAudit(ctx.db, { organizationId: org, actorUserId: ctx.userId, action: 'adverse_impact.viewed', entityType: 'opening', entityId: openingId, data: {} });
 

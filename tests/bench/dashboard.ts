@@ -2,13 +2,19 @@
 // server. Its main opening has 2,000 candidates × 12 skills × 4 submitted scorecards (two
 // interviews of two panelists each); nine more openings of the same shape carry the rest, so the
 // calibration page aggregates the whole million; every scorecard also rates each question of its
-// kit. Measures the opening dashboard's data, the comparison of 5 candidates, the calibration
-// page's and the question analytics' data through the real lib functions, and, in the same run,
-// one hand-written SQL query returning the same grid (the floor).
+// kit; 70 % of the candidates answered the voluntary self-identification. Measures the opening
+// dashboard's data, the comparison of 5 candidates, the calibration page's data (leniency and
+// reliability with their intervals), the adverse-impact report and the question analytics through
+// the real lib functions and, in the same run, the same figures hand-written as directly as
+// possible (the floors): each series is timed interleaved with its floor and reported as a ratio.
 import { eq, sql } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
 import { kits, kitVersions } from '@/db/schema';
 import { getCalibration } from '@/lib/dashboard/calibration';
+import { alpha, bootstrapAlphaInterval, type UnitPattern } from '@/lib/dashboard/krippendorff';
+import { seedFrom } from '@/lib/dashboard/statistics';
+import { getAdverseImpactReport } from '@/lib/fairness/report';
+import { SELF_ID_QUESTIONS } from '@/lib/fairness/questions';
 import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import type { Ctx } from '@/lib/context';
@@ -22,6 +28,19 @@ const MAIN_OPENING_CANDIDATES = 2_000;
 const OPENINGS = 10;
 const INTERVIEWERS = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+/** Times the app and its floor alternately, so both series see the same machine conditions. */
+async function interleaved(app: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<[number[], number[]]> {
+  const appMs: number[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    floorMs.push(...(await timeMany(1, floor)));
+    appMs.push(...(await timeMany(1, app)));
+  }
+  return [appMs.sort((a, b) => a - b), floorMs.sort((a, b) => a - b)];
+}
+
+const ratio = (app: number[], floor: number[]) => Number((percentile(app, 95) / percentile(floor, 95)).toFixed(2));
 
 export async function runDashboardBench(): Promise<void> {
   const { connection, db, user, organizationId: org, admin } = await benchOrganization('Dashboard Bench');
@@ -113,6 +132,14 @@ export async function runDashboardBench(): Promise<void> {
         join bench_candidates c on c.k = sc.candidate_k
         join interviews i on i.id = sc.interview_id
         join kit_items ki on ki.kit_version_id = i.kit_version_id`);
+      // Voluntary self-identification: 70 % answered; of those some prefer not to say.
+      await tx.execute(sql`insert into self_identifications (organization_id, candidate_id, answers)
+        select ${org}, c.id, jsonb_build_object(
+          'gender', (array['female','male','male','non_binary','prefer_not_to_say'])[1 + floor(random() * 5)::int],
+          'race_ethnicity', (array['white','white','asian','black','hispanic_latino','two_or_more','prefer_not_to_say'])[1 + floor(random() * 7)::int],
+          'veteran', (array['not_veteran','not_veteran','protected_veteran','prefer_not_to_say'])[1 + floor(random() * 4)::int],
+          'disability', (array['no','no','yes','prefer_not_to_say'])[1 + floor(random() * 4)::int])
+        from bench_candidates c where c.k % 10 < 7`);
       // Written in bulk, so the running tallies are built in one go, as the demo seed does.
       await rebuildScoreAnalytics(tx, org);
     });
@@ -166,25 +193,86 @@ export async function runDashboardBench(): Promise<void> {
                   where s.organization_id = ${org} and s.interviewer_user_id = ${panelist.userId} and a.opening_id = ${openingId} limit 1)`);
     await rebuildScoreAnalytics(db, org);
 
+    // The calibration floor: the same three reads (interviewer tallies, rating patterns, groups
+    // with their rater counts) straight through the driver, in parallel, without the permission
+    // and independent-scoring checks, and the same alpha per group computed from the patterns.
+    const calibrationFloor = async () => {
+      const [interviewers, patterns, groups] = await Promise.all([
+        db.execute(sql`select u.id, coalesce(u.name, u.email) as name, t.deviation_sum, t.deviation_n, t.deviation_squares_sum, t.n1, t.n2, t.n3, t.n4, t.scorecards, t.hours_to_submit_sum / t.scorecards as hours
+                       from interviewer_tallies t join users u on u.id = t.user_id where t.organization_id = ${org} and t.scorecards > 0 order by name`),
+        db.execute(sql`select grouping, group_id, n1, n2, n3, n4, units from reliability_patterns where organization_id = ${org} and units > 0`),
+        db.execute(sql`select g.grouping, g.group_id, g.candidates, count(r.user_id) filter (where r.ratings > 0) as raters
+                       from reliability_groups g left join reliability_raters r on r.organization_id = g.organization_id and r.grouping = g.grouping and r.group_id = g.group_id
+                       where g.organization_id = ${org} and g.candidates > 0 group by 1, 2, 3`),
+      ]);
+      const byGroup = new Map<string, UnitPattern[]>();
+      for (const p of patterns as unknown as { grouping: string; group_id: string; n1: number; n2: number; n3: number; n4: number; units: number }[]) {
+        const key = `${p.grouping}:${p.group_id}`;
+        byGroup.set(key, [...(byGroup.get(key) ?? []), { counts: [p.n1, p.n2, p.n3, p.n4].map(Number), units: Number(p.units) }]);
+      }
+      return [interviewers, groups, [...byGroup.values()].map((list) => alpha(list, [1, 2, 3, 4], 'ordinal'))];
+    };
+    // The reliability intervals are bootstraps (1,000 replicates per skill and kit), computed on
+    // the first read after a group's rating patterns change and kept per process until the next
+    // change, so a page never shows a stale interval. Cold: all groups recomputed, as after a submit
+    // that touched every group.
+    const patternRows = (await db.execute(sql`select grouping, group_id, n1, n2, n3, n4, units from reliability_patterns where organization_id = ${org} and units > 0`)) as unknown as { grouping: string; group_id: string; n1: number; n2: number; n3: number; n4: number; units: number }[];
+    const patternsByGroup = new Map<string, UnitPattern[]>();
+    for (const p of patternRows) {
+      const key = `${p.grouping}:${p.group_id}`;
+      patternsByGroup.set(key, [...(patternsByGroup.get(key) ?? []), { counts: [p.n1, p.n2, p.n3, p.n4].map(Number), units: Number(p.units) }]);
+    }
+    const intervalsStarted = performance.now();
+    for (const [group, patterns] of patternsByGroup) bootstrapAlphaInterval(patterns, [1, 2, 3, 4], 'ordinal', { seed: seedFrom(group) });
+    const intervalsColdMs = performance.now() - intervalsStarted;
+
+    // The adverse-impact floor: the same counts — applications per self-identified answer, furthest
+    // step reached and status, and scored applications above the composite's median per answer —
+    // written as one join and group each, without the permission check, audit row or the
+    // four-fifths and Fisher arithmetic.
+    const questionKeys = sql.join(SELF_ID_QUESTIONS.map((q) => sql`(${q.key}::text)`), sql`, `);
+    const impactFloor = () =>
+      Promise.all([
+        db.execute(sql`
+          with levels as (select id, row_number() over (order by position, id)::int as level from opening_stages where organization_id = ${org} and opening_id = ${openingId}),
+          reached as (
+            select a.candidate_id, a.stage,
+                   case when a.stage = 'hired' then (select count(*) + 1 from levels)::int else greatest(coalesce(max(l0.level), 0), coalesce(max(l.level), 0)) end as reached
+            from applications a
+            left join levels l0 on l0.id = a.current_stage_id
+            left join interviews i on i.organization_id = ${org} and i.application_id = a.id and i.status <> 'cancelled'
+            left join levels l on l.id = i.opening_stage_id
+            where a.organization_id = ${org} and a.opening_id = ${openingId}
+            group by a.id)
+          select q.key, coalesce(si.answers ->> q.key, '') as answer, r.reached, r.stage, count(*)::int as n
+          from reached r left join self_identifications si on si.candidate_id = r.candidate_id cross join (values ${questionKeys}) q(key)
+          group by 1, 2, 3, 4`),
+        db.execute(sql`
+          with composites as (
+            select t.application_id, sum(((t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4)) * w.weight) / sum(w.weight) as composite
+            from application_skill_tallies t join opening_skill_weights w on w.opening_id = t.opening_id and w.skill_id = t.skill_id
+            where t.organization_id = ${org} and t.opening_id = ${openingId} and t.n1 + t.n2 + t.n3 + t.n4 > 0 group by 1),
+          med as (select percentile_cont(0.5) within group (order by composite) as median from composites)
+          select q.key, coalesce(si.answers ->> q.key, '') as answer, count(*)::int as scored, count(*) filter (where c.composite > med.median)::int as above
+          from composites c cross join med join applications a on a.id = c.application_id
+          left join self_identifications si on si.candidate_id = a.candidate_id cross join (values ${questionKeys}) q(key)
+          group by 1, 2`),
+      ]);
+
     const grid = await getOpeningGrid(admin, openingId);
     const five = grid.candidates.slice(0, 5).map((c) => c.candidateId);
     // Warm-up so every measurement sees a warm cache and prepared plans.
     for (let i = 0; i < 3; i++) await Promise.all([sqlFloor(), getOpeningGrid(admin, openingId)]);
     await getCalibration(admin);
 
-    // Interleaved so the two series see the same machine conditions.
-    const dashboard: number[] = [];
-    const floor: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      floor.push(...(await timeMany(1, sqlFloor)));
-      dashboard.push(...(await timeMany(1, () => getOpeningGrid(admin, openingId))));
-    }
-    dashboard.sort((a, b) => a - b);
-    floor.sort((a, b) => a - b);
+    await getAdverseImpactReport(admin, { openingId });
+
+    const [dashboard, floor] = await interleaved(() => getOpeningGrid(admin, openingId), sqlFloor);
     const asPanelist = await timeMany(RUNS, () => getOpeningGrid(panelist, openingId));
     const panelistGrid = await getOpeningGrid(panelist, openingId);
     const compare = await timeMany(RUNS, () => compareCandidates(admin, { openingId, candidateIds: five }));
-    const calibration = await timeMany(RUNS, () => getCalibration(admin));
+    const [calibration, calibrationFloorMs] = await interleaved(() => getCalibration(admin), calibrationFloor);
+    const [impact, impactFloorMs] = await interleaved(() => getAdverseImpactReport(admin, { openingId }), impactFloor);
     const questions = await timeMany(RUNS, (i) => getQuestionAnalytics(admin, i % 2 ? { openingId } : {}));
     const raw = await timeMany(5, fromRatings);
 
@@ -195,13 +283,21 @@ export async function runDashboardBench(): Promise<void> {
       dashboard_p95_ms: percentile(dashboard, 95),
       sql_floor_p50_ms: percentile(floor, 50),
       sql_floor_p95_ms: percentile(floor, 95),
-      ratio: Number((percentile(dashboard, 95) / percentile(floor, 95)).toFixed(2)),
+      ratio: ratio(dashboard, floor),
       dashboard_panelist_p50_ms: percentile(asPanelist, 50),
       dashboard_panelist_p95_ms: percentile(asPanelist, 95),
       compare_p50_ms: percentile(compare, 50),
       compare_p95_ms: percentile(compare, 95),
       calibration_p50_ms: percentile(calibration, 50),
       calibration_p95_ms: percentile(calibration, 95),
+      calibration_floor_p95_ms: percentile(calibrationFloorMs, 95),
+      calibration_ratio: ratio(calibration, calibrationFloorMs),
+      intervals_cold_ms: Number(intervalsColdMs.toFixed(1)),
+      interval_groups: patternsByGroup.size,
+      impact_p50_ms: percentile(impact, 50),
+      impact_p95_ms: percentile(impact, 95),
+      impact_floor_p95_ms: percentile(impactFloorMs, 95),
+      impact_ratio: ratio(impact, impactFloorMs),
       questions_p95_ms: percentile(questions, 95),
     };
     console.log(`opening dashboard (${grid.candidates.length} candidates × ${grid.skills.length} skills) p50 ${result.dashboard_p50_ms} ms, p95 ${result.dashboard_p95_ms} ms`);
@@ -209,7 +305,9 @@ export async function runDashboardBench(): Promise<void> {
     console.log(`(the same cells aggregated from the raw ratings: p50 ${percentile(raw, 50)} ms)`);
     console.log(`as a panelist (${panelistGrid.candidates.length} visible, ${panelistGrid.hiddenCandidates} hidden)   p50 ${result.dashboard_panelist_p50_ms} ms, p95 ${result.dashboard_panelist_p95_ms} ms`);
     console.log(`compare 5 candidates                          p50 ${result.compare_p50_ms} ms, p95 ${result.compare_p95_ms} ms`);
-    console.log(`calibration (whole organization)              p50 ${result.calibration_p50_ms} ms, p95 ${result.calibration_p95_ms} ms`);
+    console.log(`calibration (whole organization)              p50 ${result.calibration_p50_ms} ms, p95 ${result.calibration_p95_ms} ms (floor p95 ${result.calibration_floor_p95_ms} ms, ratio ${result.calibration_ratio})`);
+    console.log(`reliability intervals, all ${result.interval_groups} groups cold     ${result.intervals_cold_ms} ms (then cached until a group's ratings change)`);
+    console.log(`adverse impact (main opening)                 p50 ${result.impact_p50_ms} ms, p95 ${result.impact_p95_ms} ms (floor p95 ${result.impact_floor_p95_ms} ms, ratio ${result.impact_ratio})`);
     console.log(`question analytics (all openings / one)       p50 ${percentile(questions, 50)} ms, p95 ${result.questions_p95_ms} ms`);
     console.log(JSON.stringify(result));
   } finally {
