@@ -67,7 +67,26 @@ function postgresClient(url: string, options: ConnectOptions, applicationName: s
   // behind it statements are unnamed and jit is set by PgBouncer's connect_query instead.
   return options.pgbouncer
     ? postgres(url, { max: options.max ?? 20, prepare: false, onnotice: () => {}, connection: { application_name: applicationName } })
-    : postgres(url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: applicationName, jit: 'off' } });
+    : preparingShortStatements(postgres(url, { max: options.max ?? 20, onnotice: () => {}, connection: { application_name: applicationName, jit: 'off' } }));
+}
+
+/** Statements longer than this (bulk inserts, imports, seeds) are one-offs: not worth keeping prepared. */
+const MAX_PREPARED_STATEMENT_CHARS = 4000;
+
+/**
+ * Drizzle sends every statement it was not given a name for as unprepared, and postgres.js then
+ * describes a parameterised statement before running it: two round trips, parsed and planned each
+ * time. Prepared (as postgres.js's own tagged queries are), the short statements an app repeats —
+ * the session check, the autosave — take one round trip and are planned once per connection.
+ * postgres.js keys its per-connection cache by the statement's text and types, and replaces its
+ * connections after max_lifetime, so the cache stays bounded. Statements in transactions go
+ * through postgres.js's transaction client and stay unprepared.
+ */
+function preparingShortStatements(client: postgres.Sql): postgres.Sql {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+    unsafe(query, parameters, { ...options, prepare: options?.prepare || query.length <= MAX_PREPARED_STATEMENT_CHARS })) as typeof client.unsafe;
+  return client;
 }
 
 export function connect(options: ConnectOptions = {}): DatabaseConnection {
