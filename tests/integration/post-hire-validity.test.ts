@@ -34,7 +34,9 @@ beforeEach(async () => {
   skillA = (await makeSkill(org.admin.ctx, { name: 'Skill A' })).id;
   skillB = (await makeSkill(org.admin.ctx, { name: 'Skill B' })).id;
   kit = await makeKit(org.admin.ctx, { weights: [{ skillId: skillA, weight: 60 }, { skillId: skillB, weight: 40 }] });
-  ({ openingId, stageIds: [stageId] = [] } = await makeOpening(org.admin.ctx, { kitId: kit.kitId, hiringManagerUserId: org.hiringManager.user.id }));
+  const opening = await makeOpening(org.admin.ctx, { kitId: kit.kitId, hiringManagerUserId: org.hiringManager.user.id });
+  openingId = opening.openingId;
+  stageId = opening.stageIds[0]!;
   const [item] = await t.db
     .select({ id: kitItems.id })
     .from(kitItems)
