@@ -6,11 +6,12 @@ import { CHECKPOINT_INTERVALS, OUTCOME_CHECKPOINTS } from './schemas';
 
 /**
  * The hire time of an application (alias `a`): when it last left the active stage, which both a
- * "hire" decision and a manual move to hired record in closed_at. Null unless it is hired now.
+ * "hire" decision and a manual move to hired record in closed_at (rows written before that column
+ * existed, or inserted by the demo seed, fall back to the last update). Null unless hired now.
  */
 export function hiredAtSql(alias = 'a'): SQL {
   const a = sql.raw(alias);
-  return sql`(case when ${a}.stage = 'hired' then ${a}.closed_at end)`;
+  return sql`(case when ${a}.stage = 'hired' then coalesce(${a}.closed_at, ${a}.updated_at) end)`;
 }
 
 /** The due date of `checkpoint` (an SQL expression of type outcome_checkpoint or text) for a hire at `hiredAt`. */

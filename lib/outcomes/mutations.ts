@@ -9,12 +9,11 @@ import { type Ctx, inTransaction } from '../context';
 import { ConflictError, type FieldErrors, ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { checkpointDueDates, getApplicationOutcomes, requireOutcomeAccess } from './queries';
-import { CHECKPOINT_LABELS, recordingOpensAt, RecordOutcomeInput } from './schemas';
+import { RecordOutcomeInput } from './schemas';
 
 /**
  * Permission: outcome:record or the opening's hiring manager (403); another organization's
- * application is 404. Refused (409) unless the application is hired, before the checkpoint's
- * recording window opens, on an erased candidate, and when `expectedRevision` is not the current
+ * application is 404. Refused (409) unless the application is hired, on an erased candidate, and when `expectedRevision` is not the current
  * revision (0 for "none recorded yet"). The audit event carries ids, the checkpoint and the
  * revision — never a rating, which is personal data about the hire.
  */
@@ -28,8 +27,6 @@ export async function recordOutcome(ctx: Ctx, input: unknown, now = new Date()) 
     const { due } = await checkpointDueDates(tx, application.id);
     const dueAt = due.get(data.checkpoint);
     if (application.stage !== 'hired' || !dueAt) throw new ConflictError('Outcomes are recorded only for hired candidates.');
-    const opensAt = recordingOpensAt(dueAt);
-    if (now < opensAt) throw new ConflictError(`The ${CHECKPOINT_LABELS[data.checkpoint]} outcome can be recorded from ${opensAt.toISOString().slice(0, 10)}, two weeks before it is due.`);
 
     const weighted = await tx.db
       .select({ skillId: openingSkillWeights.skillId })

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { checkpointDueSql, checkpointValuesSql, hiredAtSql } from './checkpoints';
-import { ApplicationOutcomesInput, type CheckpointStatus, checkpointStatus, type OutcomeCheckpoint, recordingOpensAt } from './schemas';
+import { ApplicationOutcomesInput, type CheckpointStatus, checkpointStatus, type OutcomeCheckpoint } from './schemas';
 
 export interface RecordedOutcome {
   id: string;
@@ -24,7 +24,6 @@ export interface RecordedOutcome {
 export interface CheckpointView {
   checkpoint: OutcomeCheckpoint;
   dueAt: string;
-  opensAt: string;
   status: CheckpointStatus;
   outcome: RecordedOutcome | null;
 }
@@ -106,7 +105,7 @@ export async function getApplicationOutcomes(ctx: Ctx, input: unknown, now = new
           recordedAt: row.o.recordedAt.toISOString(),
         }
       : null;
-    checkpoints.push({ checkpoint, dueAt: dueAt.toISOString(), opensAt: recordingOpensAt(dueAt).toISOString(), status: checkpointStatus(dueAt, Boolean(outcome), now), outcome });
+    checkpoints.push({ checkpoint, dueAt: dueAt.toISOString(), status: checkpointStatus(dueAt, Boolean(outcome), now), outcome });
   }
   return { applicationId, hiredAt: application.stage === 'hired' && hiredAt ? hiredAt.toISOString() : null, skills: weighted, checkpoints };
 }

@@ -12,8 +12,6 @@ export const CHECKPOINT_LABELS: Record<OutcomeCheckpoint, string> = { '90_days':
 /** How long after the hire each checkpoint falls, as a PostgreSQL interval (see lib/outcomes/checkpoints.ts). */
 export const CHECKPOINT_INTERVALS: Record<OutcomeCheckpoint, string> = { '90_days': '90 days', '12_months': '12 months' };
 
-/** Recording opens this many days before the due date, so a review held a little early still counts. */
-export const RECORDING_OPENS_DAYS_BEFORE = 14;
 /** A checkpoint still unrecorded this many days after its due date is shown as overdue. */
 export const OVERDUE_AFTER_DAYS = 30;
 
@@ -21,13 +19,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type CheckpointStatus = 'recorded' | 'upcoming' | 'due' | 'overdue';
 
-export function recordingOpensAt(dueAt: Date): Date {
-  return new Date(dueAt.getTime() - RECORDING_OPENS_DAYS_BEFORE * DAY_MS);
-}
-
+/**
+ * Where a checkpoint stands. Recording is open from the hire on — a review is sometimes held
+ * early, and a late-adopting team backfills — so "upcoming" only says the due date is ahead.
+ */
 export function checkpointStatus(dueAt: Date, recorded: boolean, now: Date): CheckpointStatus {
   if (recorded) return 'recorded';
-  if (now < recordingOpensAt(dueAt)) return 'upcoming';
+  if (now < dueAt) return 'upcoming';
   return now.getTime() > dueAt.getTime() + OVERDUE_AFTER_DAYS * DAY_MS ? 'overdue' : 'due';
 }
 

@@ -2,7 +2,7 @@
 // textbook value of Fisher's z interval, plus the checkpoint timing rules of lib/outcomes/schemas.ts.
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleHasPermission } from '@/lib/auth/permissions';
-import { checkpointStatus, OVERDUE_AFTER_DAYS, RECORDING_OPENS_DAYS_BEFORE, recordingOpensAt } from '@/lib/outcomes/schemas';
+import { checkpointStatus, OVERDUE_AFTER_DAYS } from '@/lib/outcomes/schemas';
 import {
   assessValidity,
   fisherInterval,
@@ -145,10 +145,9 @@ describe('sampleSd', () => {
 describe('checkpoint timing', () => {
   const due = new Date('2026-06-30T12:00:00Z');
   const day = 24 * 60 * 60 * 1000;
-  it(`opens ${RECORDING_OPENS_DAYS_BEFORE} days before the due date and is overdue ${OVERDUE_AFTER_DAYS} days after it`, () => {
-    expect(recordingOpensAt(due).toISOString()).toBe('2026-06-16T12:00:00.000Z');
-    expect(checkpointStatus(due, false, new Date(due.getTime() - RECORDING_OPENS_DAYS_BEFORE * day - 1))).toBe('upcoming');
-    expect(checkpointStatus(due, false, recordingOpensAt(due))).toBe('due');
+  it(`is upcoming before the due date, due from it and overdue ${OVERDUE_AFTER_DAYS} days after it`, () => {
+    expect(checkpointStatus(due, false, new Date(due.getTime() - 1))).toBe('upcoming');
+    expect(checkpointStatus(due, false, due)).toBe('due');
     expect(checkpointStatus(due, false, new Date(due.getTime() + OVERDUE_AFTER_DAYS * day))).toBe('due');
     expect(checkpointStatus(due, false, new Date(due.getTime() + OVERDUE_AFTER_DAYS * day + 1))).toBe('overdue');
     expect(checkpointStatus(due, true, new Date(due.getTime() + 400 * day))).toBe('recorded');

@@ -155,13 +155,7 @@ function Checkpoint({ view, outcomes }: { view: CheckpointView; outcomes: Applic
           </>
         ) : null}
       </p>
-      {view.status === 'upcoming' ? (
-        <p className="text-sm text-slate-600">
-          Recording opens <LocalTime iso={view.opensAt} />, two weeks before it is due.
-        </p>
-      ) : (
-        <OutcomeForm applicationId={outcomes.applicationId} view={view} skills={outcomes.skills} />
-      )}
+      <OutcomeForm applicationId={outcomes.applicationId} view={view} skills={outcomes.skills} />
     </section>
   );
 }
