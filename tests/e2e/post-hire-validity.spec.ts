@@ -46,7 +46,7 @@ async function buildHires(admin: APIRequestContext, interviewer: APIRequestConte
         data: { applicationId, openingStageId: opening.stages[0]!.id, scheduledAt: new Date(Date.now() - 10 * 60_000).toISOString(), durationMinutes: 60, panelUserIds: [userId(demo.interviewer.email)] },
       }),
     );
-    const { scorecard } = await ok<{ scorecard: { id: string; revision: number } }>(interviewer.post(`/api/v1/interviews/${interview.id}/scorecard`));
+    const { scorecard } = await ok<{ scorecard: { id: string; revision: number } }>(interviewer.post(`/api/v1/interviews/${interview.id}/scorecard`, { data: {} }));
     const saved = await ok<{ revision: number }>(
       interviewer.patch(`/api/v1/scorecards/${scorecard.id}`, {
         data: { baseRevision: scorecard.revision, ratings: Object.fromEntries(opening.weights.map((w) => [w.skillId, a])), recommendation: a >= 3 ? 'yes' : 'no', summary: 'E2E fixture.' },
