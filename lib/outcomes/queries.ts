@@ -2,7 +2,7 @@ import 'server-only';
 // Reads of one hired application's post-hire outcomes, for the panel on its debrief page. These
 // are an individual's performance ratings: only those who may record them read them (outcome:record,
 // or the opening's hiring manager); everyone else sees outcomes only as validity aggregates.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { applications, openings, openingSkillWeights, postHireOutcomeSkillRatings, postHireOutcomes, skills, users } from '@/db/schema';
 import { can, type Ctx } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -108,4 +108,45 @@ export async function getApplicationOutcomes(ctx: Ctx, input: unknown, now = new
     checkpoints.push({ checkpoint, dueAt: dueAt.toISOString(), status: checkpointStatus(dueAt, Boolean(outcome), now), outcome });
   }
   return { applicationId, hiredAt: application.stage === 'hired' && hiredAt ? hiredAt.toISOString() : null, skills: weighted, checkpoints };
+}
+
+export interface ExportedOutcome {
+  applicationId: string;
+  checkpoint: OutcomeCheckpoint;
+  overallRating: number;
+  stillEmployed: boolean;
+  skillRatings: { skill: string; rating: number }[];
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+/**
+ * The post-hire outcomes of these applications, for the person's subject-access export (the
+ * caller checks candidate:export_personal_data): performance ratings are data about them.
+ */
+export async function listOutcomesForExport(ctx: Ctx, applicationIds: string[]): Promise<ExportedOutcome[]> {
+  if (!applicationIds.length) return [];
+  const rows = await ctx.db
+    .select({ o: postHireOutcomes, name: users.name, email: users.email })
+    .from(postHireOutcomes)
+    .leftJoin(users, eq(users.id, postHireOutcomes.recordedByUserId))
+    .where(and(eq(postHireOutcomes.organizationId, ctx.organizationId), inArray(postHireOutcomes.applicationId, applicationIds)))
+    .orderBy(asc(postHireOutcomes.recordedAt));
+  const ratings = rows.length
+    ? await ctx.db
+        .select({ outcomeId: postHireOutcomeSkillRatings.outcomeId, skill: skills.name, rating: postHireOutcomeSkillRatings.rating })
+        .from(postHireOutcomeSkillRatings)
+        .innerJoin(skills, eq(skills.id, postHireOutcomeSkillRatings.skillId))
+        .where(and(eq(postHireOutcomeSkillRatings.organizationId, ctx.organizationId), inArray(postHireOutcomeSkillRatings.outcomeId, rows.map((r) => r.o.id))))
+        .orderBy(asc(skills.name))
+    : [];
+  return rows.map(({ o, name, email }) => ({
+    applicationId: o.applicationId,
+    checkpoint: o.checkpoint,
+    overallRating: o.overallRating,
+    stillEmployed: o.stillEmployed,
+    skillRatings: ratings.filter((r) => r.outcomeId === o.id).map(({ skill, rating }) => ({ skill, rating })),
+    recordedAt: o.recordedAt.toISOString(),
+    recordedBy: name ?? email ?? null,
+  }));
 }

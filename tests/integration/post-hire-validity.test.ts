@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, kitItems, openingSkillWeights, openings, outcomeReminders, postHireOutcomes } from '@/db/schema';
+import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { sendDueOutcomeReminders } from '@/lib/notifications/outcome-reminders';
 import { recordOutcome } from '@/lib/outcomes/mutations';
@@ -68,7 +69,7 @@ const outcomeInput = (applicationId: string, extra: Record<string, unknown> = {}
 
 describe('recording outcomes', () => {
   it('the hiring manager records the 90-day outcome, edits it on the current revision, and a stale edit is refused (409) without changing it', async () => {
-    const { applicationId, hiredAt } = await hire({ a: 3, b: 3 });
+    const { applicationId, candidateId, hiredAt } = await hire({ a: 3, b: 3 });
     const before = await getApplicationOutcomes(org.hiringManager.ctx, { applicationId });
     expect(before.hiredAt).toBe(hiredAt.toISOString());
     expect(before.skills.map((s) => s.name).sort()).toEqual(['Skill A', 'Skill B']);
@@ -93,6 +94,10 @@ describe('recording outcomes', () => {
     const outcomeEvents = events.filter((e) => e.action.startsWith('outcome.'));
     expect(outcomeEvents.map((e) => e.action).sort()).toEqual(['outcome.recorded', 'outcome.updated']);
     for (const e of outcomeEvents) expect(Object.keys(e.data as object).sort()).toEqual(['checkpoint', 'outcomeId', 'revision']);
+
+    // Performance ratings are data about the person: their subject-access export carries them.
+    const exported = await getCandidateDataExport(org.admin.ctx, candidateId);
+    expect(exported.postHireOutcomes).toMatchObject([{ applicationId, checkpoint: '90_days', overallRating: 4, stillEmployed: false, skillRatings: [{ skill: 'Skill A', rating: 3 }] }]);
   });
 
   it('refuses bad input with the field named (422) and writes nothing', async () => {
