@@ -69,6 +69,11 @@ async function recordNinetyDays(page: Page, applicationId: string, overall: numb
   await expect(form.getByRole('status').filter({ hasText: '90 days outcome recorded.' })).toBeVisible();
 }
 
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
+
 async function openingRow(page: Page, fixture: Fixture) {
   await page.goto(`/dashboard/validity?opening=${fixture.openingId}&checkpoint=90_days`);
   return page.getByRole('table', { name: /^Openings: composite score vs overall outcome/ }).getByRole('row', { name: new RegExp(fixture.title) });
@@ -97,6 +102,7 @@ test('a hiring manager records a 90-day outcome and sees validity move from "not
   await form.getByRole('button', { name: 'Record 90 days outcome' }).click();
   await expect(form.getByRole('status').filter({ hasText: '90 days outcome recorded.' })).toBeVisible();
   await expect(checkpoint.getByText('recorded', { exact: true })).toBeVisible();
+  await expectAccessible(manager);
 
   // Linked from the dashboard; one hire with an outcome is not enough.
   await manager.goto('/dashboard');
@@ -123,8 +129,12 @@ test('a hiring manager records a 90-day outcome and sees validity move from "not
   await expect(manager.getByText('Validity Hire 1')).toHaveCount(0);
   await expect(manager.getByRole('heading', { name: 'Suggested skill weights' })).toBeVisible();
 
-  const results = await new AxeBuilder({ page: manager }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectAccessible(manager);
+
+  // No 12-month outcome yet: the empty state, also accessible.
+  await manager.goto(`/dashboard/validity?opening=${fixture.openingId}&checkpoint=12_months`);
+  await expect(manager.getByRole('heading', { name: 'No 12 months outcomes yet' })).toBeVisible();
+  await expectAccessible(manager);
 
   // An interviewer has no dashboard:read: the page refuses.
   await interviewer.goto('/dashboard/validity');
