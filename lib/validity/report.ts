@@ -88,7 +88,8 @@ function validitySumsSql(org: string, checkpoint: OutcomeCheckpoint, openingId: 
       select h.application_id, h.y, s.id as scorecard_id, s.interviewer_user_id, kv.kit_id
       from hires h
       join interviews i on i.application_id = h.application_id and i.organization_id = ${org}
-      join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
+      -- organization first: the (organization_id, interview_id, interviewer_user_id) index answers it
+      join scorecards s on s.organization_id = ${org} and s.interview_id = i.id and ${countedScorecardSql('s')}
       join kit_versions kv on kv.id = i.kit_version_id
     ),
     skill_ratings as (
