@@ -10,7 +10,7 @@ import { env } from './env';
 import { enqueue } from './jobs/enqueue';
 import type { JobContext } from './jobs/types';
 
-export const MAIL_KINDS = ['invitation', 'password_reset', 'email_verification', 'interview_invite', 'feedback_reminder', 'feedback_complete', 'self_identification'] as const;
+export const MAIL_KINDS = ['invitation', 'password_reset', 'email_verification', 'interview_invite', 'feedback_reminder', 'feedback_complete', 'self_identification', 'outcome_reminder'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface OutgoingMail {

@@ -16,10 +16,11 @@ export const notificationKind = pgEnum('notification_kind', [
   'interview_cancelled',
   'feedback_reminder',
   'feedback_complete',
+  'outcome_due',
 ]);
 
 /** What a user can switch off by e-mail (the in-app list always gets everything). */
-export const notificationEmailTopic = pgEnum('notification_email_topic', ['interview_invites', 'feedback_reminders', 'feedback_complete']);
+export const notificationEmailTopic = pgEnum('notification_email_topic', ['interview_invites', 'feedback_reminders', 'feedback_complete', 'outcome_reminders']);
 
 export const notifications = pgTable(
   'notifications',

@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'scorecard:reopen': 'Reopen a submitted scorecard (audited)',
   'dashboard:read': 'See candidate comparisons and calibration',
   'decision:record': 'Record the hiring decision after a debrief (advance, hire, reject, hold)',
+  'outcome:record': 'Record and read hired people’s post-hire outcomes (performance at 90 days and 12 months), the data behind predictive validity',
   'audit:read': 'Read the audit log',
   'api_key:manage': 'Create and revoke API keys',
   'webhook:manage': 'Register webhook endpoints, see their delivery logs and redeliver events',
@@ -74,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scorecard:write_own',
     'scorecard:read_all',
     'decision:record',
+    'outcome:record',
   ],
   interviewer: ['question:read', 'kit:read', 'scorecard:write_own'],
 };

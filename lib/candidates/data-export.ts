@@ -9,6 +9,7 @@ import { applications, auditEvents, candidates, interviewPanelists, interviews, 
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { listDecisionsForApplications } from '../decisions/queries';
+import { type ExportedOutcome, listOutcomesForExport } from '../outcomes/queries';
 import { parseId } from '../ids';
 import { readOwnSelfIdentification } from '../fairness/self-identification';
 
@@ -46,6 +47,8 @@ export interface CandidateDataExport {
    * the one document that carries them beside the person, because it is written for that person.
    */
   selfIdentification: { answers: Record<string, string>; answeredAt: string } | null;
+  /** After a hire: the recorded post-hire outcomes (performance ratings at each checkpoint). */
+  postHireOutcomes: ExportedOutcome[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -119,6 +122,7 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
   const moves = events.filter((e) => e.action === 'application.moved');
   const recorded = (await listDecisionsForApplications(ctx, appIds)).reverse();
   const selfIdentification = await readOwnSelfIdentification(ctx.db, org, candidate.id);
+  const postHireOutcomes = await listOutcomesForExport(ctx, appIds);
   const titleOf = new Map(apps.map(({ app, openingTitle }) => [app.id, openingTitle]));
 
   return {
@@ -174,5 +178,6 @@ export async function getCandidateDataExport(ctx: Ctx, candidateIdInput: unknown
     ],
     auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, entityType: e.entityType, entityId: e.entityId })),
     selfIdentification,
+    postHireOutcomes,
   };
 }

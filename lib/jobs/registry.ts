@@ -11,6 +11,7 @@ import { eraseExpiredCandidates } from '../candidates/retention';
 import { pruneIdempotencyKeys } from '../idempotency';
 import { deliverMail } from '../mail';
 import { announceFeedbackComplete, type FeedbackCompleteCheck } from '../notifications/feedback-complete';
+import { sendDueOutcomeReminders } from '../notifications/outcome-reminders';
 import { sendDueFeedbackReminders } from '../notifications/reminders';
 import { deliverWebhook, type WebhookDeliveryJob } from '../webhooks/delivery';
 import { defineJob } from './types';
@@ -75,6 +76,21 @@ export const feedbackRemindersJob = defineJob({
   expireInSeconds: 10 * 60,
 });
 
+/**
+ * Post-hire outcome reminders: hourly, the sweep tells hiring managers of checkpoints that fell
+ * due (lib/notifications/outcome-reminders.ts); its ledger keeps each to one reminder.
+ */
+export const outcomeRemindersJob = defineJob({
+  name: 'notifications.outcome-reminders',
+  handler: async (_data: Record<string, never>, { db }) => {
+    const { sent } = await sendDueOutcomeReminders(db, new Date());
+    if (sent) console.log(`[jobs] sent ${sent} post-hire outcome reminder(s)`);
+  },
+  schedule: '29 * * * *',
+  policy: 'stately',
+  expireInSeconds: 10 * 60,
+});
+
 /** Queued by every scorecard submission: tells the hiring team once all of a candidate's feedback is in. */
 export const feedbackCompleteJob = defineJob({
   name: 'notifications.feedback-complete',
@@ -110,7 +126,7 @@ export const webhookDeliverJob = defineJob({
   expireInSeconds: 5 * 60,
 });
 
-export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, feedbackCompleteJob, pruneApiRecordsJob, webhookDeliverJob] as const;
+export const jobs = [mailSendJob, pruneAccountEmailRecordsJob, pruneSignInRecordsJob, candidateRetentionJob, feedbackRemindersJob, outcomeRemindersJob, feedbackCompleteJob, pruneApiRecordsJob, webhookDeliverJob] as const;
 
 type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob['name'];

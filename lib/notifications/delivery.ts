@@ -14,6 +14,7 @@ export const EMAIL_TOPIC_BY_KIND: Record<NotificationKind, NotificationEmailTopi
   interview_cancelled: 'interview_invites',
   feedback_reminder: 'feedback_reminders',
   feedback_complete: 'feedback_complete',
+  outcome_due: 'outcome_reminders',
 };
 
 export interface Recipient {

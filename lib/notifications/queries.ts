@@ -26,6 +26,7 @@ export interface NotificationItem {
 
 function hrefFor(kind: NotificationKind, interviewId: string | null, applicationId: string | null): string {
   if (kind === 'feedback_complete' && applicationId) return `/applications/${applicationId}/debrief`;
+  if (kind === 'outcome_due' && applicationId) return `/applications/${applicationId}/debrief#post-hire-outcomes`;
   if (interviewId) return `/interviews/${interviewId}`;
   return '/notifications';
 }

@@ -1,13 +1,14 @@
 // Inputs of the notification settings and the in-app list; safe to import in the browser.
 import { z } from 'zod';
 
-export const EMAIL_TOPICS = ['interview_invites', 'feedback_reminders', 'feedback_complete'] as const;
+export const EMAIL_TOPICS = ['interview_invites', 'feedback_reminders', 'feedback_complete', 'outcome_reminders'] as const;
 export type EmailTopic = (typeof EMAIL_TOPICS)[number];
 
 export const EMAIL_TOPIC_LABELS: Record<EmailTopic, { label: string; hint: string }> = {
   interview_invites: { label: 'Interview invites', hint: 'When you are put on a panel, an interview moves or is cancelled — with a calendar invite.' },
   feedback_reminders: { label: 'Feedback reminders', hint: 'When your scorecard for an interview that has ended is still not submitted.' },
   feedback_complete: { label: '“All feedback is in”', hint: 'For candidates whose interviews you scheduled or whose opening you manage.' },
+  outcome_reminders: { label: 'Post-hire outcomes due', hint: 'When a hire you decided or whose opening you manage reaches the 90-day or 12-month checkpoint.' },
 };
 
 /** The zones this runtime knows, plus UTC (which Intl does not always list). */
@@ -30,6 +31,7 @@ export const UpdateNotificationSettingsInput = z.object({
   interview_invites: checkbox,
   feedback_reminders: checkbox,
   feedback_complete: checkbox,
+  outcome_reminders: checkbox,
 });
 
 /** What the browser reports the first time, when the account has no zone yet. */

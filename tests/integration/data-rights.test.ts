@@ -220,7 +220,7 @@ describe('erasing a candidate', () => {
 describe('subject access export', () => {
   it('holds the candidate, applications with history, interviews with panels, every scorecard, decisions and audit events', async () => {
     const data = await getCandidateDataExport(admin, cand.ben);
-    expect(Object.keys(data)).toEqual(['format', 'generatedAt', 'candidate', 'applications', 'interviews', 'scorecards', 'decisions', 'auditEvents', 'selfIdentification']);
+    expect(Object.keys(data)).toEqual(['format', 'generatedAt', 'candidate', 'applications', 'interviews', 'scorecards', 'decisions', 'auditEvents', 'selfIdentification', 'postHireOutcomes']);
     expect(data.candidate).toMatchObject({ id: cand.ben, name: 'Ben Ode', email: 'ben.ode@example.test', erasedAt: null });
     expect(data.applications).toHaveLength(1);
     expect(data.applications[0]).toMatchObject({ opening: { id: openingId, title: 'Rights opening' }, stage: 'active', currentStage: 'Technical' });

@@ -45,6 +45,9 @@ import { verifyEmail } from '@/lib/auth/verification';
 import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { eraseCandidate } from '@/lib/candidates/erasure';
 import { getInterviewScorecard } from '@/lib/scorecards/queries';
+import { recordOutcome } from '@/lib/outcomes/mutations';
+import { getApplicationOutcomes } from '@/lib/outcomes/queries';
+import { acceptSuggestedWeights, getValidityReport } from '@/lib/validity/report';
 import { setupTestDatabase } from './support/database';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
@@ -98,6 +101,10 @@ function targets(ids: Ids): [string, Target, Record<string, unknown>?][] {
     ['getQuestionHistory', getQuestionHistory, { questionId: ids.question }],
     ['compareCandidates', compareCandidates, { openingId: ids.opening, candidateIds: [ids.candidate] }],
     ['getDecisionPacket', getDecisionPacket, { candidateId: ids.candidate, openingId: ids.opening }],
+    ['recordOutcome', recordOutcome, { applicationId: ids.application, checkpoint: '90_days', overallRating: '3', stillEmployed: 'yes', skillRatings: {}, expectedRevision: '0' }],
+    ['getApplicationOutcomes', getApplicationOutcomes, { applicationId: ids.application }],
+    ['getValidityReport', getValidityReport, { openingId: ids.opening, checkpoint: '90_days' }],
+    ['acceptSuggestedWeights', acceptSuggestedWeights, { openingId: ids.opening, checkpoint: '90_days', revision: 0, shown: '' }],
     ['listPacketOpenings', listPacketOpenings, { candidateId: ids.candidate }],
     ['getQuestionAnalytics', getQuestionAnalytics, { openingId: ids.opening }],
     ['listCandidateFeedback', listCandidateFeedback, { candidateId: ids.candidate }],

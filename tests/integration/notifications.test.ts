@@ -158,8 +158,8 @@ describe('interview invites', () => {
   });
 
   it('honours e-mail preferences: the in-app notification comes, the e-mail does not', async () => {
-    await updateNotificationSettings(petra, { timeZone: 'America/New_York', interview_invites: false, feedback_reminders: 'on', feedback_complete: 'on' });
-    expect((await getNotificationSettings(petra)).email).toEqual({ interview_invites: false, feedback_reminders: true, feedback_complete: true });
+    await updateNotificationSettings(petra, { timeZone: 'America/New_York', interview_invites: false, feedback_reminders: 'on', feedback_complete: 'on', outcome_reminders: 'on' });
+    expect((await getNotificationSettings(petra)).email).toEqual({ interview_invites: false, feedback_reminders: true, feedback_complete: true, outcome_reminders: true });
     try {
       const { applicationId } = await newApplicant();
       const before = (await mailsTo(t.db, emails['Petra Panel']!)).length;
@@ -206,7 +206,7 @@ describe('in-app list, time zone and settings', () => {
     expect((bad as ValidationError).fieldErrors).toHaveProperty('timeZone');
     expect((await getNotificationSettings(newcomer)).timeZone).toBe('Asia/Tokyo');
     await updateNotificationSettings(newcomer, { timeZone: 'Europe/Berlin', interview_invites: 'on' });
-    expect(await getNotificationSettings(newcomer)).toEqual({ timeZone: 'Europe/Berlin', email: { interview_invites: true, feedback_reminders: false, feedback_complete: false } });
+    expect(await getNotificationSettings(newcomer)).toEqual({ timeZone: 'Europe/Berlin', email: { interview_invites: true, feedback_reminders: false, feedback_complete: false, outcome_reminders: false } });
   });
 
   it('reminder settings need org:manage and valid numbers', async () => {

@@ -3,9 +3,11 @@
 // together, in order, so adding a value to one side without the other fails here, not in production.
 import { describe, expect, it } from 'vitest';
 import { applicationStage, memberRole, openingStatus, questionKind, recommendation, seniorityLevel } from '@/db/schema/enums';
+import { outcomeCheckpoint } from '@/db/schema/outcomes';
 import { ROLES } from '@/lib/auth/permissions';
 import { APPLICATION_STAGES } from '@/lib/candidates/schemas';
 import { OPENING_STATUSES } from '@/lib/openings/schemas';
+import { OUTCOME_CHECKPOINTS } from '@/lib/outcomes/schemas';
 import { LEVELS, QUESTION_KINDS } from '@/lib/questions/schemas';
 import { RECOMMENDATIONS } from '@/lib/scorecards/schemas';
 
@@ -17,6 +19,7 @@ describe('lib enum constants match the database enums', () => {
     ['opening_status', openingStatus.enumValues, OPENING_STATUSES],
     ['application_stage', applicationStage.enumValues, APPLICATION_STAGES],
     ['recommendation', recommendation.enumValues, RECOMMENDATIONS],
+    ['outcome_checkpoint', outcomeCheckpoint.enumValues, OUTCOME_CHECKPOINTS],
   ] as const)('%s', (_name, database, lib) => {
     // Order matters too: forms list the values in this order and the seniority scale is ordered.
     expect([...lib]).toEqual([...database]);

@@ -49,6 +49,12 @@ export default async function DashboardPage() {
           </li>
         </ul>
       ) : null}
+      <p className="mt-3 text-sm">
+        <Link href="/dashboard/validity" className="font-medium text-brand-700 underline">
+          Predictive validity
+        </Link>{' '}
+        <span className="text-slate-600">— how interview scores of hires relate to their post-hire outcomes</span>
+      </p>
       {can(ctx, 'eeo:read') ? (
         <p className="mt-3 text-sm">
           <Link href="/dashboard/adverse-impact" className="font-medium text-brand-700 underline">

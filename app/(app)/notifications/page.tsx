@@ -14,6 +14,7 @@ const KIND: Record<NotificationItem['kind'], { label: string; tone: 'brand' | 'a
   interview_cancelled: { label: 'Cancelled', tone: 'red' },
   feedback_reminder: { label: 'Feedback owed', tone: 'amber' },
   feedback_complete: { label: 'All feedback in', tone: 'green' },
+  outcome_due: { label: 'Outcome due', tone: 'amber' },
 };
 
 function headline(n: NotificationItem): string {
@@ -29,6 +30,8 @@ function headline(n: NotificationItem): string {
       return `Your scorecard is still owed: ${about}`;
     case 'feedback_complete':
       return `All feedback is in for ${n.candidate ?? 'a candidate'}${n.opening ? ` (${n.opening})` : ''}: open the debrief`;
+    case 'outcome_due':
+      return `A post-hire outcome is due for ${n.candidate ?? 'a hire'}${n.opening ? ` (${n.opening})` : ''}: record it`;
   }
 }
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { memberships, skills, users } from '@/db/schema';
+import { applications, memberships, skills, users } from '@/db/schema';
 import { createUserWithPassword, signUp } from '@/lib/auth/accounts';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/permissions';
@@ -17,10 +17,12 @@ import { loadAccount } from '@/lib/auth/token-session';
 import { createCandidate } from '@/lib/candidates/mutations';
 import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
+import { recordDecision } from '@/lib/decisions/mutations';
 import { scheduleInterview } from '@/lib/interviews/mutations';
 import { createKit, publishKit, saveKitDraft } from '@/lib/kits/mutations';
 import { insertOrganizationWithAdmin } from '@/lib/orgs/founding';
 import { createOpening, updateOpening } from '@/lib/openings/mutations';
+import { recordOutcome } from '@/lib/outcomes/mutations';
 import { getOpening } from '@/lib/openings/queries';
 import { createQuestion } from '@/lib/questions/mutations';
 import { searchQuestions } from '@/lib/questions/queries';
@@ -263,13 +265,14 @@ export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
 /** A draft scorecard with the given ratings (and, unless null, a recommendation), not submitted. */
 export async function makeDraftScorecard(
   rater: Ctx,
-  input: { interviewId: string; ratings?: Record<string, SkillRatingValue>; recommendation?: Recommendation | null; summary?: string },
+  input: { interviewId: string; ratings?: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null>; recommendation?: Recommendation | null; summary?: string },
 ) {
   const { scorecard } = await openScorecard(rater, { interviewId: input.interviewId });
   const { revision } = await saveScorecard(rater, {
     scorecardId: scorecard.id,
     baseRevision: scorecard.revision,
     ratings: input.ratings ?? {},
+    ...(input.questionRatings ? { questionRatings: input.questionRatings } : {}),
     ...(input.recommendation === null ? {} : { recommendation: input.recommendation ?? 'yes' }),
     summary: input.summary ?? 'Fixture summary.',
   });
@@ -277,10 +280,59 @@ export async function makeDraftScorecard(
 }
 
 /** A submitted scorecard rating every given skill (the interview must have started). */
-export async function makeSubmittedScorecard(rater: Ctx, input: { interviewId: string; ratings: Record<string, SkillRatingValue>; recommendation?: Recommendation; summary?: string }) {
+export async function makeSubmittedScorecard(
+  rater: Ctx,
+  input: { interviewId: string; ratings: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null>; recommendation?: Recommendation; summary?: string },
+) {
   const { scorecardId, revision } = await makeDraftScorecard(rater, input);
   await submitScorecard(rater, { scorecardId, baseRevision: revision });
   return scorecardId;
+}
+
+/**
+ * A hired application: an applicant, one interview whose panel is `rater`, who submits `ratings`
+ * (and per-question `questionRatings`, keyed by kit item), and any `drafts`' panelists, then a "hire" decision by `admin`.
+ * The one direct write: the hire time (closed_at) is moved `hiredDaysAgo` days back, because no
+ * domain path records a hire in the past and outcome checkpoints count from it.
+ */
+export async function makeHire(
+  db: Database,
+  admin: Ctx,
+  input: {
+    openingId: string;
+    stageId: string;
+    rater: Ctx;
+    ratings: Record<string, SkillRatingValue>;
+    questionRatings?: Record<string, 1 | 2 | 3 | 4 | null>;
+    hiredDaysAgo?: number;
+    /** Other panelists of the same interview who leave their card a draft. */
+    drafts?: { rater: Ctx; ratings: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null> }[];
+  },
+) {
+  const { candidateId, applicationId } = await makeApplicant(admin, { openingId: input.openingId });
+  const drafts = input.drafts ?? [];
+  const interviewId = await makeInterview(admin, { applicationId, stageId: input.stageId, panel: [input.rater, ...drafts.map((d) => d.rater)] });
+  await makeSubmittedScorecard(input.rater, { interviewId, ratings: input.ratings, questionRatings: input.questionRatings });
+  for (const d of drafts) await makeDraftScorecard(d.rater, { interviewId, ratings: d.ratings, questionRatings: d.questionRatings });
+  await recordDecision(admin, { applicationId, outcome: 'hire', rationale: 'Strong evidence across the loop; fixture hire.' });
+  const hiredAt = new Date(Date.now() - (input.hiredDaysAgo ?? 100) * 24 * 60 * 60 * 1000);
+  await db.update(applications).set({ closedAt: hiredAt }).where(eq(applications.id, applicationId));
+  return { candidateId, applicationId, interviewId, hiredAt };
+}
+
+/** A post-hire outcome recorded through the domain function (first recording: revision 0 expected). */
+export function makeOutcome(
+  manager: Ctx,
+  input: { applicationId: string; checkpoint?: '90_days' | '12_months'; overallRating: number; stillEmployed?: boolean; skillRatings?: Record<string, number> },
+) {
+  return recordOutcome(manager, {
+    applicationId: input.applicationId,
+    checkpoint: input.checkpoint ?? '90_days',
+    overallRating: input.overallRating,
+    stillEmployed: input.stillEmployed ?? true,
+    skillRatings: input.skillRatings ?? {},
+    expectedRevision: 0,
+  });
 }
 
 export interface TestInterviewLoop extends TestOrganization {

@@ -19,6 +19,7 @@ const KIND_LABELS: Record<string, string> = {
   interview_invite: 'Interview invite',
   feedback_reminder: 'Feedback reminder',
   feedback_complete: 'All feedback is in',
+  outcome_reminder: 'Post-hire outcome due',
 };
 
 /** Plain text with this app's own links made clickable (and nothing else: names are user text). */

@@ -14,7 +14,11 @@ import { DecisionSummary } from '../../../_components/decision-summary';
 import { DisagreementList, ScorecardCard, SkillsTable } from '../../../_components/evidence';
 import { HiddenFeedbackNotice } from '../../../_components/hidden-feedback';
 import { orNotFound, requirePageContext } from '../../../page-context';
+import { ForbiddenError } from '@/lib/errors';
+import { type ApplicationOutcomes, type CheckpointView, getApplicationOutcomes } from '@/lib/outcomes/queries';
+import { CHECKPOINT_LABELS, type CheckpointStatus } from '@/lib/outcomes/schemas';
 import { DecisionForm } from './decision-form';
+import { OutcomeForm } from './outcome-form';
 
 export const metadata: Metadata = { title: 'Debrief' };
 
@@ -25,6 +29,14 @@ export default async function DebriefPage({ params }: { params: Promise<{ applic
   const { applicationId } = await params;
   const debrief = await orNotFound(getDebrief(ctx, { applicationId }));
   const { candidate, opening, application, evidence } = debrief;
+  // Individual performance ratings: only for a hire, and only to those who may record them.
+  const outcomes =
+    application.stage === 'hired'
+      ? await getApplicationOutcomes(ctx, { applicationId: application.id }).catch((error: unknown) => {
+          if (error instanceof ForbiddenError) return null;
+          throw error;
+        })
+      : null;
   return (
     <article className="print-document mx-auto max-w-6xl print:max-w-none">
       <div className="no-print mb-2 flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -88,9 +100,63 @@ export default async function DebriefPage({ params }: { params: Promise<{ applic
               <p className="mt-2 text-sm text-slate-600">The candidate withdrew: there is nothing to decide.</p>
             ) : null}
           </Card>
+          {outcomes ? <PostHireOutcomes outcomes={outcomes} /> : null}
         </aside>
       </div>
     </article>
+  );
+}
+
+const STATUS_BADGE: Record<CheckpointStatus, { label: string; tone: 'slate' | 'amber' | 'red' | 'green' }> = {
+  upcoming: { label: 'upcoming', tone: 'slate' },
+  due: { label: 'due', tone: 'amber' },
+  overdue: { label: 'overdue', tone: 'red' },
+  recorded: { label: 'recorded', tone: 'green' },
+};
+
+function PostHireOutcomes({ outcomes }: { outcomes: ApplicationOutcomes }) {
+  return (
+    <Card className="no-print p-4">
+      <h2 id="post-hire-outcomes" className="font-semibold">
+        Post-hire outcomes
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        How the hire is doing, on the interviews’ 1–4 scale. Seen only by hiring managers and admins; the validity report shows them only in
+        aggregate.
+      </p>
+      {outcomes.hiredAt ? (
+        <p className="mt-1 text-sm text-slate-700">
+          Hired <LocalTime iso={outcomes.hiredAt} />.
+        </p>
+      ) : null}
+      <div className="mt-3 space-y-5">
+        {outcomes.checkpoints.map((view) => (
+          <Checkpoint key={view.checkpoint} view={view} outcomes={outcomes} />
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+function Checkpoint({ view, outcomes }: { view: CheckpointView; outcomes: ApplicationOutcomes }) {
+  const badge = STATUS_BADGE[view.status];
+  const label = CHECKPOINT_LABELS[view.checkpoint];
+  return (
+    <section aria-labelledby={`checkpoint-${view.checkpoint}`} className="border-t border-slate-200 pt-3">
+      <h3 id={`checkpoint-${view.checkpoint}`} className="flex flex-wrap items-center gap-2 text-sm font-semibold">
+        {label} <Badge tone={badge.tone}>{badge.label}</Badge>
+      </h3>
+      <p className="mb-2 text-sm text-slate-700">
+        Due <LocalTime iso={view.dueAt} />
+        {view.outcome ? (
+          <>
+            {' '}
+            · last saved by {view.outcome.recordedBy ?? 'a former member'}, <LocalTime iso={view.outcome.recordedAt} />
+          </>
+        ) : null}
+      </p>
+      <OutcomeForm applicationId={outcomes.applicationId} view={view} skills={outcomes.skills} />
+    </section>
   );
 }
 
