@@ -1,0 +1,130 @@
+// Blind review, written once: who sees a candidate code ("C-4F7Q") instead of the candidate's
+// name, e-mail and other identifying fields, on which kind of page, for which application, until when.
+//
+// An opening's `blind_review` mode names the audiences kept blind:
+//  - 'off': nobody;
+//  - 'interviewers': anyone reading as a panelist — My interviews, the interview page and live
+//    scorecard, invites, reminders and notifications sent to the panel;
+//  - 'interviewers_and_dashboard': those, and every dashboard read — grid, comparison, debrief,
+//    decision packet, CSV exports and their REST twins.
+// People who must contact the candidate keep the name: a member holding candidate:write on the
+// candidate pages, the candidate list and search, the opening page and scheduling (the loop
+// overview). Anyone reading those pages without candidate:write (a read-only API key) is treated
+// as a dashboard reader. A recruiter on the panel still sees the code on the interview page: there
+// they read as a panelist.
+// The blind is lifted for everyone, on every surface, once a final decision — hire or reject — has
+// been recorded on the application (application_decisions). "Advance" and "hold" keep it: the
+// panel is still assessing. A later decision that reverses a hire or reject does not blind again —
+// the names were already shown.
+//
+// Every read path goes through one of: `isIdentityHidden` (TypeScript, one application whose mode
+// and decisions are loaded) or `identityHiddenSql` / `candidateLabelSql` (SQL over aliases, for
+// lists), both built from `hidingModes` and `IDENTITY_LIFTING_OUTCOMES`. Free text shown to a
+// blind viewer goes through `maskIdentity`.
+import { type SQL, sql } from 'drizzle-orm';
+import { can, type PermissionSubject } from '../context';
+import type { BlindReviewMode } from '../openings/schemas';
+import { list } from '../sql';
+
+/**
+ * Where a candidate is shown: as a panelist sees them ('panel'), in the dashboard's reads
+ * ('dashboard'), or where the candidate is managed and contacted ('candidate': candidate pages,
+ * candidate list and search, opening page, loop overview and scheduling).
+ */
+export type BlindSurface = 'panel' | 'dashboard' | 'candidate';
+
+/** Decision outcomes that lift the blind: the hiring decision is made, nothing left to bias. */
+export const IDENTITY_LIFTING_OUTCOMES = ['hire', 'reject'] as const;
+
+/** The modes in which this viewer sees a code on this surface (until a lifting decision). */
+export function hidingModes(viewer: PermissionSubject, surface: BlindSurface): readonly BlindReviewMode[] {
+  switch (surface) {
+    case 'panel':
+      return ['interviewers', 'interviewers_and_dashboard'];
+    case 'dashboard':
+      return ['interviewers_and_dashboard'];
+    case 'candidate':
+      return can(viewer, 'candidate:write') ? [] : ['interviewers_and_dashboard'];
+  }
+}
+
+export interface BlindState {
+  mode: BlindReviewMode;
+  /** A hire or reject decision has been recorded on the application. */
+  decided: boolean;
+}
+
+/** The rule for one application. */
+export function isIdentityHidden(viewer: PermissionSubject, surface: BlindSurface, state: BlindState): boolean {
+  return !state.decided && hidingModes(viewer, surface).includes(state.mode);
+}
+
+/** Aliases of the rows a raw statement joined: openings, applications, candidates. */
+export interface BlindAliases {
+  opening: string;
+  application: string;
+  candidate: string;
+}
+
+/** The tables' own names: what the query builder's unaliased joins are referred to by. */
+export const TABLE_ALIASES: BlindAliases = { opening: 'openings', application: 'applications', candidate: 'candidates' };
+
+const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
+
+/** "A hire or reject decision is recorded on the application" as SQL. */
+export function identityLiftedSql(applicationAlias: string): SQL {
+  return sql`exists (select 1 from application_decisions bd where bd.application_id = ${col(applicationAlias, 'id')} and bd.outcome in (${list(IDENTITY_LIFTING_OUTCOMES)}))`;
+}
+
+/** `isIdentityHidden` as a boolean SQL expression over the statement's opening and application rows. */
+export function identityHiddenSql(viewer: PermissionSubject, surface: BlindSurface, aliases: Pick<BlindAliases, 'opening' | 'application'> = TABLE_ALIASES): SQL<boolean> {
+  const modes = hidingModes(viewer, surface);
+  if (!modes.length) return sql<boolean>`false`;
+  return sql<boolean>`(${col(aliases.opening, 'blind_review')} in (${list(modes)}) and not ${identityLiftedSql(aliases.application)})`;
+}
+
+/** The name to show: the candidate's, or the application's code where the viewer is blind. */
+export function candidateLabelSql(viewer: PermissionSubject, surface: BlindSurface, aliases: BlindAliases = TABLE_ALIASES): SQL<string> {
+  return sql<string>`case when ${identityHiddenSql(viewer, surface, aliases)} then ${col(aliases.application, 'blind_code')} else ${col(aliases.candidate, 'name')} end`;
+}
+
+export interface CandidateIdentity {
+  name: string;
+  email: string;
+  /** The application's code, which replaces them. */
+  code: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The parts of a name a note might use: the whole name, each word, and each half of a hyphenated
+ * or apostrophed word ("Mary-Jane O'Connor" → "Mary-Jane", "Mary", "Jane", "O'Connor", "Connor").
+ * Parts of one letter are left: masking every "J" would garble the note and hide nothing.
+ */
+function nameParts(name: string): string[] {
+  const words = name.split(/\s+/).filter(Boolean);
+  const pieces = words.flatMap((w) => w.split(/[-'’]/));
+  const parts = new Set([name.trim(), ...words, ...pieces].filter((p) => [...p].length >= 2));
+  // Longest first, so "Mary-Jane" is replaced whole before "Mary" could split it.
+  return [...parts].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Free text about a candidate as a blind viewer reads it: the e-mail address, the local part of
+ * it, and the name and its parts, wherever they stand as whole words (any case), become the
+ * code. Applied to scorecard notes and summaries, decision rationales and any other free text
+ * shown under a code.
+ */
+export function maskIdentity(text: string, identity: CandidateIdentity): string {
+  if (!text) return text;
+  let masked = text;
+  const email = identity.email.trim();
+  if (email) masked = masked.replace(new RegExp(escapeRegExp(email), 'giu'), identity.code);
+  const localPart = email.split('@')[0] ?? '';
+  const terms = [...nameParts(identity.name), ...([...localPart].length >= 3 ? [localPart] : [])];
+  for (const term of terms) {
+    masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), identity.code);
+  }
+  return masked;
+}
