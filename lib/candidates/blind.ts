@@ -7,11 +7,12 @@
 //    scorecard, invites, reminders and notifications sent to the panel;
 //  - 'interviewers_and_dashboard': those, and every dashboard read — grid, comparison, debrief,
 //    decision packet, CSV exports and their REST twins.
-// People who must contact the candidate keep the name: a member holding candidate:write on the
-// candidate pages, the candidate list and search, the opening page and scheduling (the loop
-// overview). Anyone reading those pages without candidate:write (a read-only API key) is treated
-// as a dashboard reader. A recruiter on the panel still sees the code on the interview page: there
-// they read as a panelist.
+// People who must contact the candidate keep the name: members holding candidate:contact
+// (recruiters, admins) on the candidate pages, the candidate list and search, the opening page and
+// scheduling (the loop overview). Everyone else reading those pages (hiring managers, read-only
+// API keys) is treated as a dashboard reader there, so a blind dashboard cannot be undone by a
+// click on the candidate. A recruiter on the panel still sees the code on the interview page:
+// there they read as a panelist.
 // The blind is lifted for everyone, on every surface, once a final decision — hire or reject — has
 // been recorded on the application (application_decisions). "Advance" and "hold" keep it: the
 // panel is still assessing. A later decision that reverses a hire or reject does not blind again —
@@ -36,15 +37,19 @@ export type BlindSurface = 'panel' | 'dashboard' | 'candidate';
 /** Decision outcomes that lift the blind: the hiring decision is made, nothing left to bias. */
 export const IDENTITY_LIFTING_OUTCOMES = ['hire', 'reject'] as const;
 
-/** The modes in which this viewer sees a code on this surface (until a lifting decision). */
-export function hidingModes(viewer: PermissionSubject, surface: BlindSurface): readonly BlindReviewMode[] {
+/**
+ * The modes in which a viewer sees a code on this surface (until a lifting decision). Only the
+ * candidate surface depends on who looks; messages (invites, reminders, "all feedback is in") are
+ * built without a viewer, for the panel or dashboard audience they go to.
+ */
+export function hidingModes(surface: BlindSurface, viewer?: PermissionSubject): readonly BlindReviewMode[] {
   switch (surface) {
     case 'panel':
       return ['interviewers', 'interviewers_and_dashboard'];
     case 'dashboard':
       return ['interviewers_and_dashboard'];
     case 'candidate':
-      return can(viewer, 'candidate:write') ? [] : ['interviewers_and_dashboard'];
+      return viewer && can(viewer, 'candidate:contact') ? [] : ['interviewers_and_dashboard'];
   }
 }
 
@@ -55,8 +60,8 @@ export interface BlindState {
 }
 
 /** The rule for one application. */
-export function isIdentityHidden(viewer: PermissionSubject, surface: BlindSurface, state: BlindState): boolean {
-  return !state.decided && hidingModes(viewer, surface).includes(state.mode);
+export function isIdentityHidden(surface: BlindSurface, state: BlindState, viewer?: PermissionSubject): boolean {
+  return !state.decided && hidingModes(surface, viewer).includes(state.mode);
 }
 
 /** Aliases of the rows a raw statement joined: openings, applications, candidates. */
@@ -77,15 +82,15 @@ export function identityLiftedSql(applicationAlias: string): SQL {
 }
 
 /** `isIdentityHidden` as a boolean SQL expression over the statement's opening and application rows. */
-export function identityHiddenSql(viewer: PermissionSubject, surface: BlindSurface, aliases: Pick<BlindAliases, 'opening' | 'application'> = TABLE_ALIASES): SQL<boolean> {
-  const modes = hidingModes(viewer, surface);
+export function identityHiddenSql(surface: BlindSurface, viewer?: PermissionSubject, aliases: Pick<BlindAliases, 'opening' | 'application'> = TABLE_ALIASES): SQL<boolean> {
+  const modes = hidingModes(surface, viewer);
   if (!modes.length) return sql<boolean>`false`;
   return sql<boolean>`(${col(aliases.opening, 'blind_review')} in (${list(modes)}) and not ${identityLiftedSql(aliases.application)})`;
 }
 
 /** The name to show: the candidate's, or the application's code where the viewer is blind. */
-export function candidateLabelSql(viewer: PermissionSubject, surface: BlindSurface, aliases: BlindAliases = TABLE_ALIASES): SQL<string> {
-  return sql<string>`case when ${identityHiddenSql(viewer, surface, aliases)} then ${col(aliases.application, 'blind_code')} else ${col(aliases.candidate, 'name')} end`;
+export function candidateLabelSql(surface: BlindSurface, viewer?: PermissionSubject, aliases: BlindAliases = TABLE_ALIASES): SQL<string> {
+  return sql<string>`case when ${identityHiddenSql(surface, viewer, aliases)} then ${col(aliases.application, 'blind_code')} else ${col(aliases.candidate, 'name')} end`;
 }
 
 export interface CandidateIdentity {

@@ -51,7 +51,7 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
       .select({
         id: applications.id,
         candidateId: candidates.id,
-        candidateName: candidateLabelSql(ctx, 'candidate'),
+        candidateName: candidateLabelSql('candidate', ctx),
         stage: applications.stage,
         currentStageId: applications.currentStageId,
         currentStage: openingStages.name,
@@ -65,7 +65,7 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
       .leftJoin(openingStages, eq(openingStages.id, applications.currentStageId))
       .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.openingId, opening.id)))
       // By the label shown, so a blind list is not ordered by the names it hides.
-      .orderBy(asc(candidateLabelSql(ctx, 'candidate'))),
+      .orderBy(asc(candidateLabelSql('candidate', ctx))),
     opening.hiringManagerUserId
       ? ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, opening.hiringManagerUserId)).then((rows) => rows[0] ?? null)
       : null,
