@@ -22,8 +22,9 @@
 // and decisions are loaded) or `identityHiddenSql` / `candidateLabelSql` (SQL over aliases, for
 // lists), both built from `hidingModes` and `IDENTITY_LIFTING_OUTCOMES`. Free text shown to a
 // blind viewer goes through `maskIdentity`.
-import { type SQL, sql } from 'drizzle-orm';
-import { can, type PermissionSubject } from '../context';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { applications, candidates, openings } from '@/db/schema';
+import { can, type Ctx, type PermissionSubject } from '../context';
 import type { BlindReviewMode } from '../openings/schemas';
 import { list } from '../sql';
 
@@ -47,7 +48,8 @@ export function hidingModes(surface: BlindSurface, viewer?: PermissionSubject): 
     case 'panel':
       return ['interviewers', 'interviewers_and_dashboard'];
     case 'dashboard':
-      return ['interviewers_and_dashboard'];
+      // A cleared panelist may open the debrief without dashboard:read: they read it as a panelist.
+      return viewer && !can(viewer, 'dashboard:read') ? hidingModes('panel') : ['interviewers_and_dashboard'];
     case 'candidate':
       return viewer && can(viewer, 'candidate:contact') ? [] : ['interviewers_and_dashboard'];
   }
@@ -132,4 +134,32 @@ export function maskIdentity(text: string, identity: CandidateIdentity): string 
     masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), identity.code);
   }
   return masked;
+}
+
+/** What one application's candidate looks like to a viewer: hidden or not, and what to mask with. */
+export interface BlindView {
+  hidden: boolean;
+  identity: CandidateIdentity;
+}
+
+/**
+ * The blind-review view of each application, for reads that assemble free text in TypeScript
+ * (scorecards, decisions): `hidden` comes from identityHiddenSql, so it is the same rule the lists
+ * apply in SQL. Scoped to ctx's organization; unknown ids are simply absent.
+ */
+export async function loadBlindViews(ctx: Ctx, surface: BlindSurface, applicationIds: readonly string[]): Promise<Map<string, BlindView>> {
+  const ids = [...new Set(applicationIds)];
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .select({ applicationId: applications.id, hidden: identityHiddenSql(surface, ctx), name: candidates.name, email: candidates.email, code: applications.blindCode })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(openings, eq(openings.id, applications.openingId))
+    .where(and(eq(applications.organizationId, ctx.organizationId), inArray(applications.id, ids)));
+  return new Map(rows.map((r) => [r.applicationId, { hidden: Boolean(r.hidden), identity: { name: r.name, email: r.email, code: r.code } }]));
+}
+
+/** Free text as the viewer may read it: masked where the application is blind to them. */
+export function textFor(view: BlindView | undefined, text: string): string {
+  return view?.hidden ? maskIdentity(text, view.identity) : text;
 }

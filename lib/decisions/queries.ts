@@ -4,7 +4,7 @@ import 'server-only';
 // candidate page); these only scope by organization.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { applicationDecisions, users } from '@/db/schema';
-import { candidateLabelSql } from '../candidates/blind';
+import { type BlindView, candidateLabelSql, textFor } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { queryRows } from '../sql';
 import { interviewStartedSql } from '../scorecards/visibility';
@@ -40,6 +40,11 @@ export async function listDecisionsForApplications(ctx: Ctx, applicationIds: str
     decidedBy: name ?? email ?? null,
     decidedAt: d.decidedAt.toISOString(),
   }));
+}
+
+/** Rationales as a blind viewer of the application reads them (lib/candidates/blind.ts). */
+export function maskDecisions(decisions: DecisionRecord[], view: BlindView | undefined): DecisionRecord[] {
+  return view?.hidden ? decisions.map((d) => ({ ...d, rationale: textFor(view, d.rationale) })) : decisions;
 }
 
 /** One application's decisions, latest first: [0] is the one in force, the rest its history. */
