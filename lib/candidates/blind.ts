@@ -95,6 +95,28 @@ export function candidateLabelSql(surface: BlindSurface, viewer?: PermissionSubj
   return sql<string>`case when ${identityHiddenSql(surface, viewer, aliases)} then ${col(aliases.application, 'blind_code')} else ${col(aliases.candidate, 'name')} end`;
 }
 
+/**
+ * A candidate across their applications (the candidate page, the candidate list, search): blind
+ * when any of their applications is hidden from the viewer, since the page lists that application
+ * beside the person. The code of the earliest such application, or null when the person is shown.
+ */
+export function candidateBlindCodeSql(surface: BlindSurface, viewer: PermissionSubject | undefined, candidateAlias: string): SQL<string | null> {
+  if (!hidingModes(surface, viewer).length) return sql<string | null>`null::text`;
+  return sql<string | null>`(select ba.blind_code from applications ba join openings bo on bo.id = ba.opening_id
+    where ba.candidate_id = ${col(candidateAlias, 'id')} and ${identityHiddenSql(surface, viewer, { opening: 'bo', application: 'ba' })}
+    order by ba.created_at, ba.id limit 1)`;
+}
+
+/** `candidateBlindCodeSql` for one candidate. */
+export async function loadCandidateBlindCode(ctx: Ctx, surface: BlindSurface, candidateId: string): Promise<string | null> {
+  if (!hidingModes(surface, ctx).length) return null;
+  const [row] = await ctx.db
+    .select({ code: candidateBlindCodeSql(surface, ctx, 'candidates') })
+    .from(candidates)
+    .where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)));
+  return row?.code ?? null;
+}
+
 export interface CandidateIdentity {
   name: string;
   email: string;

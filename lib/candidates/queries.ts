@@ -2,6 +2,7 @@ import 'server-only';
 // Reads of candidates and their applications.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { type BlindView, candidateBlindCodeSql, hidingModes, loadBlindViews, loadCandidateBlindCode, textFor } from './blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { and as sqlAnd, queryRows } from '../sql';
@@ -24,8 +25,10 @@ export interface CandidateListApplication {
 
 export interface CandidateListRow {
   id: string;
+  /** Under blind review (lib/candidates/blind.ts) the code of an application, and no e-mail. */
   name: string;
-  email: string;
+  email: string | null;
+  blind: boolean;
   erased: boolean;
   createdAt: string;
   applications: CandidateListApplication[];
@@ -108,9 +111,15 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
     f.stage ? sql`a.stage = ${f.stage}` : undefined,
     f.loopStageId ? sql`a.current_stage_id = ${f.loopStageId}::uuid` : undefined,
   ];
+  // A viewer kept blind finds a blind candidate by code, never by the name or e-mail it hides.
+  const blindCode = candidateBlindCodeSql('candidate', ctx, 'c');
+  const search = (pattern: string) =>
+    hidingModes('candidate', ctx).length
+      ? sql`((${CANDIDATE_SEARCH_TEXT} like ${pattern} and ${blindCode} is null) or lower(coalesce(${blindCode}, '')) like ${pattern})`
+      : sql`${CANDIDATE_SEARCH_TEXT} like ${pattern}`;
   const matching = sqlAnd([
     sql`c.organization_id = ${ctx.organizationId}::uuid`,
-    f.q ? sql`${CANDIDATE_SEARCH_TEXT} like ${containing(f.q)}` : undefined,
+    f.q ? search(containing(f.q)) : undefined,
     f.updated_since ? sql`c.updated_at >= ${f.updated_since}::timestamptz` : undefined,
     applicationFilters.some(Boolean) &&
       sql`exists (select 1 from applications a where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid and ${sqlAnd(applicationFilters)})`,
@@ -118,7 +127,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
   // One statement, one round trip: the matches are found once and serve both the page (in keyset
   // order) and the total, and the page's applications come along as JSON. Counting needs every
   // match anyway, so the page is cut from them rather than from a second index scan.
-  const rows = await queryRows<{ id: string | null; name: string; email: string; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
+  const rows = await queryRows<{ id: string | null; name: string; email: string; blind_code: string | null; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
     ctx.db,
     sql`with matched as materialized (
           select c.id, c.name, c.email, c.erased_at, c.created_at from candidates c where ${matching}
@@ -129,7 +138,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
           order by ${sort.order}
           limit ${f.limit + 1}
         )
-        select c.id, c.name, c.email, c.erased_at is not null as erased, c.sort_key,
+        select c.id, c.name, c.email, ${blindCode} as blind_code, c.erased_at is not null as erased, c.sort_key,
                to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
                t.total,
                (select json_agg(json_build_object('id', a.id, 'openingId', a.opening_id, 'openingTitle', o.title, 'stage', a.stage, 'loopStage', s.name) order by a.created_at, a.id)
@@ -146,7 +155,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
   const page = pageRows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map((r) => ({ id: r.id, name: r.name, email: r.email, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
+    rows: page.map((r) => ({ id: r.id, name: r.blind_code ?? r.name, email: r.blind_code ? null : r.email, blind: r.blind_code !== null, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
     total: Number(rows[0]?.total ?? 0),
     nextCursor: pageRows.length > f.limit && last ? encodeCursor(f.sort, last.sort_key, last.id) : null,
   };
@@ -177,14 +186,17 @@ export interface CandidateDetails {
   source: string | null;
   notes: string;
   updatedAt: string;
+  /** Blind review hides the person from the viewer: `name` is a code, contact fields and notes are blank. */
+  blind: boolean;
 }
 
 export function toCandidateDetails(c: Candidate): CandidateDetails {
-  return { id: c.id, revision: c.revision, name: c.name, email: c.email, phone: c.phone, location: c.location, source: c.source, notes: c.notes, updatedAt: c.updatedAt.toISOString() };
+  return { id: c.id, revision: c.revision, name: c.name, email: c.email, phone: c.phone, location: c.location, source: c.source, notes: c.notes, updatedAt: c.updatedAt.toISOString(), blind: false };
 }
 
 export async function getCandidateDetails(ctx: Ctx, candidateIdInput: unknown): Promise<CandidateDetails> {
-  return toCandidateDetails((await getCandidate(ctx, candidateIdInput)).candidate);
+  const { candidate, blind } = await getCandidate(ctx, candidateIdInput);
+  return { ...toCandidateDetails(candidate), blind };
 }
 
 export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
@@ -192,16 +204,24 @@ export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
   const candidateId = parseId('candidateId', candidateIdInput);
   const [candidate] = await ctx.db.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)));
   if (!candidate) throw new NotFoundError('Candidate');
-  const apps = await ctx.db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id)));
-  return { candidate, applications: apps };
+  const [apps, blindCode] = await Promise.all([
+    ctx.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id))),
+    loadCandidateBlindCode(ctx, 'candidate', candidate.id),
+  ]);
+  return { candidate: blindCode ? withoutIdentity(candidate, blindCode) : candidate, applications: apps, blind: blindCode !== null };
+}
+
+/** The candidate row as a blind viewer reads it: the code for a name, nothing that identifies or contacts them. */
+function withoutIdentity(candidate: Candidate, code: string): Candidate {
+  return { ...candidate, name: code, email: '', phone: null, location: null, source: null, notes: '' };
 }
 
 /** Everything the candidate page shows: applications with their loop, and interviews with panels. */
 export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
-  const { candidate, applications: apps } = await getCandidate(ctx, candidateIdInput);
+  const { candidate, applications: apps, blind } = await getCandidate(ctx, candidateIdInput);
   const openingIds = apps.map((a) => a.openingId);
   const [openingRows, stageRows, interviewRows] = await Promise.all([
     openingIds.length ? ctx.db.select().from(openings).where(and(eq(openings.organizationId, ctx.organizationId), inArray(openings.id, openingIds))) : [],
@@ -229,6 +249,7 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
     : [];
   return {
     candidate,
+    blind,
     applications: apps.map((a) => ({
       ...a,
       opening: openingRows.find((o) => o.id === a.openingId)!,
@@ -272,7 +293,9 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
     for (const m of moves) events.push({ at: m.at, kind: 'moved', text: `Moved from ${String(m.data.from)} to ${String(m.data.to)} for ${titleOf.get(m.entityId ?? '') ?? 'an opening'}` });
     const interviewIds = profile.applications.flatMap((a) => a.interviews.map((i) => i.id));
     if (interviewIds.length) {
-      const reasonOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, i.cancellationReason] as const)));
+      // Cancellation reasons are free text about the candidate: masked where the application is blind.
+      const views = profile.blind ? await loadBlindViews(ctx, 'candidate', appIds) : new Map<string, BlindView>();
+      const reasonOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, i.cancellationReason === null ? null : textFor(views.get(a.id), i.cancellationReason)] as const)));
       const labelOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, `${i.stageName ?? 'Interview'} for ${a.opening.title}`] as const)));
       const changes = await ctx.db
         .select({ at: auditEvents.createdAt, action: auditEvents.action, entityId: auditEvents.entityId, data: auditEvents.data })

@@ -189,7 +189,7 @@ export default async function OpeningPage({ params, searchParams }: { params: Pr
   );
 }
 
-function FoundCandidates({ openingId, rows, applied }: { openingId: string; rows: { id: string; name: string; email: string }[]; applied: Set<string> }) {
+function FoundCandidates({ openingId, rows, applied }: { openingId: string; rows: { id: string; name: string; email: string | null }[]; applied: Set<string> }) {
   if (rows.length === 0) return <p className="mt-3 text-sm text-slate-600">No candidate matches. Add them with the form above.</p>;
   return (
     <ul className="mt-3 divide-y divide-slate-200" aria-label="Matching candidates">
