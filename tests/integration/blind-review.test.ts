@@ -19,6 +19,7 @@ import { GET as getGridRoute } from '@/app/api/v1/openings/[openingId]/grid/rout
 import { GET as getOpeningRoute } from '@/app/api/v1/openings/[openingId]/route';
 import { GET as listScorecardsRoute } from '@/app/api/v1/scorecards/route';
 import { setConnection } from '@/db/client';
+import { flushApiKeyUses } from '@/lib/api-keys/uses';
 import { applications, auditEvents } from '@/db/schema';
 import { READ_ONLY_SCOPES } from '@/lib/auth/permissions';
 import { updateCandidate } from '@/lib/candidates/mutations';
@@ -57,7 +58,11 @@ import { mailsTo, parseInvite, runFeedbackCompleteChecks } from './support/notif
 const t = setupTestDatabase({ isolation: 'file' });
 
 beforeAll(() => setConnection(t.connection));
-afterAll(() => setConnection(undefined));
+// Key uses are written in the background: let them land before the file's database goes away.
+afterAll(async () => {
+  await flushApiKeyUses();
+  setConnection(undefined);
+});
 
 const CODE = /^C-[2-9A-HJ-NP-Z]{4}$/;
 const RATIONALE = 'Clear evidence across the panel on caching and SQL; the decision follows the rubric.';
