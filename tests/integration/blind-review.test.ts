@@ -228,7 +228,7 @@ describe("'interviewers and dashboard' mode", () => {
     const invites = await mailsTo(t.db, loop.interviewer.email, 'interview_invite');
     const invite = invites.find((m) => m.subject.includes(loop.candidate.code));
     expect(invite).toBeDefined();
-    expectBlind({ subject: invite!.subject, text: invite!.text }, loop.candidate);
+    expectBlind({ subject: invite!.subject, body: invite!.body }, loop.candidate);
     const calendar = parseInvite(invite!.calendar);
     expectBlind({ summary: calendar.summary, description: calendar.description }, loop.candidate);
     const notes = await listNotifications(loop.interviewer.ctx);
@@ -241,7 +241,7 @@ describe("'interviewers and dashboard' mode", () => {
     const mails = await mailsTo(t.db, loop.hiringManager.email, 'feedback_complete');
     const mail = mails.find((m) => m.subject.includes(loop.candidate.code));
     expect(mail).toBeDefined();
-    expectBlind({ subject: mail!.subject, text: mail!.text }, loop.candidate);
+    expectBlind({ subject: mail!.subject, body: mail!.body }, loop.candidate);
     const notes = await listNotifications(loop.hiringManager.ctx);
     expectBlind(notes.filter((n) => n.applicationId === loop.candidate.applicationId && n.kind === 'feedback_complete'), loop.candidate);
   });

@@ -90,6 +90,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <Badge>{a.stage}</Badge>
                 </span>
               </div>
+              {a.opening.blindReview !== 'off' && !profile.blind ? (
+                <p className="text-sm text-slate-700">
+                  Blind review: {a.opening.blindReview === 'interviewers' ? 'the panel sees' : 'the panel and the dashboard see'} this candidate as <strong>{a.blindCode}</strong> until a hire or reject decision.
+                </p>
+              ) : null}
               <div>
                 <h3 className="text-sm font-semibold">Decision</h3>
                 <div className="mt-1">
