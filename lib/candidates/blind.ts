@@ -80,7 +80,8 @@ const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`)
 
 /** "A hire or reject decision is recorded on the application" as SQL. */
 export function identityLiftedSql(applicationAlias: string): SQL {
-  return sql`exists (select 1 from application_decisions bd where bd.application_id = ${col(applicationAlias, 'id')} and bd.outcome in (${list(IDENTITY_LIFTING_OUTCOMES)}))`;
+  // organization_id first: it leads application_decisions' (organization_id, application_id, revision) index.
+  return sql`exists (select 1 from application_decisions bd where bd.organization_id = ${col(applicationAlias, 'organization_id')} and bd.application_id = ${col(applicationAlias, 'id')} and bd.outcome in (${list(IDENTITY_LIFTING_OUTCOMES)}))`;
 }
 
 /** `isIdentityHidden` as a boolean SQL expression over the statement's opening and application rows. */
