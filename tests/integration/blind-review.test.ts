@@ -34,6 +34,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { listInterviewOverview } from '@/lib/interviews/overview';
 import { groupMyInterviews } from '@/lib/interviews/queries';
 import { listNotifications } from '@/lib/notifications/queries';
+import { sendDueFeedbackReminders } from '@/lib/notifications/reminders';
 import { updateOpening } from '@/lib/openings/mutations';
 import { getOpening, getOpeningForEdit, getOpeningOverview } from '@/lib/openings/queries';
 import type { BlindReviewMode } from '@/lib/openings/schemas';
@@ -364,6 +365,14 @@ describe("'interviewers' mode", () => {
     const [invite] = await mailsTo(t.db, loop.second.email, 'interview_invite');
     expect(invite).toBeDefined();
     expectBlind({ subject: invite!.subject, calendar: parseInvite(invite!.calendar).summary }, loop.candidate);
+
+    // A feedback reminder to a panelist who owes a card names the code too.
+    const owed = await makeInterview(loop.recruiter.ctx, { applicationId: loop.other.applicationId, stageId: loop.stageId, panel: [loop.second.ctx] });
+    await sendDueFeedbackReminders(t.db, new Date(Date.now() + 3 * 3_600_000));
+    const reminder = (await mailsTo(t.db, loop.second.email, 'feedback_reminder')).find((m) => m.body.includes(`/interviews/${owed}`));
+    expect(reminder).toBeDefined();
+    expect(text({ subject: reminder!.subject, body: reminder!.body })).not.toContain('bertil');
+    expect(text({ subject: reminder!.subject, body: reminder!.body })).toContain(loop.other.code.toLowerCase());
 
     const hm = loop.hiringManager.ctx;
     expectNamed(await getOpeningGrid(hm, loop.openingId), loop.candidate);
