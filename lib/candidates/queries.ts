@@ -55,7 +55,9 @@ const containing = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (
 // same however deep it is, and a candidate added while someone pages is neither skipped nor shown
 // twice — which OFFSET cannot promise. The key is read as text in SQL (created_at to the
 // microsecond; a JavaScript Date would drop the last three digits and repeat rows).
-const SORT_KEYS: Record<CandidateSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
+// `nameKey` is lower(c.name), or for a viewer kept blind the shown label, so a blind list is not
+// ordered by the names it hides.
+const sortKeys = (nameKey: SQL): Record<CandidateSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> => ({
   newest: {
     key: sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     order: sql`c.created_at desc, c.id desc`,
@@ -67,11 +69,11 @@ const SORT_KEYS: Record<CandidateSort, { key: SQL; order: SQL; after: (key: stri
     after: (key, id) => sql`(c.created_at, c.id) > (${key}::timestamptz, ${id}::uuid)`,
   },
   name: {
-    key: sql`lower(c.name)`,
-    order: sql`lower(c.name) asc, c.id asc`,
-    after: (key, id) => sql`(lower(c.name), c.id) > (${key}, ${id}::uuid)`,
+    key: nameKey,
+    order: sql`${nameKey} asc, c.id asc`,
+    after: (key, id) => sql`(${nameKey}, c.id) > (${key}, ${id}::uuid)`,
   },
-};
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -104,7 +106,9 @@ function decodeCursor(sort: CandidateSort, cursor: string): { key: string; id: s
 export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<CandidateListPage> {
   requirePermission(ctx, 'candidate:read');
   const f = parseInput(ListCandidatesInput, input);
-  const sort = SORT_KEYS[f.sort];
+  const blindCode = candidateBlindCodeSql('candidate', ctx, 'c');
+  const blindPossible = hidingModes('candidate', ctx).length > 0;
+  const sort = sortKeys(blindPossible ? sql`lower(coalesce(${blindCode}, c.name))` : sql`lower(c.name)`)[f.sort];
   const after = f.cursor ? decodeCursor(f.sort, f.cursor) : null;
   const applicationFilters = [
     f.openingId ? sql`a.opening_id = ${f.openingId}::uuid` : undefined,
@@ -112,9 +116,8 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
     f.loopStageId ? sql`a.current_stage_id = ${f.loopStageId}::uuid` : undefined,
   ];
   // A viewer kept blind finds a blind candidate by code, never by the name or e-mail it hides.
-  const blindCode = candidateBlindCodeSql('candidate', ctx, 'c');
   const search = (pattern: string) =>
-    hidingModes('candidate', ctx).length
+    blindPossible
       ? sql`((${CANDIDATE_SEARCH_TEXT} like ${pattern} and ${blindCode} is null) or lower(coalesce(${blindCode}, '')) like ${pattern})`
       : sql`${CANDIDATE_SEARCH_TEXT} like ${pattern}`;
   const matching = sqlAnd([

@@ -288,6 +288,10 @@ describe("'interviewers and dashboard' mode", () => {
     expectBlind(all, loop.candidate);
     expect((await listCandidates(hm, { q: 'Zelda' })).total).toBe(0);
     expect((await listCandidates(hm, { q: loop.candidate.email })).total).toBe(0);
+    // Ordered by what is shown, and paged by it: the cursor carries a code, not a name.
+    const byName = await listCandidates(hm, { sort: 'name', limit: 1 });
+    expect(byName.rows[0]!.name).toBe([loop.candidate.code, loop.other.code].sort()[0]);
+    expect(Buffer.from(byName.nextCursor!, 'base64url').toString()).not.toMatch(/zelda|bertil/);
     const byCode = await listCandidates(hm, { q: loop.candidate.code.toLowerCase() });
     expect(byCode.rows.map((r) => r.id)).toContain(loop.candidate.candidateId);
 
