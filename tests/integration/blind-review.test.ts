@@ -22,6 +22,7 @@ import { setConnection } from '@/db/client';
 import { flushApiKeyUses } from '@/lib/api-keys/uses';
 import { applications, auditEvents } from '@/db/schema';
 import { READ_ONLY_SCOPES } from '@/lib/auth/permissions';
+import { isIdentityHidden, loadBlindViews } from '@/lib/candidates/blind';
 import { updateCandidate } from '@/lib/candidates/mutations';
 import { getCandidateDetails, getCandidateProfile, getCandidateTimeline, listCandidates } from '@/lib/candidates/queries';
 import { getDebrief } from '@/lib/dashboard/debrief';
@@ -37,7 +38,7 @@ import { listNotifications } from '@/lib/notifications/queries';
 import { sendDueFeedbackReminders } from '@/lib/notifications/reminders';
 import { updateOpening } from '@/lib/openings/mutations';
 import { getOpening, getOpeningForEdit, getOpeningOverview } from '@/lib/openings/queries';
-import type { BlindReviewMode } from '@/lib/openings/schemas';
+import { BLIND_REVIEW_MODES, type BlindReviewMode } from '@/lib/openings/schemas';
 import { getInterviewScorecard, listCandidateFeedback } from '@/lib/scorecards/queries';
 import { callApi, makeApiKey } from './support/api';
 import { setupTestDatabase } from './support/database';
@@ -192,6 +193,24 @@ describe('the opening setting', () => {
       .returning({ code: applications.blindCode });
     expect(redrawn!.code).toMatch(CODE);
     expect(redrawn!.code).not.toBe(taken!.code);
+  });
+});
+
+describe('one rule, two forms', () => {
+  it('the SQL fragment agrees with the TypeScript predicate for every mode, surface and role, before and after a hire', async () => {
+    const loop = await blindLoop('off');
+    const roles = [loop.admin, loop.recruiter, loop.hiringManager, loop.interviewer];
+    for (const decided of [false, true]) {
+      if (decided) await hire(loop);
+      for (const mode of BLIND_REVIEW_MODES) {
+        await setBlindReview(loop.admin.ctx, loop.openingId, mode);
+        for (const surface of ['panel', 'dashboard', 'candidate'] as const)
+          for (const member of roles) {
+            const views = await loadBlindViews(member.ctx, surface, [loop.candidate.applicationId]);
+            expect([mode, surface, member.ctx.role, decided, views.get(loop.candidate.applicationId)!.hidden]).toEqual([mode, surface, member.ctx.role, decided, isIdentityHidden(surface, { mode, decided }, member.ctx)]);
+          }
+      }
+    }
   });
 });
 
