@@ -52,12 +52,20 @@ export const applications = pgTable(
     currentStageId: uuid('current_stage_id').references(() => openingStages.id, { onDelete: 'set null' }),
     /** When the application last left the active stage (hired, rejected, withdrawn); null while active. Retention counts from it. */
     closedAt: tstz('closed_at'),
+    /**
+     * What blind viewers see instead of the candidate's name ("C-4F7Q"): random, so it reveals
+     * nothing about the person or the order of applications. Drawn by the database on every
+     * insert (migration 0021: a default, and a trigger that redraws a code already used in the
+     * opening), so no insert path can forget it.
+     */
+    blindCode: text('blind_code').notNull().default(sql`loopkit_blind_code()`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('applications_org_candidate_opening_key').on(t.organizationId, t.candidateId, t.openingId),
     index('applications_org_opening_stage_idx').on(t.organizationId, t.openingId, t.stage),
+    uniqueIndex('applications_org_opening_blind_code_key').on(t.organizationId, t.openingId, t.blindCode),
   ],
 );
 

@@ -11,3 +11,5 @@ export const applicationStage = pgEnum('application_stage', ['active', 'hired', 
 export const interviewStatus = pgEnum('interview_status', ['scheduled', 'completed', 'cancelled']);
 export const scorecardStatus = pgEnum('scorecard_status', ['draft', 'submitted']);
 export const recommendation = pgEnum('recommendation', ['strong_no', 'no', 'yes', 'strong_yes']);
+/** Blind review per opening: who sees a candidate code instead of identifying fields (lib/candidates/blind.ts). */
+export const blindReviewMode = pgEnum('blind_review_mode', ['off', 'interviewers', 'interviewers_and_dashboard']);

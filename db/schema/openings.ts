@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
-import { openingStatus, seniorityLevel } from './enums';
+import { blindReviewMode, openingStatus, seniorityLevel } from './enums';
 import { kits } from './kits';
 import { tenantId } from './orgs';
 import { skills } from './skills';
@@ -19,6 +19,8 @@ export const openings = pgTable(
     status: openingStatus('status').notNull().default('open'),
     description: text('description').notNull().default(''),
     hiringManagerUserId: uuid('hiring_manager_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who sees candidate codes instead of names until a final decision (lib/candidates/blind.ts). */
+    blindReview: blindReviewMode('blind_review').notNull().default('off'),
     /** Bumped by every edit of the opening, its loop or its weights; stale edits are refused (409). */
     revision: integer('revision').notNull().default(0),
     createdAt: createdAt(),

@@ -113,7 +113,7 @@ export const OPERATIONS: Operation[] = [
     path: '/openings/{openingId}/grid',
     tag: 'Dashboard',
     summary: "Get an opening's comparison grid",
-    description: 'Skill scores per candidate with raters and spread, the weighted composite and its coverage — only from feedback the caller may see under independent scoring.',
+    description: "Skill scores per candidate with raters and spread, the weighted composite and its coverage — only from feedback the caller may see under independent scoring. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.",
     permission: 'dashboard:read',
     etag: true,
     ok: { status: 200, description: 'The grid.', schema: z.object({ grid: JsonObject }) },
@@ -132,7 +132,7 @@ export const OPERATIONS: Operation[] = [
     path: '/candidates',
     tag: 'Candidates',
     summary: 'List candidates',
-    description: 'Search and filters apply to the candidate and their applications; `sort=oldest` pages in creation order, which is stable while candidates are added.',
+    description: "Search and filters apply to the candidate and their applications; `sort=oldest` pages in creation order, which is stable while candidates are added. A candidate in blind review for the caller is listed and found by code, never by name or e-mail.",
     permission: 'candidate:read',
     query: ListCandidatesInput,
     ok: {
@@ -186,7 +186,7 @@ export const OPERATIONS: Operation[] = [
     path: '/candidates/{candidateId}/feedback',
     tag: 'Scorecards',
     summary: 'Feedback on a candidate',
-    description: "The caller's own scorecards and, once the independent-scoring rule allows, everyone else's submitted ones.",
+    description: "The caller's own scorecards and, once the independent-scoring rule allows, everyone else's submitted ones. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.",
     ok: { status: 200, description: 'The feedback.', schema: JsonObject },
   },
   {
@@ -194,6 +194,7 @@ export const OPERATIONS: Operation[] = [
     path: '/candidates/{candidateId}/packet',
     tag: 'Decisions',
     summary: 'The decision packet for a candidate',
+    description: "Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.",
     permission: 'dashboard:read',
     query: z.object({ opening: z.uuid().optional().meta({ description: 'The opening; optional when the candidate has one application.' }) }),
     ok: { status: 200, description: 'The packet: evidence per skill, disagreements, scorecards.', schema: JsonObject },
@@ -248,7 +249,7 @@ export const OPERATIONS: Operation[] = [
     path: '/applications/{applicationId}/debrief',
     tag: 'Decisions',
     summary: "An application's debrief",
-    description: 'Evidence is null, with the reason, while the independent-scoring rule hides it from the caller.',
+    description: "Evidence is null, with the reason, while the independent-scoring rule hides it from the caller. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.",
     ok: { status: 200, description: 'The debrief and the decision history.', schema: JsonObject },
   },
   {

@@ -4,6 +4,7 @@ import 'server-only';
 // pages. Each row carries only what an integration needs (no notes, no audit data, no e-mail of
 // members) and its `revision`, which single-resource GETs send as the ETag.
 import { type SQL, sql } from 'drizzle-orm';
+import { loadBlindViews, textFor } from '../candidates/blind';
 import { type Ctx, can, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -23,7 +24,7 @@ function strip<T extends { page_key: string }>(page: { rows: T[]; nextCursor: st
 }
 
 const OPENING_COLUMNS = (alias: string) => sql`${sql.raw(alias)}.id, ${sql.raw(alias)}.title, ${sql.raw(alias)}.level, ${sql.raw(alias)}.status, ${sql.raw(alias)}.description,
-  ${sql.raw(alias)}.hiring_manager_user_id as "hiringManagerUserId", ${sql.raw(alias)}.revision,
+  ${sql.raw(alias)}.hiring_manager_user_id as "hiringManagerUserId", ${sql.raw(alias)}.blind_review as "blindReview", ${sql.raw(alias)}.revision,
   ${iso(sql.raw(`${alias}.created_at`))} as "createdAt", ${iso(sql.raw(`${alias}.updated_at`))} as "updatedAt"`;
 
 export interface OpeningResource {
@@ -33,6 +34,7 @@ export interface OpeningResource {
   status: string;
   description: string;
   hiringManagerUserId: string | null;
+  blindReview: string;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -161,7 +163,10 @@ export async function listSubmittedScorecards(ctx: Ctx, input: unknown): Promise
           and ${ks.where}
         order by ${ks.order} limit ${ks.limit}`,
   );
-  return strip(ks.page(rows));
+  // Summaries of others are masked where the application is blind to the caller (own cards stay as written).
+  const page = strip(ks.page(rows));
+  const views = await loadBlindViews(ctx, can(ctx, 'dashboard:read') ? 'dashboard' : 'panel', page.rows.map((r) => r.applicationId));
+  return { ...page, rows: page.rows.map((r) => (r.interviewerUserId === ctx.userId ? r : { ...r, summary: textFor(views.get(r.applicationId), r.summary) })) };
 }
 
 export interface KitResource {

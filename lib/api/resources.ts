@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { APPLICATION_STAGES } from '../candidates/schemas';
 import { INTERVIEW_STATES } from '../interviews/status';
-import { OPENING_STATUSES } from '../openings/schemas';
+import { BLIND_REVIEW_MODES, OPENING_STATUSES } from '../openings/schemas';
 import { LEVELS, QUESTION_KINDS } from '../questions/schemas';
 import { RECOMMENDATIONS } from '../scorecards/schemas';
 import { PageQuery } from './schemas';
@@ -56,6 +56,7 @@ export const Opening = z
     status: z.enum(OPENING_STATUSES),
     description: z.string(),
     hiringManagerUserId: Id.nullable(),
+    blindReview: z.enum(BLIND_REVIEW_MODES).meta({ description: 'Who sees candidate codes instead of names until a hire or reject decision: off, interviewers, or interviewers_and_dashboard.' }),
     revision: z.int(),
     createdAt: Instant,
     updatedAt: Instant,
@@ -70,8 +71,9 @@ export const OpeningDetail = Opening.extend({
 export const CandidateListItem = z
   .object({
     id: Id,
-    name: z.string(),
-    email: z.string(),
+    name: z.string().meta({ description: 'Under blind review (`blind`), the code of one of the candidate’s applications.' }),
+    email: z.string().nullable().meta({ description: 'Null under blind review.' }),
+    blind: z.boolean(),
     erased: z.boolean(),
     createdAt: Instant,
     applications: z.array(z.object({ id: Id, openingId: Id, openingTitle: z.string(), stage: z.enum(APPLICATION_STAGES), loopStage: z.string().nullable() })),
@@ -89,6 +91,7 @@ export const Candidate = z
     source: z.string().nullable(),
     notes: z.string(),
     updatedAt: Instant,
+    blind: z.boolean().meta({ description: 'Blind review hides the person from the caller: `name` is a code; e-mail, phone, location, source and notes are blank.' }),
   })
   .meta({ id: 'Candidate' });
 

@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * An application's debrief
-         * @description Evidence is null, with the reason, while the independent-scoring rule hides it from the caller.
+         * @description Evidence is null, with the reason, while the independent-scoring rule hides it from the caller. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.
          */
         get: operations["getApplicationsByApplicationIdDebrief"];
         put?: never;
@@ -97,7 +97,7 @@ export interface paths {
         };
         /**
          * List candidates
-         * @description Search and filters apply to the candidate and their applications; `sort=oldest` pages in creation order, which is stable while candidates are added.
+         * @description Search and filters apply to the candidate and their applications; `sort=oldest` pages in creation order, which is stable while candidates are added. A candidate in blind review for the caller is listed and found by code, never by name or e-mail.
          *
          *     Needs `candidate:read`.
          */
@@ -169,7 +169,7 @@ export interface paths {
         };
         /**
          * Feedback on a candidate
-         * @description The caller's own scorecards and, once the independent-scoring rule allows, everyone else's submitted ones.
+         * @description The caller's own scorecards and, once the independent-scoring rule allows, everyone else's submitted ones. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.
          */
         get: operations["getCandidatesByCandidateIdFeedback"];
         put?: never;
@@ -189,7 +189,9 @@ export interface paths {
         };
         /**
          * The decision packet for a candidate
-         * @description Needs `dashboard:read`.
+         * @description Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.
+         *
+         *     Needs `dashboard:read`.
          */
         get: operations["getCandidatesByCandidateIdPacket"];
         put?: never;
@@ -578,7 +580,7 @@ export interface paths {
         };
         /**
          * Get an opening's comparison grid
-         * @description Skill scores per candidate with raters and spread, the weighted composite and its coverage — only from feedback the caller may see under independent scoring.
+         * @description Skill scores per candidate with raters and spread, the weighted composite and its coverage — only from feedback the caller may see under independent scoring. Under blind review (the opening's `blindReview`) candidates appear by code (`blind: true`), and free text naming them is masked, until a hire or reject decision.
          *
          *     Needs `dashboard:read`.
          */
@@ -773,6 +775,8 @@ export interface components {
             updatedAt: string;
         };
         Candidate: {
+            /** @description Blind review hides the person from the caller: `name` is a code; e-mail, phone, location, source and notes are blank. */
+            blind: boolean;
             email: string;
             /** Format: uuid */
             id: string;
@@ -796,12 +800,15 @@ export interface components {
                 /** @enum {string} */
                 stage: "active" | "hired" | "rejected" | "withdrawn";
             }[];
+            blind: boolean;
             /** Format: date-time */
             createdAt: string;
-            email: string;
+            /** @description Null under blind review. */
+            email: string | null;
             erased: boolean;
             /** Format: uuid */
             id: string;
+            /** @description Under blind review (`blind`), the code of one of the candidate’s applications. */
             name: string;
         };
         Error: {
@@ -874,6 +881,11 @@ export interface components {
             updatedAt: string;
         };
         Opening: {
+            /**
+             * @description Who sees candidate codes instead of names until a hire or reject decision: off, interviewers, or interviewers_and_dashboard.
+             * @enum {string}
+             */
+            blindReview: "off" | "interviewers" | "interviewers_and_dashboard";
             /** Format: date-time */
             createdAt: string;
             description: string;
@@ -890,6 +902,11 @@ export interface components {
             updatedAt: string;
         };
         OpeningDetail: {
+            /**
+             * @description Who sees candidate codes instead of names until a hire or reject decision: off, interviewers, or interviewers_and_dashboard.
+             * @enum {string}
+             */
+            blindReview: "off" | "interviewers" | "interviewers_and_dashboard";
             /** Format: date-time */
             createdAt: string;
             description: string;
@@ -2209,6 +2226,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @default off
+                     * @enum {string}
+                     */
+                    blindReview?: "off" | "interviewers" | "interviewers_and_dashboard";
                     /** @default  */
                     description?: string;
                     /** Format: uuid */
@@ -2302,6 +2324,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @enum {string} */
+                    blindReview?: "off" | "interviewers" | "interviewers_and_dashboard";
                     /** @default  */
                     description?: string;
                     /** Format: uuid */

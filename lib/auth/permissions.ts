@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'opening:write': 'Create and edit openings',
   'candidate:read': 'See candidates and applications',
   'candidate:write': 'Create and edit candidates and move applications between stages',
+  'candidate:contact': "See candidates' names and contact details on candidate pages and scheduling while their opening is in blind review",
   'candidate:erase': "Erase a candidate's personal data and see who the retention policy erases next",
   'candidate:export_personal_data': 'Export everything held about a candidate, including all feedback (subject access)',
   'interview:read_all': "See every interview in the organization, not only one's own",
@@ -60,6 +61,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kit:write',
     'opening:write',
     'candidate:write',
+    // Recruiters contact candidates and arrange interviews, so blind review never hides names from them there.
+    'candidate:contact',
     'interview:schedule',
     'scorecard:write_own',
     // Recruiters coordinate the debrief: off the panel they read submitted feedback.

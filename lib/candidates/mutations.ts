@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { applications, type Candidate, candidates, openings } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { RowError } from '../questions/file-format';
 import { inSlices, isUniqueViolation } from '../sql';
 import { parseInput } from '../validation';
 import { emitWebhookEvent, emitWebhookEvents } from '../webhooks/emit';
+import { loadCandidateBlindCode } from './blind';
 import { assertNotErased } from './erasure';
 import { type CandidateDetails, toCandidateDetails } from './queries';
 import { ApplyToOpeningInput, CandidateFields, CreateCandidateInput, ImportCandidatesInput, MoveApplicationInput, UpdateCandidateInput } from './schemas';
@@ -69,6 +70,8 @@ export async function updateCandidate(ctx: Ctx, input: unknown): Promise<Candida
       .for('update');
     if (!candidate) throw new NotFoundError('Candidate');
     assertNotErased(candidate);
+    // Someone kept blind could read the person back from a 409's `current` or from what they overwrite.
+    if (await loadCandidateBlindCode(tx, 'candidate', candidate.id)) throw new ForbiddenError('This candidate is in blind review: a recruiter edits their details until a hire or reject decision is recorded.');
     if (candidate.revision !== revision) {
       throw new ConflictError(
         `Someone else saved this candidate (now revision ${candidate.revision}) while you were editing revision ${revision}. Your changes were not saved.`,

@@ -2,6 +2,7 @@ import 'server-only';
 // Reads of candidates and their applications.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { type BlindView, candidateBlindCodeSql, hidingModes, loadBlindViews, loadCandidateBlindCode, textFor } from './blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { and as sqlAnd, queryRows } from '../sql';
@@ -24,8 +25,10 @@ export interface CandidateListApplication {
 
 export interface CandidateListRow {
   id: string;
+  /** Under blind review (lib/candidates/blind.ts) the code of an application, and no e-mail. */
   name: string;
-  email: string;
+  email: string | null;
+  blind: boolean;
   erased: boolean;
   createdAt: string;
   applications: CandidateListApplication[];
@@ -52,7 +55,9 @@ const containing = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (
 // same however deep it is, and a candidate added while someone pages is neither skipped nor shown
 // twice — which OFFSET cannot promise. The key is read as text in SQL (created_at to the
 // microsecond; a JavaScript Date would drop the last three digits and repeat rows).
-const SORT_KEYS: Record<CandidateSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
+// `nameKey` is lower(c.name), or for a viewer kept blind the shown label, so a blind list is not
+// ordered by the names it hides.
+const sortKeys = (nameKey: SQL): Record<CandidateSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> => ({
   newest: {
     key: sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     order: sql`c.created_at desc, c.id desc`,
@@ -64,11 +69,11 @@ const SORT_KEYS: Record<CandidateSort, { key: SQL; order: SQL; after: (key: stri
     after: (key, id) => sql`(c.created_at, c.id) > (${key}::timestamptz, ${id}::uuid)`,
   },
   name: {
-    key: sql`lower(c.name)`,
-    order: sql`lower(c.name) asc, c.id asc`,
-    after: (key, id) => sql`(lower(c.name), c.id) > (${key}, ${id}::uuid)`,
+    key: nameKey,
+    order: sql`${nameKey} asc, c.id asc`,
+    after: (key, id) => sql`(${nameKey}, c.id) > (${key}, ${id}::uuid)`,
   },
-};
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -101,16 +106,23 @@ function decodeCursor(sort: CandidateSort, cursor: string): { key: string; id: s
 export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<CandidateListPage> {
   requirePermission(ctx, 'candidate:read');
   const f = parseInput(ListCandidatesInput, input);
-  const sort = SORT_KEYS[f.sort];
+  const blindCode = candidateBlindCodeSql('candidate', ctx, 'c');
+  const blindPossible = hidingModes('candidate', ctx).length > 0;
+  const sort = sortKeys(blindPossible ? sql`lower(coalesce(${blindCode}, c.name))` : sql`lower(c.name)`)[f.sort];
   const after = f.cursor ? decodeCursor(f.sort, f.cursor) : null;
   const applicationFilters = [
     f.openingId ? sql`a.opening_id = ${f.openingId}::uuid` : undefined,
     f.stage ? sql`a.stage = ${f.stage}` : undefined,
     f.loopStageId ? sql`a.current_stage_id = ${f.loopStageId}::uuid` : undefined,
   ];
+  // A viewer kept blind finds a blind candidate by code, never by the name or e-mail it hides.
+  const search = (pattern: string) =>
+    blindPossible
+      ? sql`((${CANDIDATE_SEARCH_TEXT} like ${pattern} and ${blindCode} is null) or lower(coalesce(${blindCode}, '')) like ${pattern})`
+      : sql`${CANDIDATE_SEARCH_TEXT} like ${pattern}`;
   const matching = sqlAnd([
     sql`c.organization_id = ${ctx.organizationId}::uuid`,
-    f.q ? sql`${CANDIDATE_SEARCH_TEXT} like ${containing(f.q)}` : undefined,
+    f.q ? search(containing(f.q)) : undefined,
     f.updated_since ? sql`c.updated_at >= ${f.updated_since}::timestamptz` : undefined,
     applicationFilters.some(Boolean) &&
       sql`exists (select 1 from applications a where a.candidate_id = c.id and a.organization_id = ${ctx.organizationId}::uuid and ${sqlAnd(applicationFilters)})`,
@@ -118,7 +130,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
   // One statement, one round trip: the matches are found once and serve both the page (in keyset
   // order) and the total, and the page's applications come along as JSON. Counting needs every
   // match anyway, so the page is cut from them rather than from a second index scan.
-  const rows = await queryRows<{ id: string | null; name: string; email: string; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
+  const rows = await queryRows<{ id: string | null; name: string; email: string; blind_code: string | null; erased: boolean; created_at: string; sort_key: string; total: number; applications: CandidateListApplication[] | null }>(
     ctx.db,
     sql`with matched as materialized (
           select c.id, c.name, c.email, c.erased_at, c.created_at from candidates c where ${matching}
@@ -129,7 +141,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
           order by ${sort.order}
           limit ${f.limit + 1}
         )
-        select c.id, c.name, c.email, c.erased_at is not null as erased, c.sort_key,
+        select c.id, c.name, c.email, ${blindCode} as blind_code, c.erased_at is not null as erased, c.sort_key,
                to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
                t.total,
                (select json_agg(json_build_object('id', a.id, 'openingId', a.opening_id, 'openingTitle', o.title, 'stage', a.stage, 'loopStage', s.name) order by a.created_at, a.id)
@@ -146,7 +158,7 @@ export async function listCandidates(ctx: Ctx, input: unknown = {}): Promise<Can
   const page = pageRows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map((r) => ({ id: r.id, name: r.name, email: r.email, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
+    rows: page.map((r) => ({ id: r.id, name: r.blind_code ?? r.name, email: r.blind_code ? null : r.email, blind: r.blind_code !== null, erased: r.erased, createdAt: r.created_at, applications: r.applications ?? [] })),
     total: Number(rows[0]?.total ?? 0),
     nextCursor: pageRows.length > f.limit && last ? encodeCursor(f.sort, last.sort_key, last.id) : null,
   };
@@ -177,14 +189,17 @@ export interface CandidateDetails {
   source: string | null;
   notes: string;
   updatedAt: string;
+  /** Blind review hides the person from the viewer: `name` is a code, contact fields and notes are blank. */
+  blind: boolean;
 }
 
 export function toCandidateDetails(c: Candidate): CandidateDetails {
-  return { id: c.id, revision: c.revision, name: c.name, email: c.email, phone: c.phone, location: c.location, source: c.source, notes: c.notes, updatedAt: c.updatedAt.toISOString() };
+  return { id: c.id, revision: c.revision, name: c.name, email: c.email, phone: c.phone, location: c.location, source: c.source, notes: c.notes, updatedAt: c.updatedAt.toISOString(), blind: false };
 }
 
 export async function getCandidateDetails(ctx: Ctx, candidateIdInput: unknown): Promise<CandidateDetails> {
-  return toCandidateDetails((await getCandidate(ctx, candidateIdInput)).candidate);
+  const { candidate, blind } = await getCandidate(ctx, candidateIdInput);
+  return { ...toCandidateDetails(candidate), blind };
 }
 
 export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
@@ -192,16 +207,24 @@ export async function getCandidate(ctx: Ctx, candidateIdInput: unknown) {
   const candidateId = parseId('candidateId', candidateIdInput);
   const [candidate] = await ctx.db.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)));
   if (!candidate) throw new NotFoundError('Candidate');
-  const apps = await ctx.db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id)));
-  return { candidate, applications: apps };
+  const [apps, blindCode] = await Promise.all([
+    ctx.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id))),
+    loadCandidateBlindCode(ctx, 'candidate', candidate.id),
+  ]);
+  return { candidate: blindCode ? withoutIdentity(candidate, blindCode) : candidate, applications: apps, blind: blindCode !== null };
+}
+
+/** The candidate row as a blind viewer reads it: the code for a name, nothing that identifies or contacts them. */
+function withoutIdentity(candidate: Candidate, code: string): Candidate {
+  return { ...candidate, name: code, email: '', phone: null, location: null, source: null, notes: '' };
 }
 
 /** Everything the candidate page shows: applications with their loop, and interviews with panels. */
 export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
-  const { candidate, applications: apps } = await getCandidate(ctx, candidateIdInput);
+  const { candidate, applications: apps, blind } = await getCandidate(ctx, candidateIdInput);
   const openingIds = apps.map((a) => a.openingId);
   const [openingRows, stageRows, interviewRows] = await Promise.all([
     openingIds.length ? ctx.db.select().from(openings).where(and(eq(openings.organizationId, ctx.organizationId), inArray(openings.id, openingIds))) : [],
@@ -229,6 +252,7 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
     : [];
   return {
     candidate,
+    blind,
     applications: apps.map((a) => ({
       ...a,
       opening: openingRows.find((o) => o.id === a.openingId)!,
@@ -272,7 +296,9 @@ export async function getCandidateTimeline(ctx: Ctx, candidateIdInput: unknown):
     for (const m of moves) events.push({ at: m.at, kind: 'moved', text: `Moved from ${String(m.data.from)} to ${String(m.data.to)} for ${titleOf.get(m.entityId ?? '') ?? 'an opening'}` });
     const interviewIds = profile.applications.flatMap((a) => a.interviews.map((i) => i.id));
     if (interviewIds.length) {
-      const reasonOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, i.cancellationReason] as const)));
+      // Cancellation reasons are free text about the candidate: masked where the application is blind.
+      const views = profile.blind ? await loadBlindViews(ctx, 'candidate', appIds) : new Map<string, BlindView>();
+      const reasonOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, i.cancellationReason === null ? null : textFor(views.get(a.id), i.cancellationReason)] as const)));
       const labelOf = new Map(profile.applications.flatMap((a) => a.interviews.map((i) => [i.id, `${i.stageName ?? 'Interview'} for ${a.opening.title}`] as const)));
       const changes = await ctx.db
         .select({ at: auditEvents.createdAt, action: auditEvents.action, entityId: auditEvents.entityId, data: auditEvents.data })

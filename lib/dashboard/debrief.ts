@@ -4,11 +4,12 @@ import 'server-only';
 // Open to members with candidate:read and to the application's own panelists (interviewers lack
 // candidate:read: this is where they read the panel's feedback after submitting). The evidence is
 // the decision packet's (one statement, one rule); what a panelist learns about the candidate is
-// their name only. Another organization's application, or one the viewer has no part in, is a 404.
+// their name only — or their code under blind review. Another organization's application, or one the viewer has no part in, is a 404.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { candidateLabelSql, identityHiddenSql, loadBlindViews } from '../candidates/blind';
 import { can, type Ctx } from '../context';
-import { type DecisionRecord, listApplicationDecisions } from '../decisions/queries';
+import { type DecisionRecord, listApplicationDecisions, maskDecisions } from '../decisions/queries';
 import { ApplicationIdInput } from '../decisions/schemas';
 import { NotFoundError } from '../errors';
 import { type HiddenFeedbackReason, hiddenFeedbackReason, interviewStartedSql } from '../scorecards/visibility';
@@ -27,7 +28,8 @@ export interface DebriefInterview {
 
 export interface Debrief {
   application: { id: string; stage: 'active' | 'hired' | 'rejected' | 'withdrawn'; currentStage: string | null };
-  candidate: { id: string; name: string; erased: boolean };
+  /** Under blind review `name` is the application's code (lib/candidates/blind.ts). */
+  candidate: { id: string; name: string; erased: boolean; blind: boolean };
   opening: { id: string; title: string; hiringManager: string | null };
   othersVisible: boolean;
   /** Why others' feedback is hidden from the viewer (null when it is visible). */
@@ -48,7 +50,8 @@ export async function getDebrief(ctx: Ctx, input: unknown): Promise<Debrief> {
   const [row] = await ctx.db
     .select({
       application: applications,
-      candidateName: candidates.name,
+      candidateName: candidateLabelSql('dashboard', ctx),
+      blind: identityHiddenSql('dashboard', ctx),
       erasedAt: candidates.erasedAt,
       openingTitle: openings.title,
       hiringManagerUserId: openings.hiringManagerUserId,
@@ -89,9 +92,10 @@ export async function getDebrief(ctx: Ctx, input: unknown): Promise<Debrief> {
   if (!can(ctx, 'candidate:read') && !onPanel) throw new NotFoundError('Application');
 
   const hiddenReason = await hiddenFeedbackReason(ctx, application.candidateId);
-  const [evidence, decisions] = await Promise.all([
+  const [evidence, decisions, views] = await Promise.all([
     hiddenReason ? Promise.resolve(null) : buildApplicationEvidence(ctx, { candidateId: application.candidateId, openingId: application.openingId, applicationId: application.id }),
     listApplicationDecisions(ctx, application.id),
+    loadBlindViews(ctx, 'dashboard', [application.id]),
   ]);
 
   const cardOf = (interviewId: string, userId: string): DebriefInterview['panel'][number]['card'] => cardRows.find((c) => c.interviewId === interviewId && c.userId === userId)?.status ?? 'none';
@@ -114,14 +118,14 @@ export async function getDebrief(ctx: Ctx, input: unknown): Promise<Debrief> {
   const erased = row.erasedAt !== null;
   return {
     application: { id: application.id, stage: application.stage, currentStage: row.currentStage },
-    candidate: { id: application.candidateId, name: row.candidateName, erased },
+    candidate: { id: application.candidateId, name: row.candidateName, erased, blind: Boolean(row.blind) },
     opening: { id: application.openingId, title: row.openingTitle, hiringManager: hiringManager ? (hiringManager.name ?? hiringManager.email) : null },
     othersVisible: hiddenReason === null,
     hiddenReason,
     evidence,
     interviews: debriefInterviews,
     owed,
-    decisions,
+    decisions: maskDecisions(decisions, views.get(application.id)),
     mayDecide: (can(ctx, 'decision:record') || row.hiringManagerUserId === ctx.userId) && !erased && application.stage !== 'withdrawn',
     mayReadCandidate: can(ctx, 'candidate:read'),
   };

@@ -7,12 +7,13 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, candidates, interviews, kitItems, kitSections, openingStages, openings, questionVersions, skills, users } from '@/db/schema';
+import { loadBlindViews } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { listCandidateFeedback } from '../scorecards/queries';
 import { RATING_LABELS, type Recommendation } from '../scorecards/schemas';
 import { parseInput } from '../validation';
-import { type DecisionRecord, listApplicationDecisions } from '../decisions/queries';
+import { type DecisionRecord, listApplicationDecisions, maskDecisions } from '../decisions/queries';
 import { computeOpeningGrid, type GridCandidate, recommendationsSplit, strongestAndWeakest } from './queries';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -75,7 +76,8 @@ export interface PacketEvidence {
 }
 
 export interface DecisionPacket {
-  candidate: { id: string; name: string; email: string; stage: 'active' | 'hired' | 'rejected' | 'withdrawn'; currentStage: string | null };
+  /** Under blind review (lib/candidates/blind.ts) `name` is the application's code and `email` null. */
+  candidate: { id: string; name: string; email: string | null; blind: boolean; stage: 'active' | 'hired' | 'rejected' | 'withdrawn'; currentStage: string | null };
   opening: { id: string; title: string; level: 'junior' | 'mid' | 'senior' | 'staff'; status: 'open' | 'on_hold' | 'closed'; hiringManager: string | null };
   applicationId: string;
   /** The recorded decisions on the application, latest first. */
@@ -122,8 +124,11 @@ export async function listPacketOpenings(ctx: Ctx, input: unknown) {
     .leftJoin(users, eq(users.id, openings.hiringManagerUserId))
     .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.candidateId, candidate.id)))
     .orderBy(asc(openings.title));
+  // The choice page names the candidate once for all openings: blind if any of the applications is.
+  const views = await loadBlindViews(ctx, 'dashboard', rows.map((r) => r.applicationId));
+  const blindIn = rows.map((r) => views.get(r.applicationId)).find((v) => v?.hidden);
   return {
-    candidate,
+    candidate: blindIn ? { id: candidate.id, name: blindIn.identity.code, email: null, blind: true } : { ...candidate, blind: false },
     applications: rows.map(({ hiringManagerEmail, ...r }) => ({ ...r, hiringManager: r.hiringManager ?? hiringManagerEmail })),
   };
 }
@@ -148,16 +153,19 @@ export async function getDecisionPacket(ctx: Ctx, input: unknown): Promise<Decis
   }
   const application = app!;
 
-  const [evidence, decisions, [viewer]] = await Promise.all([
+  const [evidence, decisions, [viewer], views] = await Promise.all([
     buildApplicationEvidence(ctx, { candidateId: candidate.id, openingId: application.openingId, applicationId: application.applicationId }),
     listApplicationDecisions(ctx, application.applicationId),
     ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, ctx.userId)),
+    loadBlindViews(ctx, 'dashboard', [application.applicationId]),
   ]);
+  const view = views.get(application.applicationId);
+  const identity = view?.hidden ? { name: view.identity.code, email: null, blind: true } : { name: view?.identity.name ?? candidate.name, email: view?.identity.email ?? candidate.email, blind: false };
   return {
-    candidate: { id: candidate.id, name: candidate.name, email: candidate.email, stage: application.stage, currentStage: application.currentStage },
+    candidate: { id: candidate.id, ...identity, stage: application.stage, currentStage: application.currentStage },
     opening: { id: application.openingId, title: application.title, level: application.level, status: application.status, hiringManager: application.hiringManager },
     applicationId: application.applicationId,
-    decisions,
+    decisions: maskDecisions(decisions, view),
     generatedAt: new Date().toISOString(),
     generatedBy: viewer?.name ?? viewer?.email ?? 'Unknown',
     othersVisible: evidence !== null,
@@ -175,7 +183,7 @@ export async function getDecisionPacket(ctx: Ctx, input: unknown): Promise<Decis
 export async function buildApplicationEvidence(ctx: Ctx, application: { candidateId: string; openingId: string; applicationId: string }): Promise<PacketEvidence | null> {
   const [grid, feedback, interviewRows] = await Promise.all([
     computeOpeningGrid(ctx, application.openingId, { candidateId: application.candidateId }),
-    listCandidateFeedback(ctx, { candidateId: application.candidateId }),
+    listCandidateFeedback(ctx, { candidateId: application.candidateId }, { surface: 'dashboard' }),
     ctx.db
       .select({ id: interviews.id, scheduledAt: interviews.scheduledAt, stageName: openingStages.name })
       .from(interviews)

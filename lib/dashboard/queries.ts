@@ -7,6 +7,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openings } from '@/db/schema';
+import { candidateLabelSql, identityHiddenSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { listCandidateFeedback } from '../scorecards/queries';
@@ -29,7 +30,10 @@ export interface GridCell {
 export interface GridCandidate {
   candidateId: string;
   applicationId: string;
+  /** The candidate's name, or the application's code where blind review hides it from the viewer. */
   name: string;
+  /** Shown by code (lib/candidates/blind.ts). */
+  blind: boolean;
   stage: 'active' | 'hired' | 'rejected' | 'withdrawn';
   composite: number | null;
   coverage: number;
@@ -83,6 +87,7 @@ export async function computeOpeningGrid(ctx: Ctx, openingIdInput: unknown, opti
   if (!opening) throw new NotFoundError('Opening');
   const scope = await viewerFeedbackScope(ctx);
   const org = ctx.organizationId;
+  const blindAliases = { opening: 'bo', application: 'ba', candidate: 'c' };
   const skillRows = await queryRows<{ skill_id: string; name: string; weight: number }>(
     ctx.db,
     sql`select w.skill_id, s.name, w.weight from opening_skill_weights w join skills s on s.id = w.skill_id
@@ -95,6 +100,7 @@ export async function computeOpeningGrid(ctx: Ctx, openingIdInput: unknown, opti
     application_id: string;
     candidate_id: string;
     name: string;
+    blind: boolean;
     stage: GridCandidate['stage'];
     visible: boolean;
     composite: number | null;
@@ -131,10 +137,13 @@ export async function computeOpeningGrid(ctx: Ctx, openingIdInput: unknown, opti
              string_agg(skill_id || ':' || n1 || ':' || n2 || ':' || n3 || ':' || n4, ',') as cells
       from cells group by 1
     )
-    select apps.id as application_id, apps.candidate_id, c.name, apps.stage, apps.visible, pa.composite, pa.coverage, pa.cells,
+    select apps.id as application_id, apps.candidate_id, ${candidateLabelSql('dashboard', ctx, blindAliases)} as name,
+           ${identityHiddenSql('dashboard', ctx, blindAliases)} as blind, apps.stage, apps.visible, pa.composite, pa.coverage, pa.cells,
            rt.strong_no, rt.no, rt.yes, rt.strong_yes, ld.outcome as decision_outcome, ld.decided_at
     from apps
     join candidates c on c.id = apps.candidate_id
+    join applications ba on ba.id = apps.id
+    join openings bo on bo.id = ba.opening_id
     left join per_application pa on pa.application_id = apps.id
     left join application_tallies rt on rt.application_id = apps.id and apps.visible
     left join lateral (
@@ -150,6 +159,7 @@ export async function computeOpeningGrid(ctx: Ctx, openingIdInput: unknown, opti
     candidateId: r.candidate_id,
     applicationId: r.application_id,
     name: r.name,
+    blind: Boolean(r.blind),
     stage: r.stage,
     composite: r.composite === null ? null : Number(r.composite),
     coverage: Number(r.coverage ?? 0),
@@ -210,7 +220,7 @@ export async function compareCandidates(ctx: Ctx, input: unknown) {
   const grid = await getOpeningGrid(ctx, openingId, { candidateIds });
   const chosen = candidateIds.map((id) => grid.candidates.find((c) => c.candidateId === id)).filter((c): c is GridCandidate => Boolean(c));
   if (chosen.length < candidateIds.length) throw ValidationError.field('candidateIds', 'Choose candidates of this opening whose feedback you can see');
-  const feedback = await Promise.all(chosen.map((c) => listCandidateFeedback(ctx, { candidateId: c.candidateId })));
+  const feedback = await Promise.all(chosen.map((c) => listCandidateFeedback(ctx, { candidateId: c.candidateId }, { surface: 'dashboard' })));
   return {
     skills: grid.skills,
     candidates: chosen.map((c, i) => ({

@@ -4,6 +4,7 @@ import 'server-only';
 // candidate page); these only scope by organization.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { applicationDecisions, users } from '@/db/schema';
+import { type BlindView, candidateLabelSql, textFor } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { queryRows } from '../sql';
 import { interviewStartedSql } from '../scorecards/visibility';
@@ -41,6 +42,11 @@ export async function listDecisionsForApplications(ctx: Ctx, applicationIds: str
   }));
 }
 
+/** Rationales as a blind viewer of the application reads them (lib/candidates/blind.ts). */
+export function maskDecisions(decisions: DecisionRecord[], view: BlindView | undefined): DecisionRecord[] {
+  return view?.hidden ? decisions.map((d) => ({ ...d, rationale: textFor(view, d.rationale) })) : decisions;
+}
+
 /** One application's decisions, latest first: [0] is the one in force, the rest its history. */
 export function listApplicationDecisions(ctx: Ctx, applicationId: string): Promise<DecisionRecord[]> {
   return listDecisionsForApplications(ctx, [applicationId]);
@@ -67,6 +73,8 @@ export interface AwaitingDecision {
 export async function listApplicationsAwaitingDecision(ctx: Ctx): Promise<AwaitingDecision[]> {
   const org = ctx.organizationId;
   const onlyMine = can(ctx, 'decision:record') ? sql`` : sql`and o.hiring_manager_user_id = ${ctx.userId}`;
+  // A list of candidates awaiting the debrief: read under the dashboard's blind-review rule.
+  const label = candidateLabelSql('dashboard', ctx, { opening: 'o', application: 'a', candidate: 'c' });
   const rows = await queryRows<{
     application_id: string;
     candidate_id: string;
@@ -79,7 +87,7 @@ export async function listApplicationsAwaitingDecision(ctx: Ctx): Promise<Awaiti
   }>(
     ctx.db,
     sql`
-    select a.id as application_id, c.id as candidate_id, c.name as candidate_name, o.id as opening_id, o.title as opening_title,
+    select a.id as application_id, c.id as candidate_id, ${label} as candidate_name, o.id as opening_id, o.title as opening_title,
            st.name as current_stage, count(*)::int as submitted, max(s.submitted_at) as last_feedback_at
     from applications a
     join candidates c on c.id = a.candidate_id and c.erased_at is null
@@ -103,7 +111,7 @@ export async function listApplicationsAwaitingDecision(ctx: Ctx): Promise<Awaiti
       select 1 from application_decisions d
       where d.organization_id = ${org} and d.application_id = a.id and d.decided_at >= max(s.submitted_at)
     )
-    order by max(s.submitted_at), c.name`,
+    order by max(s.submitted_at), ${label}`,
   );
   return rows.map((r) => ({
     applicationId: r.application_id,

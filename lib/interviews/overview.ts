@@ -5,6 +5,7 @@ import 'server-only';
 import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, candidates, interviewPanelists, interviews, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { isTimeZone, localDateTimeToInstant } from '../time';
@@ -202,7 +203,7 @@ export async function listInterviewOverview(ctx: Ctx, input: unknown, now: Date 
       state,
       micros,
       candidateId: candidates.id,
-      candidateName: candidates.name,
+      candidateName: candidateLabelSql('candidate', ctx),
       erasedAt: candidates.erasedAt,
       openingId: openings.id,
       openingTitle: openings.title,
@@ -296,7 +297,7 @@ export async function summarizeOverdueFeedback(ctx: Ctx, input: { worst?: number
       .select({
         interviewId: interviews.id,
         candidateId: candidates.id,
-        candidateName: candidates.name,
+        candidateName: candidateLabelSql('candidate', ctx),
         openingTitle: openings.title,
         stage: openingStages.name,
         userId: users.id,

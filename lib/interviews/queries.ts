@@ -3,6 +3,7 @@ import 'server-only';
 // schedule as rescheduling and cancelling see it.
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { applications, candidates, type Interview, interviewPanelists, interviews, openings, scorecards } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -26,7 +27,7 @@ export async function listMyInterviews(ctx: Ctx, now?: Date) {
       durationMinutes: interviews.durationMinutes,
       status: interviews.status,
       state: interviewStateSql(interviewStateColumns(), now),
-      candidate: candidates.name,
+      candidate: candidateLabelSql('panel', ctx),
       opening: openings.title,
       scorecardStatus: scorecards.status,
     })

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '@/db/client';
 import { feedbackCompletions } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { enqueue } from '../jobs/enqueue';
 import { queryRows } from '../sql';
 import { absoluteUrl } from '../urls';
@@ -45,7 +46,7 @@ export async function announceFeedbackComplete(db: Database, { applicationId }: 
   const seats = await queryRows<PanelSeat>(
     db,
     sql`select i.organization_id, s.id as scorecard_id, s.submitted_at, i.created_by_user_id, op.hiring_manager_user_id,
-               c.name as candidate, op.title as opening, c.erased_at is not null as erased
+               ${candidateLabelSql('dashboard', undefined, { opening: 'op', application: 'a', candidate: 'c' })} as candidate, op.title as opening, c.erased_at is not null as erased
         from interviews i
         join interview_panelists p on p.interview_id = i.id
         join applications a on a.id = i.application_id

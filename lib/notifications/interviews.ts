@@ -5,6 +5,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { applications, candidates, interviews, kits, kitVersions, openingStages, openings, users } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { absoluteUrl } from '../urls';
 import { loadRecipients, notify } from './delivery';
 import { buildInterviewInvite, describeTimeInZone } from './ics';
@@ -29,7 +30,8 @@ async function loadInterviewFacts(db: DbExecutor, interviewId: string) {
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
       revision: interviews.revision,
-      candidate: candidates.name,
+      // Invites and their calendar titles go to the panel: the candidate's code while the opening is blind.
+      candidate: candidateLabelSql('panel'),
       opening: openings.title,
       stage: openingStages.name,
       kit: kits.name,

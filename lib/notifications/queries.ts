@@ -4,6 +4,7 @@ import 'server-only';
 // name is gone from old notifications too, and nothing personal was ever copied into them).
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { applications, candidates, interviews, type NotificationKind, notificationPreferences, notifications, openingStages, openings, users } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import type { Ctx } from '../context';
 import { EMAIL_TOPICS, type EmailTopic } from './schemas';
 
@@ -40,7 +41,8 @@ export async function listNotifications(ctx: Ctx, options: { before?: Date } = {
       readAt: notifications.readAt,
       interviewId: notifications.interviewId,
       applicationId: notifications.applicationId,
-      candidate: candidates.name,
+      // As the message it stands for was written: the debrief's audience, or the panel's.
+      candidate: sql<string | null>`case when ${notifications.kind} = 'feedback_complete' then ${candidateLabelSql('dashboard', ctx)} else ${candidateLabelSql('panel', ctx)} end`,
       opening: openings.title,
       stage: openingStages.name,
       scheduledAt: interviews.scheduledAt,

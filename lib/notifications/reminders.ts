@@ -11,6 +11,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { feedbackReminders } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { queryRows } from '../sql';
 import { absoluteUrl } from '../urls';
 import { loadRecipients, notify } from './delivery';
@@ -42,7 +43,7 @@ function dueRemindersSql(now: Date) {
   const at = now.toISOString();
   return sql`
     select i.organization_id, i.id as interview_id, i.application_id, p.user_id, coalesce(sent.n, 0) + 1 as sequence, o.feedback_reminder_limit as reminder_limit,
-           i.scheduled_at, i.duration_minutes, c.name as candidate, op.title as opening, st.name as stage
+           i.scheduled_at, i.duration_minutes, ${candidateLabelSql('panel', undefined, { opening: 'op', application: 'a', candidate: 'c' })} as candidate, op.title as opening, st.name as stage
     from interviews i
     join organizations o on o.id = i.organization_id and o.feedback_reminders_enabled
     join interview_panelists p on p.interview_id = i.id

@@ -55,7 +55,7 @@ export async function createOpening(ctx: Ctx, input: unknown) {
 
     const [opening] = await db
       .insert(openings)
-      .values({ organizationId: ctx.organizationId, title: data.title, level: data.level, description: data.description, hiringManagerUserId: data.hiringManagerUserId ?? null })
+      .values({ organizationId: ctx.organizationId, title: data.title, level: data.level, description: data.description, hiringManagerUserId: data.hiringManagerUserId ?? null, blindReview: data.blindReview })
       .returning();
     await db.insert(openingStages).values(
       data.stages.map((s, position) => ({ organizationId: ctx.organizationId, openingId: opening!.id, position, name: s.name, kitId: s.kitId, durationMinutes: s.durationMinutes })),
@@ -71,7 +71,7 @@ export async function createOpening(ctx: Ctx, input: unknown) {
         .insert(openingSkillWeights)
         .values([...heaviest].map(([skillId, weight]) => ({ organizationId: ctx.organizationId, openingId: opening!.id, skillId, weight })));
     }
-    await recordAudit(db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'opening.created', entityType: 'opening', entityId: opening!.id, data: { title: data.title } });
+    await recordAudit(db, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: 'opening.created', entityType: 'opening', entityId: opening!.id, data: { title: data.title, blindReview: data.blindReview } });
     return { openingId: opening!.id };
   });
 }
@@ -156,8 +156,9 @@ export async function updateOpening(ctx: Ctx, input: unknown) {
 
     // What changed, for the audit event (names, not a copy of the whole opening).
     const hiringManagerUserId = data.hiringManagerUserId ?? null;
-    const fields = (['title', 'level', 'status', 'description', 'hiringManagerUserId'] as const).filter(
-      (f) => (f === 'hiringManagerUserId' ? hiringManagerUserId : data[f]) !== opening[f],
+    const blindReview = data.blindReview ?? opening.blindReview;
+    const fields = (['title', 'level', 'status', 'description', 'hiringManagerUserId', 'blindReview'] as const).filter(
+      (f) => (f === 'hiringManagerUserId' ? hiringManagerUserId : f === 'blindReview' ? blindReview : data[f]) !== opening[f],
     );
     const loop = { added: [] as string[], removed: removed.map((s) => s.name), renamed: [] as { from: string; to: string }[], kitChanged: [] as string[], durationChanged: [] as string[], reordered: false };
     const kept = data.stages.filter((s) => s.id).map((s) => s.id!);
@@ -186,7 +187,7 @@ export async function updateOpening(ctx: Ctx, input: unknown) {
     const revision = opening.revision + 1;
     await db
       .update(openings)
-      .set({ title: data.title, level: data.level, status: data.status, description: data.description, hiringManagerUserId, revision, updatedAt: new Date() })
+      .set({ title: data.title, level: data.level, status: data.status, description: data.description, hiringManagerUserId, blindReview, revision, updatedAt: new Date() })
       .where(eq(openings.id, opening.id));
     await recordAudit(db, {
       organizationId: ctx.organizationId,
@@ -194,7 +195,8 @@ export async function updateOpening(ctx: Ctx, input: unknown) {
       action: 'opening.updated',
       entityType: 'opening',
       entityId: opening.id,
-      data: { revision, fields, ...(loopChanged ? { loop } : {}), weightsChanged },
+      // The mode is a setting, not personal data: the audit names the new one so a reviewer sees when blinding changed.
+      data: { revision, fields, ...(blindReview !== opening.blindReview ? { blindReview } : {}), ...(loopChanged ? { loop } : {}), weightsChanged },
     });
     return { openingId: opening.id, revision };
   });

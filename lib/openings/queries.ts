@@ -2,11 +2,12 @@ import 'server-only';
 // Reads of openings and their interview loops.
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { applications, candidates, interviews, kits, openingSkillWeights, openingStages, openings, skills, users } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import type { Level } from '../questions/schemas';
-import type { OpeningStatus } from './schemas';
+import type { BlindReviewMode, OpeningStatus } from './schemas';
 
 export async function listOpenings(ctx: Ctx) {
   requirePermission(ctx, 'opening:read');
@@ -50,7 +51,7 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
       .select({
         id: applications.id,
         candidateId: candidates.id,
-        candidateName: candidates.name,
+        candidateName: candidateLabelSql('candidate', ctx),
         stage: applications.stage,
         currentStageId: applications.currentStageId,
         currentStage: openingStages.name,
@@ -60,9 +61,11 @@ export async function getOpeningOverview(ctx: Ctx, openingIdInput: unknown) {
       })
       .from(applications)
       .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .innerJoin(openings, eq(openings.id, applications.openingId))
       .leftJoin(openingStages, eq(openingStages.id, applications.currentStageId))
       .where(and(eq(applications.organizationId, ctx.organizationId), eq(applications.openingId, opening.id)))
-      .orderBy(asc(candidates.name)),
+      // By the label shown, so a blind list is not ordered by the names it hides.
+      .orderBy(asc(candidateLabelSql('candidate', ctx))),
     opening.hiringManagerUserId
       ? ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, opening.hiringManagerUserId)).then((rows) => rows[0] ?? null)
       : null,
@@ -80,6 +83,7 @@ export interface OpeningEditState {
   status: OpeningStatus;
   description: string;
   hiringManagerUserId: string | null;
+  blindReview: BlindReviewMode;
   /** In loop order; `interviews` counts every interview of the stage, cancelled ones included. */
   stages: { id: string; name: string; kitId: string | null; durationMinutes: number; interviews: number }[];
   weights: { skillId: string; name: string; weight: number }[];
@@ -110,6 +114,7 @@ export async function getOpeningForEdit(ctx: Ctx, openingIdInput: unknown): Prom
     status: opening.status,
     description: opening.description,
     hiringManagerUserId: opening.hiringManagerUserId,
+    blindReview: opening.blindReview,
     stages: stages.map((s) => ({ id: s.id, name: s.name, kitId: s.kitId, durationMinutes: s.durationMinutes, interviews: interviewsOf.get(s.id) ?? 0 })),
     weights,
   };

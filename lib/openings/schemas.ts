@@ -9,6 +9,16 @@ export const OPENING_STATUSES = ['open', 'on_hold', 'closed'] as const;
 export type OpeningStatus = (typeof OPENING_STATUSES)[number];
 export const OPENING_STATUS_LABELS: Record<OpeningStatus, string> = { open: 'Open', on_hold: 'On hold', closed: 'Closed' };
 
+/** Who sees candidate codes instead of names (the rule: lib/candidates/blind.ts). */
+export const BLIND_REVIEW_MODES = ['off', 'interviewers', 'interviewers_and_dashboard'] as const;
+export type BlindReviewMode = (typeof BLIND_REVIEW_MODES)[number];
+export const BLIND_REVIEW_LABELS: Record<BlindReviewMode, string> = {
+  off: 'Off: everyone sees names',
+  interviewers: 'Interviewers see a candidate code',
+  interviewers_and_dashboard: 'Interviewers and the dashboard see a candidate code',
+};
+const blindReview = z.enum(BLIND_REVIEW_MODES, { error: 'Choose off, interviewers, or interviewers and dashboard' });
+
 export const OpeningStageInput = z.object({
   name: z.string({ error: 'Name the stage' }).trim().min(2, 'Name the stage').max(80, 'Use at most 80 characters'),
   kitId: z.uuid({ error: 'Choose a published kit for the stage' }),
@@ -24,6 +34,7 @@ const openingFields = {
 
 export const CreateOpeningInput = z.object({
   ...openingFields,
+  blindReview: blindReview.default('off'),
   stages: z.array(OpeningStageInput).min(1, 'Add at least one interview stage').max(12, 'At most 12 stages'),
 });
 export type CreateOpeningInput = z.input<typeof CreateOpeningInput>;
@@ -38,6 +49,8 @@ export const UpdateOpeningInput = z.object({
   revision: expectedRevision,
   ...openingFields,
   status: z.enum(OPENING_STATUSES, { error: 'Choose open, on hold or closed' }),
+  /** Left out: unchanged (API clients that predate blind review must not switch it off). */
+  blindReview: blindReview.optional(),
   stages: z
     .array(OpeningStageInput.extend({ id: optionalUuid('Stage') }))
     .min(1, 'Keep at least one interview stage')

@@ -4,6 +4,7 @@ import 'server-only';
 // it pinned, and the refusals that depend on the interview's state.
 import { and, eq, sql } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, openingStages, openings } from '@/db/schema';
+import { candidateLabelSql, identityHiddenSql } from '../candidates/blind';
 import type { Ctx } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { loadKitVersionContent } from '../kits/queries';
@@ -38,7 +39,9 @@ export async function loadInterviewForPanelist(ctx: Ctx, interviewId: string) {
     .select({
       interview: interviews,
       started: sql<boolean>`${interviews.scheduledAt} <= now()`,
-      candidateName: candidates.name,
+      // A panelist reads the candidate under the blind-review rule: a code while the opening is blind.
+      candidateName: candidateLabelSql('panel', ctx),
+      blind: identityHiddenSql('panel', ctx),
       candidateId: candidates.id,
       candidateErasedAt: candidates.erasedAt,
       openingTitle: openings.title,
@@ -117,6 +120,8 @@ export function interviewSummary(row: Awaited<ReturnType<typeof loadInterviewFor
     /** Where the panelist reads the panel's feedback once they may (the debrief page). */
     applicationId: row.interview.applicationId,
     candidateName: row.candidateName,
+    /** The candidate is shown by their code (blind review). */
+    blind: Boolean(row.blind),
     openingTitle: row.openingTitle,
     stageName: row.stageName,
   };

@@ -3,6 +3,7 @@ import 'server-only';
 // reads their own scorecards; others' submitted ones only once they may see others' feedback.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { applications, candidates, interviewPanelists, interviews, scorecards, users } from '@/db/schema';
+import { type BlindSurface, type BlindView, loadBlindViews, textFor } from '../candidates/blind';
 import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
@@ -71,6 +72,12 @@ export async function getInterviewScorecard(ctx: Ctx, input: unknown) {
   return { scorecard, interview: interviewSummary(row), kit };
 }
 
+/** A scorecard's free text (summary, per-question notes) as a blind viewer reads it. */
+export function maskScorecardText<T extends Pick<ScorecardState, 'summary' | 'notes'>>(state: T, view: BlindView | undefined): T {
+  if (!view?.hidden) return state;
+  return { ...state, summary: textFor(view, state.summary), notes: Object.fromEntries(Object.entries(state.notes).map(([item, note]) => [item, textFor(view, note)])) };
+}
+
 export interface CandidateFeedback {
   /** False while the independent-scoring rule hides other interviewers' feedback from ctx. */
   othersVisible: boolean;
@@ -81,7 +88,7 @@ export interface CandidateFeedback {
  * Feedback on one candidate: the caller's own scorecards, plus — if the rule allows — everyone
  * else's submitted ones. Readable by members with candidate:read and by the candidate's panelists.
  */
-export async function listCandidateFeedback(ctx: Ctx, input: unknown): Promise<CandidateFeedback> {
+export async function listCandidateFeedback(ctx: Ctx, input: unknown, options: { surface?: BlindSurface } = {}): Promise<CandidateFeedback> {
   const { candidateId } = parseInput(CandidateIdInput, input);
   const [candidate] = await ctx.db
     .select({ id: candidates.id })
@@ -89,7 +96,7 @@ export async function listCandidateFeedback(ctx: Ctx, input: unknown): Promise<C
     .where(and(eq(candidates.id, candidateId), eq(candidates.organizationId, ctx.organizationId)));
   if (!candidate) throw new NotFoundError('Candidate');
   const interviewRows = await ctx.db
-    .select({ id: interviews.id })
+    .select({ id: interviews.id, applicationId: interviews.applicationId })
     .from(interviews)
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
     .where(and(eq(interviews.organizationId, ctx.organizationId), eq(applications.candidateId, candidateId)));
@@ -107,15 +114,24 @@ export async function listCandidateFeedback(ctx: Ctx, input: unknown): Promise<C
   if (!interviewIds.length) return { othersVisible: false, scorecards: [] };
   const othersVisible = await canSeeOthersFeedback(ctx, candidateId);
   const rows = await ctx.db
-    .select({ id: scorecards.id, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email })
+    .select({ id: scorecards.id, interviewId: scorecards.interviewId, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email })
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
     .where(and(eq(scorecards.organizationId, ctx.organizationId), inArray(scorecards.interviewId, interviewIds)))
     .orderBy(desc(scorecards.submittedAt));
   const visibleRows = rows.filter((r) => r.interviewerUserId === ctx.userId || (othersVisible && r.status === 'submitted'));
   const states = await Promise.all(visibleRows.map((r) => loadScorecardState(ctx.db, r.id)));
+  // Under blind review others' notes are masked; a panelist's own card stays as they wrote it.
+  // Without a surface named by the caller: the candidate pages' rule for members who read
+  // candidates, the panel's for a panelist.
+  const applicationOf = new Map(interviewRows.map((r) => [r.id, r.applicationId]));
+  const views = await loadBlindViews(ctx, options.surface ?? (can(ctx, 'candidate:read') ? 'candidate' : 'panel'), [...applicationOf.values()]);
   return {
     othersVisible,
-    scorecards: visibleRows.map((r, i) => ({ ...states[i]!, interviewerName: r.name ?? r.email, mine: r.interviewerUserId === ctx.userId })),
+    scorecards: visibleRows.map((r, i) => {
+      const mine = r.interviewerUserId === ctx.userId;
+      const state = mine ? states[i]! : maskScorecardText(states[i]!, views.get(applicationOf.get(r.interviewId)!));
+      return { ...state, interviewerName: r.name ?? r.email, mine };
+    }),
   };
 }

@@ -83,7 +83,7 @@ describe('who reads the panel’s feedback on the debrief', () => {
       ['Ivy Panel', cara.technical],
     ]);
     // An interviewer learns the candidate's name, never their contact details.
-    expect(debrief.candidate).toEqual({ id: cara.candidateId, name: 'Cara Fixture', erased: false });
+    expect(debrief.candidate).toEqual({ id: cara.candidateId, name: 'Cara Fixture', erased: false, blind: false });
     expect(JSON.stringify(debrief)).not.toMatch(/@example\.test/);
     expect(debrief.mayDecide).toBe(false);
     expect(debrief.mayReadCandidate).toBe(false);

@@ -118,7 +118,7 @@ beforeAll(async () => {
 describe('decision packet', () => {
   it('computes the composite, coverage, tally and per-skill figures like the hand calculation', async () => {
     const packet = await getDecisionPacket(admin, { candidateId: ana, openingId: opening1 });
-    expect(packet.candidate).toEqual({ id: ana, name: 'Ana Lima', email: 'ana.lima@example.test', stage: 'active', currentStage: 'Technical' });
+    expect(packet.candidate).toEqual({ id: ana, name: 'Ana Lima', email: 'ana.lima@example.test', blind: false, stage: 'active', currentStage: 'Technical' });
     expect(packet.opening).toEqual({ id: opening1, title: 'Packet opening', level: 'mid', status: 'open', hiringManager: 'Hana Manager' });
     expect(packet.generatedBy).toBe('Ada Admin');
     expect(Math.abs(Date.parse(packet.generatedAt) - Date.now())).toBeLessThan(60_000);

@@ -2,11 +2,11 @@
 // lib/ (client components cannot pull drizzle's pg-core into their bundle). This ties each pair
 // together, in order, so adding a value to one side without the other fails here, not in production.
 import { describe, expect, it } from 'vitest';
-import { applicationStage, memberRole, openingStatus, questionKind, recommendation, seniorityLevel } from '@/db/schema/enums';
+import { applicationStage, blindReviewMode, memberRole, openingStatus, questionKind, recommendation, seniorityLevel } from '@/db/schema/enums';
 import { outcomeCheckpoint } from '@/db/schema/outcomes';
 import { ROLES } from '@/lib/auth/permissions';
 import { APPLICATION_STAGES } from '@/lib/candidates/schemas';
-import { OPENING_STATUSES } from '@/lib/openings/schemas';
+import { BLIND_REVIEW_MODES, OPENING_STATUSES } from '@/lib/openings/schemas';
 import { OUTCOME_CHECKPOINTS } from '@/lib/outcomes/schemas';
 import { LEVELS, QUESTION_KINDS } from '@/lib/questions/schemas';
 import { RECOMMENDATIONS } from '@/lib/scorecards/schemas';
@@ -20,6 +20,7 @@ describe('lib enum constants match the database enums', () => {
     ['application_stage', applicationStage.enumValues, APPLICATION_STAGES],
     ['recommendation', recommendation.enumValues, RECOMMENDATIONS],
     ['outcome_checkpoint', outcomeCheckpoint.enumValues, OUTCOME_CHECKPOINTS],
+    ['blind_review_mode', blindReviewMode.enumValues, BLIND_REVIEW_MODES],
   ] as const)('%s', (_name, database, lib) => {
     // Order matters too: forms list the values in this order and the seniority scale is ordered.
     expect([...lib]).toEqual([...database]);

@@ -8,6 +8,7 @@ function candidate(name: string, composite: number | null, coverage: number, sta
     candidateId: name,
     applicationId: name,
     name,
+    blind: false,
     stage,
     composite,
     coverage,

@@ -28,6 +28,10 @@ describe('role → permission map', () => {
     expect(ROLES.filter((r) => roleHasPermission(r, 'decision:record'))).toEqual(['admin', 'hiring_manager']);
   });
 
+  it('keeps names under blind review on candidate pages only for those who contact candidates', () => {
+    expect(ROLES.filter((r) => roleHasPermission(r, 'candidate:contact'))).toEqual(['admin', 'recruiter']);
+  });
+
   it('only names permissions that exist', () => {
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toHaveProperty(p);
   });

@@ -188,6 +188,8 @@ function CandidateResults({ result, filtered, cursor, nextHref, firstHref }: { r
                       {' '}
                       <Badge>Personal data erased</Badge>
                     </>
+                  ) : c.blind ? (
+                    <span className="block text-slate-600">Blind review</span>
                   ) : (
                     <span className="block break-all text-slate-600">{c.email}</span>
                   )}

@@ -9,7 +9,7 @@ import { SkillAdder } from '@/app/_components/skill-adder';
 import { buttonClass } from '@/app/_components/ui';
 import type { FieldErrors } from '@/lib/errors';
 import type { OpeningEditState } from '@/lib/openings/queries';
-import { OPENING_STATUS_LABELS, OPENING_STATUSES } from '@/lib/openings/schemas';
+import { BLIND_REVIEW_LABELS, BLIND_REVIEW_MODES, OPENING_STATUS_LABELS, OPENING_STATUSES } from '@/lib/openings/schemas';
 import { LEVEL_LABELS, LEVELS } from '@/lib/questions/schemas';
 import { createOpeningAction, updateOpeningAction } from './actions';
 
@@ -38,6 +38,7 @@ function fromState(opening: OpeningEditState) {
     status: opening.status as string,
     description: opening.description,
     manager: opening.hiringManagerUserId ?? '',
+    blindReview: opening.blindReview as string,
     stages: opening.stages.map((s): StageRow => ({ key: s.id, id: s.id, name: s.name, kitId: s.kitId ?? '', durationMinutes: s.durationMinutes, interviews: s.interviews })),
     weights: opening.weights.map((w): WeightRow => ({ ...w })),
   };
@@ -67,13 +68,14 @@ export function OpeningForm({
   const editing = Boolean(opening);
   const initial = opening
     ? fromState(opening)
-    : { revision: 0, title: '', level: 'mid', status: 'open', description: '', manager: '', stages: [{ key: 'new-0', name: 'Technical interview', kitId: kits[0]?.id ?? '', durationMinutes: 60, interviews: 0 }], weights: [] };
+    : { revision: 0, title: '', level: 'mid', status: 'open', description: '', manager: '', blindReview: 'off', stages: [{ key: 'new-0', name: 'Technical interview', kitId: kits[0]?.id ?? '', durationMinutes: 60, interviews: 0 }], weights: [] };
   const [revision, setRevision] = useState(initial.revision);
   const [title, setTitle] = useState(initial.title);
   const [level, setLevel] = useState(initial.level);
   const [status, setStatus] = useState(initial.status);
   const [description, setDescription] = useState(initial.description);
   const [manager, setManager] = useState(initial.manager);
+  const [blindReview, setBlindReview] = useState(initial.blindReview);
   const [stages, setStages] = useState<StageRow[]>(initial.stages);
   const [weights, setWeights] = useState<WeightRow[]>(initial.weights);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -93,6 +95,7 @@ export function OpeningForm({
     setStatus(next.status);
     setDescription(next.description);
     setManager(next.manager);
+    setBlindReview(next.blindReview);
     setStages(next.stages);
     setWeights(next.weights);
   };
@@ -114,7 +117,7 @@ export function OpeningForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const fields = { title, level, description, hiringManagerUserId: manager };
+          const fields = { title, level, description, hiringManagerUserId: manager, blindReview };
           const loop = stages.map(({ key: _key, interviews: _interviews, ...s }) => s);
           const result = opening
             ? await updateOpeningAction({ ...fields, openingId: opening.id, revision, status, stages: loop, weights: weights.map(({ skillId, weight }) => ({ skillId, weight })) })
@@ -204,6 +207,22 @@ export function OpeningForm({
         </label>
         <textarea id="o-description" rows={3} className={input} value={description} onChange={(e) => setDescription(e.target.value)} {...invalid('description')} />
         <ErrorText id={errId('description')} message={err('description')} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="o-blind-review" className="block text-sm font-medium">
+          Blind review
+        </label>
+        <select id="o-blind-review" className={input} value={blindReview} onChange={(e) => setBlindReview(e.target.value)} aria-describedby="o-blind-review-help" {...invalid('blindReview')}>
+          {BLIND_REVIEW_MODES.map((m) => (
+            <option key={m} value={m}>
+              {BLIND_REVIEW_LABELS[m]}
+            </option>
+          ))}
+        </select>
+        <p id="o-blind-review-help" className="text-xs text-slate-600">
+          Blind viewers see a code such as C-4F7Q instead of the candidate’s name, e-mail and notes, until a hire or reject decision is recorded. Recruiters keep names on candidate pages and scheduling.
+        </p>
+        <ErrorText id={errId('blindReview')} message={err('blindReview')} />
       </div>
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Interview loop</legend>

@@ -24,6 +24,7 @@ import { insertOrganizationWithAdmin } from '@/lib/orgs/founding';
 import { createOpening, updateOpening } from '@/lib/openings/mutations';
 import { recordOutcome } from '@/lib/outcomes/mutations';
 import { getOpening } from '@/lib/openings/queries';
+import type { BlindReviewMode } from '@/lib/openings/schemas';
 import { createQuestion } from '@/lib/questions/mutations';
 import { searchQuestions } from '@/lib/questions/queries';
 import type { Level, QuestionContentInput } from '@/lib/questions/schemas';
@@ -214,12 +215,12 @@ export interface TestOpening {
  */
 export async function makeOpening(
   admin: Ctx,
-  input: { kitId: string; title?: string; level?: Level; stages?: string[]; weights?: { skillId: string; weight: number }[]; hiringManagerUserId?: string },
+  input: { kitId: string; title?: string; level?: Level; stages?: string[]; weights?: { skillId: string; weight: number }[]; hiringManagerUserId?: string; blindReview?: BlindReviewMode },
 ): Promise<TestOpening> {
   const title = input.title ?? `Opening ${suffix()}`;
   const level = input.level ?? 'mid';
   const stages = (input.stages ?? ['Technical']).map((name) => ({ name, kitId: input.kitId, durationMinutes: 60 }));
-  const { openingId } = await createOpening(admin, { title, level, stages, hiringManagerUserId: input.hiringManagerUserId });
+  const { openingId } = await createOpening(admin, { title, level, stages, hiringManagerUserId: input.hiringManagerUserId, blindReview: input.blindReview });
   let opening = await getOpening(admin, openingId);
   if (input.weights) {
     await updateOpening(admin, {
@@ -235,6 +236,22 @@ export async function makeOpening(
     opening = await getOpening(admin, openingId);
   }
   return { openingId, stageIds: opening.stages.map((s) => s.id) };
+}
+
+/** Switches an opening's blind review through the opening edit (audited, on a new revision), keeping everything else. */
+export async function setBlindReview(admin: Ctx, openingId: string, blindReview: BlindReviewMode) {
+  const { opening, stages } = await getOpening(admin, openingId);
+  return updateOpening(admin, {
+    openingId,
+    revision: opening.revision,
+    title: opening.title,
+    level: opening.level,
+    description: opening.description,
+    hiringManagerUserId: opening.hiringManagerUserId ?? undefined,
+    status: opening.status,
+    blindReview,
+    stages: stages.map((s) => ({ id: s.id, name: s.name, kitId: s.kitId, durationMinutes: s.durationMinutes })),
+  });
 }
 
 /** A candidate applied to the opening; returns the candidate and application ids. */

@@ -41,13 +41,24 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   // An erased candidate's record is frozen: nothing may write personal data back under the pseudonym.
   const erased = candidate.erasedAt !== null;
-  const canWrite = can(ctx, 'candidate:write') && !erased;
+  // Blind review keeps the person from this viewer (lib/candidates/blind.ts): nothing to edit or contact.
+  const canWrite = can(ctx, 'candidate:write') && !erased && !profile.blind;
   return (
     <>
       <BackLink href="/candidates">Candidates</BackLink>
       <PageHeader
         title={candidate.name}
-        description={erased ? <>Personal data erased on <LocalTime iso={candidate.erasedAt!.toISOString()} /></> : [candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')}
+        description={
+          erased ? (
+            <>
+              Personal data erased on <LocalTime iso={candidate.erasedAt!.toISOString()} />
+            </>
+          ) : profile.blind ? (
+            'Blind review: the candidate is shown by code until a hire or reject decision is recorded.'
+          ) : (
+            [candidate.email, candidate.phone, candidate.location, candidate.source].filter(Boolean).join(' · ')
+          )
+        }
         actions={
           can(ctx, 'candidate:export_personal_data') ? (
             <Link href={`/candidates/${candidate.id}/data`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -79,6 +90,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <Badge>{a.stage}</Badge>
                 </span>
               </div>
+              {a.opening.blindReview !== 'off' && !profile.blind ? (
+                <p className="text-sm text-slate-700">
+                  Blind review: {a.opening.blindReview === 'interviewers' ? 'the panel sees' : 'the panel and the dashboard see'} this candidate as <strong>{a.blindCode}</strong> until a hire or reject decision.
+                </p>
+              ) : null}
               <div>
                 <h3 className="text-sm font-semibold">Decision</h3>
                 <div className="mt-1">

@@ -52,6 +52,11 @@ export default async function OpeningDashboardPage({ params, searchParams }: { p
           </Link>
         ))}
       </nav>
+      {grid.candidates.some((c) => c.blind) ? (
+        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          Blind review: candidates appear by code, and their names are masked in the panel’s notes, until a hire or reject decision is recorded on their application.
+        </p>
+      ) : null}
       {grid.hiddenCandidates > 0 ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {plural(grid.hiddenCandidates, 'candidate')} hidden: you sit on their panel, and this organization holds leads to independent scoring. You read the others’ feedback on a candidate once you have submitted your scorecards for all of their interviews that have started; each candidate’s page lists what you still owe.

@@ -9,7 +9,7 @@ type PinnedKit = Opened['kit'];
 /** One question of the pinned kit, with its guidance and rubric anchors. */
 export type LiveItem = PinnedKit['sections'][number]['items'][number];
 export type LiveSkill = PinnedKit['skills'][number];
-export type LiveInterview = Pick<Opened['interview'], 'id' | 'applicationId' | 'candidateName' | 'openingTitle' | 'stageName' | 'scheduledAt' | 'started' | 'startedAt'>;
+export type LiveInterview = Pick<Opened['interview'], 'id' | 'applicationId' | 'candidateName' | 'blind' | 'openingTitle' | 'stageName' | 'scheduledAt' | 'started' | 'startedAt'>;
 export type LiveKit = Pick<PinnedKit, 'name' | 'version' | 'targetMinutes' | 'skills'> & { items: LiveItem[] };
 
 export interface LiveProps {

@@ -69,6 +69,7 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           id: interview.id,
           applicationId: interview.applicationId,
           candidateName: interview.candidateName,
+          blind: interview.blind,
           openingTitle: interview.openingTitle,
           stageName: interview.stageName,
           scheduledAt: interview.scheduledAt,

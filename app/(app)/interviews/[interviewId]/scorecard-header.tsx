@@ -40,6 +40,7 @@ export function ScorecardHeader({
   return (
     <div className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white/95 px-4 py-2 text-sm backdrop-blur sm:-mx-6 sm:px-6">
       <span className="font-semibold">{interview.candidateName}</span>
+      {interview.blind ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Blind review</span> : null}
       <span className="text-slate-600">
         {interview.openingTitle}
         {interview.stageName ? ` · ${interview.stageName}` : ''}

@@ -5,7 +5,7 @@ import { AccessDenied, BackLink, Badge, ButtonLink, Card, EmptyState, PageHeader
 import { listCandidates } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { getOpeningOverview } from '@/lib/openings/queries';
-import { OPENING_STATUS_LABELS } from '@/lib/openings/schemas';
+import { BLIND_REVIEW_LABELS, OPENING_STATUS_LABELS } from '@/lib/openings/schemas';
 import { listMembers } from '@/lib/orgs/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
 import { ScheduleInterviewForm } from '../../candidates/candidate-forms';
@@ -44,6 +44,7 @@ export default async function OpeningPage({ params, searchParams }: { params: Pr
         description={
           <>
             <Badge tone={opening.status === 'open' ? 'green' : 'slate'}>{OPENING_STATUS_LABELS[opening.status]}</Badge> {LEVEL_LABELS[opening.level]} · {opening.description || 'No description'}
+            {opening.blindReview === 'off' ? null : <span className="block">Blind review: {BLIND_REVIEW_LABELS[opening.blindReview].toLowerCase()} until a hire or reject decision.</span>}
           </>
         }
         actions={can(ctx, 'opening:write') ? <ButtonLink href={`/openings/${opening.id}/edit`} variant="secondary">Edit opening</ButtonLink> : null}
@@ -189,7 +190,7 @@ export default async function OpeningPage({ params, searchParams }: { params: Pr
   );
 }
 
-function FoundCandidates({ openingId, rows, applied }: { openingId: string; rows: { id: string; name: string; email: string }[]; applied: Set<string> }) {
+function FoundCandidates({ openingId, rows, applied }: { openingId: string; rows: { id: string; name: string; email: string | null }[]; applied: Set<string> }) {
   if (rows.length === 0) return <p className="mt-3 text-sm text-slate-600">No candidate matches. Add them with the form above.</p>;
   return (
     <ul className="mt-3 divide-y divide-slate-200" aria-label="Matching candidates">

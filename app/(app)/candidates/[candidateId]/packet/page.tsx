@@ -105,7 +105,7 @@ type Evidence = NonNullable<DecisionPacket['evidence']>;
 function PacketHeader({ packet }: { packet: DecisionPacket }) {
   const { candidate, opening } = packet;
   const facts: [string, string][] = [
-    ['Email', candidate.email],
+    candidate.email === null ? ['Blind review', 'The candidate is shown by code until a hire or reject decision is recorded.'] : ['Email', candidate.email],
     ['Opening', `${opening.title} · ${LEVEL_LABELS[opening.level]}${opening.status === 'open' ? '' : ` · ${opening.status.replace('_', ' ')}`}`],
     ['Hiring manager', opening.hiringManager ?? 'Not set'],
     ['Application', `${candidate.stage}${candidate.currentStage ? ` · ${candidate.currentStage}` : ''}`],
