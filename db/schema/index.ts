@@ -18,3 +18,4 @@ export * from './api-keys';
 export * from './sso';
 export * from './webhooks';
 export * from './fairness';
+export * from './training';
