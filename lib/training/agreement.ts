@@ -10,7 +10,7 @@
 // half-point a median of an even number of peers can be. tests/unit/training-agreement.test.ts
 // checks it against published values and the textbook contingency-table computation.
 
-import { alpha, type UnitPattern } from '../dashboard/krippendorff';
+import { alpha, RELIABLE_ALPHA, TENTATIVE_ALPHA, type UnitPattern } from '../dashboard/krippendorff';
 import { RATING_VALUES } from './schemas';
 
 /** Sums over paired ratings (x: the trainee, y: the reference or the peers' median). */
@@ -126,4 +126,18 @@ export function describeKappa(kappa: number | null): string {
   if (kappa <= 0.6) return 'moderate';
   if (kappa <= 0.8) return 'substantial';
   return 'almost perfect';
+}
+
+/** The team's alpha in one sentence, read with Krippendorff's own thresholds as on the dashboard. */
+export function describeTeamAgreement(team: TeamAgreement): string {
+  if (!team.enough || team.alpha === null) {
+    return `Not enough data for the team’s alpha: it needs ${MIN_SAMPLES} samples rated by two or more trainees and ${MIN_TRAINEES} trainees (now ${team.samples} and ${team.trainees}).`;
+  }
+  const reading =
+    team.alpha >= RELIABLE_ALPHA
+      ? 'trainees agree well enough to rely on their ratings'
+      : team.alpha >= TENTATIVE_ALPHA
+        ? 'agreement supports tentative conclusions only'
+        : 'trainees disagree too much to rely on their ratings yet';
+  return `Krippendorff’s ordinal alpha among all trainees is ${team.alpha.toFixed(2)} over ${team.samples} samples rated by two or more of ${team.trainees} trainees: ${reading}.`;
 }

@@ -77,6 +77,8 @@ export function toSampleForManagers(sample: typeof calibrationSamples.$inferSele
 export interface ExerciseListItem {
   sampleId: string;
   questionTitle: string;
+  /** Samples have no titles: the n-th sample added to its question (archived ones keep their numbers). */
+  sampleNumber: number;
   /** The trainee's own rating, null until they rated. Nothing else about the sample's ratings. */
   myRating: number | null;
   ratedAt: string | null;
@@ -91,11 +93,15 @@ export interface ExerciseList {
 /** The exercises open to the trainee: counted samples they did not write, unrated ones first. */
 export async function listExercises(ctx: Ctx): Promise<ExerciseList> {
   requirePermission(ctx, TRAINEE_PERMISSION);
-  const rows = await queryRows<{ sample_id: string; title: string; rating: number | null; rated_at: string | Date | null }>(
+  const rows = await queryRows<{ sample_id: string; title: string; sample_number: number; rating: number | null; rated_at: string | Date | null }>(
     ctx.db,
     sql`
-    select s.id as sample_id, v.title, r.rating, r.rated_at
+    select s.id as sample_id, v.title, n.sample_number, r.rating, r.rated_at
     from calibration_samples s
+    join (
+      select id, (row_number() over (partition by question_id order by created_at, id))::int as sample_number
+      from calibration_samples where organization_id = ${ctx.organizationId}
+    ) n on n.id = s.id
     join question_versions v on v.id = s.question_version_id
     left join calibration_ratings r on r.sample_id = s.id and r.user_id = ${ctx.userId}
     where ${countedSampleSql('s', ctx.organizationId)} and s.created_by_user_id is distinct from ${ctx.userId}
@@ -104,6 +110,7 @@ export async function listExercises(ctx: Ctx): Promise<ExerciseList> {
   const exercises = rows.map((r) => ({
     sampleId: r.sample_id,
     questionTitle: r.title,
+    sampleNumber: Number(r.sample_number),
     myRating: r.rating === null ? null : Number(r.rating),
     ratedAt: r.rated_at === null ? null : new Date(r.rated_at).toISOString(),
   }));

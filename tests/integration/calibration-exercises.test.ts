@@ -44,7 +44,7 @@ describe('the exercise flow', () => {
 
     const list = await listExercises(org.interviewer.ctx);
     expect(list).toMatchObject({ rated: 0, total: 1 });
-    expect(list.exercises[0]).toEqual({ sampleId: sample.id, questionTitle: expect.any(String), myRating: null, ratedAt: null });
+    expect(list.exercises[0]).toEqual({ sampleId: sample.id, questionTitle: expect.any(String), sampleNumber: 1, myRating: null, ratedAt: null });
 
     const before = await getExercise(org.interviewer.ctx, { sampleId: sample.id });
     expect(before.result).toBeNull();

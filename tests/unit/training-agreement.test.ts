@@ -3,7 +3,7 @@
 // medians peers can produce, the minimum below which no figure is shown, and the team's alpha.
 import { describe, expect, it } from 'vitest';
 import { alpha, patternsFromTable } from '@/lib/dashboard/krippendorff';
-import { describeKappa, MIN_SAMPLES, pairSums, peerAgreement, quadraticWeightedKappa, referenceAgreement, teamAgreement } from '@/lib/training/agreement';
+import { describeKappa, describeTeamAgreement, MIN_SAMPLES, pairSums, peerAgreement, quadraticWeightedKappa, referenceAgreement, teamAgreement } from '@/lib/training/agreement';
 import { ROLES, roleHasPermission } from '@/lib/auth/permissions';
 
 const zip = (xs: number[], ys: number[]) => xs.map((x, i) => [x, ys[i]!] as const);
@@ -94,6 +94,9 @@ describe('what the training pages may show', () => {
     expect(team.alpha).toBeCloseTo(alpha(patterns, [1, 2, 3, 4], 'ordinal')!, 12);
     expect(teamAgreement(patterns, 2)).toMatchObject({ enough: false, alpha: null });
     expect(teamAgreement(patterns.slice(0, 4), 3)).toMatchObject({ samples: 4, enough: false, alpha: null });
+    expect(describeTeamAgreement(teamAgreement(patterns.slice(0, 4), 3))).toContain('(now 4 and 3)');
+    expect(describeTeamAgreement({ samples: 6, trainees: 3, enough: true, alpha: 0.7 })).toMatch(/0\.70 over 6 samples .* tentative conclusions only/);
+    expect(describeTeamAgreement({ samples: 6, trainees: 3, enough: true, alpha: 0.8 })).toMatch(/rely on their ratings/);
   });
 
   it('reads kappa in Landis & Koch’s bands', () => {
