@@ -21,6 +21,7 @@ test('a trainee rates a calibration exercise and sees their agreement', async ({
   const recruiter = await signedIn(browser, demo.recruiter.email);
   await recruiter.goto('/questions');
   await recruiter.getByRole('heading', { level: 3 }).first().getByRole('link').click();
+  await expect(recruiter.getByRole('heading', { name: 'Rubric' })).toBeVisible();
   const title = (await recruiter.getByRole('heading', { level: 1 }).textContent())!.trim();
   const samples = recruiter.getByRole('region', { name: 'Calibration samples' });
   await samples.getByRole('button', { name: 'Add sample' }).click();
