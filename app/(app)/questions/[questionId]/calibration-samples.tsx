@@ -8,6 +8,7 @@ import { Badge, buttonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/lib/http';
 import { RUBRIC_LABELS } from '@/lib/questions/schemas';
 import type { SampleForManagers } from '@/lib/training/queries';
+import { AnchorChoice } from '../../training/_components/anchor-choice';
 import { saveSampleAction, setSampleArchivedAction } from '../../training/actions';
 
 type Anchors = readonly [string, string, string, string];
@@ -142,7 +143,6 @@ function SampleForm({
   const [state, setState] = useState<ActionState<SampleForManagers>>({ status: 'idle' });
   const [pending, start] = useTransition();
   const conflict = state.status === 'error' && state.current ? (state.current as SampleForManagers) : null;
-  const ratingError = fieldError(state, 'referenceRating');
   return (
     <form
       className="mt-3 space-y-3"
@@ -183,28 +183,14 @@ function SampleForm({
         error={fieldError(state, 'answer')}
         onChange={(e) => setValues({ ...values, answer: e.target.value })}
       />
-      <fieldset aria-describedby={ratingError ? `${id}-rating-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Reference rating</legend>
-        <div className="mt-1 space-y-1.5">
-          {anchors.map((anchor, i) => {
-            const value = String(i + 1);
-            return (
-              <label key={value} className="flex cursor-pointer gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name={`${id}-referenceRating`} value={value} checked={values.referenceRating === value} onChange={() => setValues({ ...values, referenceRating: value })} className="mt-0.5" />
-                <span>
-                  <span className="font-medium text-slate-900">{RUBRIC_LABELS[i]}</span>
-                  <span className="block text-slate-600">{anchor}</span>
-                </span>
-              </label>
-            );
-          })}
-        </div>
-        {ratingError ? (
-          <p id={`${id}-rating-error`} className="mt-1 text-sm text-red-700">
-            {ratingError}
-          </p>
-        ) : null}
-      </fieldset>
+      <AnchorChoice
+        legend="Reference rating"
+        name={`${id}-referenceRating`}
+        anchors={anchors}
+        value={values.referenceRating}
+        onChange={(referenceRating) => setValues({ ...values, referenceRating })}
+        error={fieldError(state, 'referenceRating')}
+      />
       <TextAreaField
         label="Why this rating"
         name="referenceRationale"
