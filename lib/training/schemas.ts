@@ -35,7 +35,11 @@ export type UpdateSampleInput = z.input<typeof UpdateSampleInput>;
 
 export const SampleIdInput = z.object({ sampleId });
 
-export const SetSampleArchivedInput = z.object({ sampleId, revision: expectedRevision, archived: z.preprocess((v) => v === true || v === 'true', z.boolean()) });
+export const SetSampleArchivedInput = z.object({
+  sampleId,
+  revision: expectedRevision,
+  archived: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'archived must be true or false' })),
+});
 
 export const QuestionSamplesInput = z.object({ questionId: z.uuid({ error: 'Question is not a valid id' }) });
 

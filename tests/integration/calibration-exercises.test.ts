@@ -176,6 +176,8 @@ describe('permissions and tenancy', () => {
     // A malformed id is a 422 on the field, never a 500.
     const malformed = await expectError(getExercise(org.interviewer.ctx, { sampleId: 'not-a-uuid' }), ValidationError);
     expect(Object.keys(malformed.fieldErrors)).toEqual(['sampleId']);
+    const unclear = await expectError(setSampleArchived(org.recruiter.ctx, { sampleId: sample.id, revision: 0, archived: 'maybe' }), ValidationError);
+    expect(Object.keys(unclear.fieldErrors)).toEqual(['archived']);
   });
 });
 
