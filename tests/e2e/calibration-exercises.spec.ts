@@ -34,6 +34,7 @@ test('a trainee rates a calibration exercise and sees their agreement', async ({
   await expect(samples.getByRole('radio', { name: /^3 — Solid/ })).toBeChecked();
   await samples.getByLabel('Why this rating').fill(rationale);
   await samples.getByRole('button', { name: 'Add sample' }).click();
+  await expect(samples.getByRole('status').filter({ hasText: 'Sample added.' })).toBeVisible();
   const added = samples.getByRole('listitem').filter({ hasText: answer });
   await expect(added).toBeVisible();
   await expect(added.getByText('Reference 3 — Solid')).toBeVisible();

@@ -15,6 +15,7 @@ type Anchors = readonly [string, string, string, string];
 
 export function CalibrationSamples({ questionId, currentVersion, anchors, samples }: { questionId: string; currentVersion: number; anchors: Anchors; samples: SampleForManagers[] }) {
   const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState(false);
   // Numbered in the order they were added, as trainees see them ("sample 2"); archived ones last.
   const numbered = samples.map((sample, i) => ({ sample, number: i + 1 }));
   const ordered = [...numbered.filter((s) => !s.sample.archived), ...numbered.filter((s) => s.sample.archived)];
@@ -30,7 +31,14 @@ export function CalibrationSamples({ questionId, currentVersion, anchors, sample
           </p>
         </div>
         {adding ? null : (
-          <button type="button" className={buttonClass('secondary')} onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className={buttonClass('secondary')}
+            onClick={() => {
+              setAdding(true);
+              setAdded(false);
+            }}
+          >
             Add sample
           </button>
         )}
@@ -38,7 +46,20 @@ export function CalibrationSamples({ questionId, currentVersion, anchors, sample
       {adding ? (
         <div className="mt-4 rounded-md border border-slate-200 p-4">
           <h3 className="text-sm font-semibold text-slate-900">New sample</h3>
-          <SampleForm questionId={questionId} anchors={anchors} onSaved={() => setAdding(false)} onCancel={() => setAdding(false)} />
+          <SampleForm
+            questionId={questionId}
+            anchors={anchors}
+            onSaved={() => {
+              setAdding(false);
+              setAdded(true);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
+      {added ? (
+        <div className="mt-4">
+          <FormMessage state={{ status: 'success', message: 'Sample added. Trainees find it under Training.' }} />
         </div>
       ) : null}
       {samples.length === 0 && !adding ? <p className="mt-4 text-sm text-slate-600">No samples yet. Add an answer you have heard, or a typical one, and rate it on the anchors.</p> : null}
@@ -81,6 +102,7 @@ function SampleItem({ number, questionId, currentVersion, anchors, sample: initi
           onSaved={(saved) => {
             setSample(saved);
             setEditing(false);
+            setState({ status: 'success', message: 'Sample saved.' });
           }}
           onCancel={() => setEditing(false)}
         />
