@@ -9,7 +9,7 @@ import type { SampleForManagers } from '@/lib/training/queries';
 
 export type SampleActionState = ActionState<SampleForManagers>;
 
-/** Adds a sample (no questionId in the input's sampleId) or edits one; the form sends plain values it keeps itself. */
+/** Adds a sample (no sampleId) or edits one (sampleId and the revision it was based on); the form keeps its own values. */
 export async function saveSampleAction(input: Record<string, unknown>): Promise<SampleActionState> {
   const questionId = typeof input.questionId === 'string' ? input.questionId : '';
   return runMemberAction<SampleForManagers>(
