@@ -5,6 +5,7 @@ import { getRequestContext } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { can } from '@/lib/context';
 import { getHeaderNotificationState } from '@/lib/notifications/queries';
+import { TRAINEE_PERMISSION } from '@/lib/training/queries';
 import { BrowserTimeZoneReporter } from './_components/browser-time-zone';
 import { AccountMenu, OrganizationSwitcher } from './_components/menus';
 import { NotificationBell } from './_components/notification-bell';
@@ -26,6 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     nav.push({ href: '/interviews', label: 'Interviews' });
     if (can(ctx, 'interview:read_all')) nav.push({ href: '/loop', label: 'Loop' });
     if (can(ctx, 'dashboard:read')) nav.push({ href: '/dashboard', label: 'Dashboard' });
+    if (can(ctx, TRAINEE_PERMISSION) || can(ctx, 'training:manage')) nav.push({ href: '/training', label: 'Training' });
     if (can(ctx, 'member:read') || can(ctx, 'org:manage')) nav.push({ href: '/settings', label: 'Settings' });
   }
 

@@ -19,3 +19,4 @@ export * from './sso';
 export * from './webhooks';
 export * from './fairness';
 export * from './outcomes';
+export * from './training';

@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'api_key:manage': 'Create and revoke API keys',
   'webhook:manage': 'Register webhook endpoints, see their delivery logs and redeliver events',
   'eeo:read': 'See the adverse-impact report built from candidates’ voluntary self-identification (aggregates only)',
+  'training:manage': 'Add, edit and archive calibration samples (sample answers with a reference rating) and see every trainee’s agreement',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -67,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scorecard:write_own',
     // Recruiters coordinate the debrief: off the panel they read submitted feedback.
     'scorecard:read_all',
+    // Recruiters run interviewer training: they write the sample answers and follow agreement.
+    'training:manage',
   ],
   hiring_manager: [
     ...readEverything,

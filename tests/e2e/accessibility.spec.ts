@@ -47,6 +47,8 @@ test('signed-in pages', async ({ page }) => {
     ['/questions/skills', 'Skills'],
     ['/openings/new', 'New opening'],
     ['/candidates/import', 'Import candidates'],
+    ['/training', 'Training'],
+    ['/training/members', 'Members’ agreement'],
   ] as const;
   for (const [path, heading] of pages) {
     await page.goto(path);

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../db/seed/demo';
 export const demo = {
   password: DEMO_PASSWORD,
   admin: DEMO_USERS.find((u) => u.role === 'admin')!,
+  recruiter: DEMO_USERS.find((u) => u.role === 'recruiter')!,
   interviewer: DEMO_USERS.find((u) => u.key === 'interviewer')!,
   manager: DEMO_USERS.find((u) => u.role === 'hiring_manager')!,
 };

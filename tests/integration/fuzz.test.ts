@@ -48,6 +48,8 @@ import { getInterviewScorecard } from '@/lib/scorecards/queries';
 import { recordOutcome } from '@/lib/outcomes/mutations';
 import { getApplicationOutcomes } from '@/lib/outcomes/queries';
 import { acceptSuggestedWeights, getValidityReport } from '@/lib/validity/report';
+import { createSample, rateSample, setSampleArchived, updateSample } from '@/lib/training/mutations';
+import { getExercise, listQuestionSamples } from '@/lib/training/queries';
 import { setupTestDatabase } from './support/database';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
@@ -138,6 +140,13 @@ function targets(ids: Ids): [string, Target, Record<string, unknown>?][] {
     ['getCandidateDataExport', (ctx, input) => getCandidateDataExport(ctx, input)],
     ['listAuditEvents', listAuditEvents, { actorUserId: ids.user, entityType: 'candidate', from: '2026-01-01', to: '2026-12-31' }],
     ['getInterviewScorecard', getInterviewScorecard, { interviewId: ids.interview }],
+    // Calibration exercises (the demo has no samples: every sample id is another row's, hence 404):
+    ['createSample', createSample, { questionId: ids.question, answer: 'A sample answer long enough to keep.', referenceRating: 3, referenceRationale: 'Matches the third anchor.' }],
+    ['updateSample', updateSample, { sampleId: ids.other, revision: 0, answer: 'A sample answer long enough to keep.', referenceRating: 2, referenceRationale: 'Matches the second anchor.' }],
+    ['setSampleArchived', setSampleArchived, { sampleId: ids.other, revision: 0, archived: true }],
+    ['rateSample', rateSample, { sampleId: ids.other, rating: 2, note: 'n' }],
+    ['getExercise', getExercise, { sampleId: ids.other }],
+    ['listQuestionSamples', listQuestionSamples, { questionId: ids.question }],
   ];
 }
 

@@ -31,6 +31,7 @@ import type { Level, QuestionContentInput } from '@/lib/questions/schemas';
 import { openScorecard, saveScorecard, submitScorecard } from '@/lib/scorecards/mutations';
 import type { SkillRatingValue } from '@/lib/scorecards/schemas';
 import { createSkill, createSkillCategory } from '@/lib/skills/mutations';
+import { createSample } from '@/lib/training/mutations';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -164,6 +165,21 @@ export async function makeQuestion(admin: Ctx, overrides: Partial<QuestionConten
     ...overrides,
   };
   return createQuestion(admin, content);
+}
+
+/**
+ * A calibration sample (an answer with a reference rating) on a question, written by a member with
+ * training:manage through the domain function; a new question on a new skill unless one is given.
+ */
+export async function makeCalibrationSample(author: Ctx, input: { questionId?: string; referenceRating: 1 | 2 | 3 | 4; answer?: string; referenceRationale?: string }) {
+  const questionId = input.questionId ?? (await makeQuestion(author, { primarySkillId: (await makeSkill(author)).id })).questionId;
+  const sample = await createSample(author, {
+    questionId,
+    answer: input.answer ?? `A sample answer written for training, ${suffix()}: it names the trade-offs and one failure mode.`,
+    referenceRating: input.referenceRating,
+    referenceRationale: input.referenceRationale ?? `Reference ${input.referenceRating}: matches that anchor of the rubric.`,
+  });
+  return { ...sample, questionId };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import { ArchiveQuestionButton } from './archive-button';
 import { InlineMarkdown, Markdown } from '@/app/_components/markdown';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
+import { listQuestionSamples } from '@/lib/training/queries';
+import { CalibrationSamples } from './calibration-samples';
 
 export const metadata: Metadata = { title: 'Question' };
 
@@ -35,7 +37,9 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const unchanged = query.unchanged === '1';
   const canWrite = can(ctx, 'question:write');
   const archived = data.question.status === 'archived';
-  const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4];
+  const anchors = [v.rubric1, v.rubric2, v.rubric3, v.rubric4] as const;
+  // Samples carry their reference ratings: only those who manage training see this section.
+  const samples = can(ctx, 'training:manage') ? await listQuestionSamples(ctx, { questionId: data.question.id }) : null;
   return (
     <>
       <BackLink href={bankHref(query.from)}>Question bank</BackLink>
@@ -92,6 +96,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
               ))}
             </ol>
           </Card>
+          {samples ? <CalibrationSamples questionId={data.question.id} currentVersion={v.version} anchors={anchors} samples={samples} /> : null}
         </div>
         <div className="space-y-6">
           <Card className="p-5">
