@@ -1,4 +1,5 @@
-// Keeps the score analytics tallies (db/schema/analytics.ts) in step with submitted ratings.
+// Keeps the score analytics tallies (db/schema/analytics.ts) in step with submitted ratings —
+// only the ones that count (db/counted.ts: never a shadow's).
 //
 // Every figure they hold is a sum over applications, so a change to one application's submitted
 // scorecards is applied as "subtract what this application contributed, make the change, add
@@ -7,6 +8,7 @@
 // lot from the ratings (seeding, and the proof in tests that the running tallies are exact).
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbExecutor } from './client';
+import { countedScorecardSql } from './counted';
 
 /** Submitted ratings of the applications matching `filter` (a condition on alias a). */
 function submittedRatings(filter: SQL): SQL {
@@ -14,7 +16,7 @@ function submittedRatings(filter: SQL): SQL {
     select a.organization_id, a.id as application_id, s.interviewer_user_id as user_id, kv.kit_id, sr.skill_id, sr.rating::int as v
     from applications a
     join interviews i on i.application_id = a.id
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
     join kit_versions kv on kv.id = i.kit_version_id
     join scorecard_ratings sr on sr.scorecard_id = s.id and sr.rating is not null
     where ${filter}`;
@@ -40,7 +42,7 @@ async function applyContributions(db: DbExecutor, filter: SQL, sign: 1 | -1): Pr
              sum(extract(epoch from s.submitted_at - (i.scheduled_at + make_interval(mins => i.duration_minutes))) / 3600) as hours
       from applications a
       join interviews i on i.application_id = a.id
-      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
       where ${filter}
       group by 1, 2
     )
@@ -117,7 +119,7 @@ async function applyQuestionContributions(db: DbExecutor, filter: SQL, sign: 1 |
       select apps.id as application_id, apps.organization_id, apps.opening_id, i.id as interview_id, i.kit_version_id, s.id as scorecard_id
       from apps
       join interviews i on i.application_id = apps.id
-      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
     ),
     asked as (
       -- Per interview with a submitted scorecard, each question of its pinned kit version once.
@@ -179,7 +181,7 @@ async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<v
            count(*) filter (where s.recommendation = 'yes'), count(*) filter (where s.recommendation = 'strong_yes')
     from applications a
     join interviews i on i.application_id = a.id
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
     where ${filter}
     group by a.organization_id, a.opening_id, a.id`);
   await db.execute(sql`delete from application_skill_tallies t using applications a where t.application_id = a.id and ${filter}`);
@@ -190,7 +192,7 @@ async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<v
            count(*) filter (where sr.rating = 3), count(*) filter (where sr.rating = 4)
     from applications a
     join interviews i on i.application_id = a.id
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+    join scorecards s on s.interview_id = i.id and ${countedScorecardSql('s')}
     join scorecard_ratings sr on sr.scorecard_id = s.id and sr.rating is not null
     where ${filter}
     group by a.organization_id, a.opening_id, a.id, sr.skill_id`);
@@ -198,7 +200,8 @@ async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<v
 
 /**
  * Runs `change` — something that moves scorecards of one application into or out of the
- * submitted set — and brings the tallies up to date around it. Call inside a transaction.
+ * counted set (a submit, a reopen, a panelist's role changing) — and brings the tallies up to
+ * date around it. Call inside a transaction.
  */
 export async function withScoreAnalytics<T>(db: DbExecutor, applicationId: string, change: () => Promise<T>): Promise<T> {
   const filter = sql`a.id = ${applicationId}`;

@@ -2,12 +2,13 @@ import 'server-only';
 // Reads of scorecards, all subject to the independent-scoring rule (./visibility.ts): a member
 // reads their own scorecards; others' submitted ones only once they may see others' feedback.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { applications, candidates, interviewPanelists, interviews, scorecards, users } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, type PanelRole, scorecards, users } from '@/db/schema';
 import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { parseInput } from '../validation';
 import { interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
+import { scorecardCounts } from './counted';
 import { CandidateIdInput, InterviewIdInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
 import { canSeeOthersFeedback } from './visibility';
@@ -74,7 +75,11 @@ export async function getInterviewScorecard(ctx: Ctx, input: unknown) {
 export interface CandidateFeedback {
   /** False while the independent-scoring rule hides other interviewers' feedback from ctx. */
   othersVisible: boolean;
-  scorecards: (ScorecardState & { interviewerName: string; mine: boolean })[];
+  /**
+   * `panelRole` is the author's part on the interview's panel (null when they are no longer on
+   * it); `counted` is false for a shadow's card, shown but never in any figure (db/counted.ts).
+   */
+  scorecards: (ScorecardState & { interviewerName: string; mine: boolean; panelRole: PanelRole | null; counted: boolean })[];
 }
 
 /**
@@ -107,15 +112,22 @@ export async function listCandidateFeedback(ctx: Ctx, input: unknown): Promise<C
   if (!interviewIds.length) return { othersVisible: false, scorecards: [] };
   const othersVisible = await canSeeOthersFeedback(ctx, candidateId);
   const rows = await ctx.db
-    .select({ id: scorecards.id, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email })
+    .select({ id: scorecards.id, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email, panelRole: interviewPanelists.role })
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
+    .leftJoin(interviewPanelists, and(eq(interviewPanelists.interviewId, scorecards.interviewId), eq(interviewPanelists.userId, scorecards.interviewerUserId)))
     .where(and(eq(scorecards.organizationId, ctx.organizationId), inArray(scorecards.interviewId, interviewIds)))
     .orderBy(desc(scorecards.submittedAt));
   const visibleRows = rows.filter((r) => r.interviewerUserId === ctx.userId || (othersVisible && r.status === 'submitted'));
   const states = await Promise.all(visibleRows.map((r) => loadScorecardState(ctx.db, r.id)));
   return {
     othersVisible,
-    scorecards: visibleRows.map((r, i) => ({ ...states[i]!, interviewerName: r.name ?? r.email, mine: r.interviewerUserId === ctx.userId })),
+    scorecards: visibleRows.map((r, i) => ({
+      ...states[i]!,
+      interviewerName: r.name ?? r.email,
+      mine: r.interviewerUserId === ctx.userId,
+      panelRole: r.panelRole,
+      counted: scorecardCounts({ status: r.status, panelRole: r.panelRole }),
+    })),
   };
 }

@@ -14,6 +14,7 @@ import { listDecisionsForApplications } from '@/lib/decisions/queries';
 import { hiddenFeedbackReason } from '@/lib/scorecards/visibility';
 import { DecisionSummary } from '../../_components/decision-summary';
 import { HiddenFeedbackNotice } from '../../_components/hidden-feedback';
+import { NotCountedBadge } from '../../_components/evidence';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { EraseCandidateForm } from './erase-candidate-form';
 import { SelfIdentificationCard } from './self-identification-card';
@@ -175,6 +176,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     {s.interviewerName}
                     {s.mine ? ' (you)' : ''} · {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation yet'} <Badge>{s.status}</Badge>
                   </p>
+                  {s.panelRole && s.panelRole !== 'interviewer' ? <NotCountedBadge role={s.panelRole} /> : null}
                   {s.summary ? <p className="mt-1 text-slate-700">{s.summary}</p> : null}
                   {s.status === 'submitted' && can(ctx, 'scorecard:reopen') ? <ReopenScorecardForm scorecardId={s.id} interviewer={s.interviewerName} /> : null}
                 </li>
