@@ -3,6 +3,7 @@
 // Safe to import in the browser.
 import { z } from 'zod';
 import { APPLICATION_STAGES } from '../candidates/schemas';
+import { PANEL_ROLES } from '../interviews/schemas';
 import { INTERVIEW_STATES } from '../interviews/status';
 import { OPENING_STATUSES } from '../openings/schemas';
 import { LEVELS, QUESTION_KINDS } from '../questions/schemas';
@@ -106,7 +107,16 @@ export const Application = z
   .meta({ id: 'Application' });
 
 export const InterviewSchedule = z
-  .object({ id: Id, revision: z.int(), status: z.enum(['scheduled', 'cancelled']), scheduledAt: Instant, durationMinutes: z.int(), panelUserIds: z.array(Id) })
+  .object({
+    id: Id,
+    revision: z.int(),
+    status: z.enum(['scheduled', 'cancelled']),
+    scheduledAt: Instant,
+    durationMinutes: z.int(),
+    panelUserIds: z.array(Id),
+    panelRoles: z.record(Id, z.enum(PANEL_ROLES)).meta({ description: 'Each panelist’s role: interviewer, shadow or reverse_shadow. Shadows’ scorecards never count in any aggregate.' }),
+    warnings: z.array(z.string()).meta({ description: 'Advice that did not stop the change, e.g. that no interviewer on the panel is qualified for the kit.' }),
+  })
   .meta({ id: 'InterviewSchedule' });
 
 export const InterviewListItem = z

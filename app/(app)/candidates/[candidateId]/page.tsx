@@ -99,6 +99,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                           {i.stageName ?? 'Interview'} · <LocalTime iso={i.scheduledAt.toISOString()} /> · {i.durationMinutes} min · {i.panel.join(', ')}
                         </span>{' '}
                         <Badge tone={INTERVIEW_STATE_TONES[i.state]}>{INTERVIEW_STATE_LABELS[i.state]}</Badge>
+                        {i.warnings.map((w) => (
+                          <p key={w} className="mt-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+                            {w}
+                          </p>
+                        ))}
                         {can(ctx, 'interview:schedule') ? (
                           <InterviewChanges
                             candidateId={candidate.id}
@@ -111,7 +116,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                               scheduledAt: i.scheduledAt.toISOString(),
                               durationMinutes: i.durationMinutes,
                               panelUserIds: i.panelUserIds,
+                              panelRoles: i.panelRoles,
+                              warnings: i.warnings,
                             }}
+                            qualifiedUserIds={profile.qualifiedByKit[i.kitId] ?? []}
                           />
                         ) : null}
                       </li>
@@ -125,8 +133,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <div className="mt-3">
                     <ScheduleInterviewForm
                       applicationId={a.id}
-                      stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes }))}
+                      stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, kitId: s.kitId }))}
                       members={panelOptions}
+                      qualifiedByKit={profile.qualifiedByKit}
                     />
                   </div>
                 </details>
