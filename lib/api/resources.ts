@@ -147,6 +147,7 @@ export const Scorecard = z
     recommendation: z.enum(RECOMMENDATIONS),
     summary: z.string(),
     ratings: z.array(z.object({ skillId: Id, rating: z.int().min(1).max(4).nullable(), noEvidence: z.boolean() })),
+    counted: z.boolean().meta({ description: 'False for a shadow’s or reverse shadow’s card: kept for the record, never part of any aggregate.' }),
     submittedAt: Instant,
     updatedAt: Instant,
   })

@@ -950,6 +950,8 @@ export interface components {
             applicationId: string;
             /** Format: uuid */
             candidateId: string;
+            /** @description False for a shadow’s or reverse shadow’s card: kept for the record, never part of any aggregate. */
+            counted: boolean;
             /** Format: uuid */
             id: string;
             interviewerName: string;

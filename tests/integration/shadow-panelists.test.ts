@@ -65,7 +65,7 @@ async function makeFixture(): Promise<Fixture> {
 
 /** Every running tally of the organization, as comparable rows. */
 async function tallies(organizationId: string) {
-  const read = (table: string, order: string) => queryRows(t.db, sql`select * from ${sql.identifier(table)} where organization_id = ${organizationId} order by ${sql.raw(order)}`);
+  const read = (table: string, order: string) => queryRows<Record<string, unknown>>(t.db, sql`select * from ${sql.identifier(table)} where organization_id = ${organizationId} order by ${sql.raw(order)}`);
   return {
     applicationSkill: await read('application_skill_tallies', 'application_id, skill_id'),
     application: await read('application_tallies', 'application_id'),
