@@ -129,7 +129,7 @@ export const InterviewListItem = z
     candidate: z.object({ id: Id, name: z.string(), erased: z.boolean() }),
     opening: z.object({ id: Id, title: z.string() }),
     stage: z.string().nullable(),
-    panel: z.array(z.object({ userId: Id, name: z.string(), card: z.string(), owes: z.boolean() })),
+    panel: z.array(z.object({ userId: Id, name: z.string(), card: z.string(), role: z.enum(PANEL_ROLES), owes: z.boolean() })),
     owedSince: Instant.nullable(),
     overdue: z.boolean(),
   })

@@ -840,6 +840,8 @@ export interface components {
                 card: string;
                 name: string;
                 owes: boolean;
+                /** @enum {string} */
+                role: "interviewer" | "shadow" | "reverse_shadow";
                 /** Format: uuid */
                 userId: string;
             }[];

@@ -8,6 +8,7 @@ import { applications, candidates, interviewPanelists, interviews, kitVersions, 
 import { recordAudit } from '../audit';
 import { emitWebhookEvent } from '../webhooks/emit';
 import { assertNotErased } from '../candidates/erasure';
+import { queueFeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { notifyInterviewChange } from '../notifications/interviews';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -206,6 +207,8 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
           await tx.db.update(interviewPanelists).set({ role: roles[userId]! }).where(and(eq(interviewPanelists.interviewId, interview.id), eq(interviewPanelists.userId, userId)));
         }
       });
+      // A seat that stops counting may have been the last one "all feedback is in" waited for.
+      await queueFeedbackCompleteCheck(tx.db, interview.applicationId);
     }
 
     let discardedDrafts = 0;
