@@ -1,4 +1,5 @@
-// Keeps the score analytics tallies (db/schema/analytics.ts) in step with submitted ratings.
+// Keeps the score analytics tallies (db/schema/analytics.ts) in step with submitted ratings —
+// only the ones that count (db/counted.ts: never a shadow's; predictive validity uses the same rule).
 //
 // Every figure they hold is a sum over applications, so a change to one application's submitted
 // scorecards is applied as "subtract what this application contributed, make the change, add
@@ -7,15 +8,7 @@
 // lot from the ratings (seeding, and the proof in tests that the running tallies are exact).
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbExecutor } from './client';
-
-/**
- * Which scorecards count in every aggregate (tallies, reliability, question analytics, predictive
- * validity): a boolean condition on the scorecards alias. The one definition — a rule that
- * excludes cards from aggregates (a draft, a shadow panelist's card) goes here and nowhere else.
- */
-export function countedScorecardSql(alias = 's'): SQL {
-  return sql`${sql.raw(alias)}.status = 'submitted'`;
-}
+import { countedScorecardSql } from './counted';
 
 /** Submitted ratings of the applications matching `filter` (a condition on alias a). */
 function submittedRatings(filter: SQL): SQL {
@@ -207,7 +200,8 @@ async function refreshApplicationTallies(db: DbExecutor, filter: SQL): Promise<v
 
 /**
  * Runs `change` — something that moves scorecards of one application into or out of the
- * submitted set — and brings the tallies up to date around it. Call inside a transaction.
+ * counted set (a submit, a reopen, a panelist's role changing) — and brings the tallies up to
+ * date around it. Call inside a transaction.
  */
 export async function withScoreAnalytics<T>(db: DbExecutor, applicationId: string, change: () => Promise<T>): Promise<T> {
   const filter = sql`a.id = ${applicationId}`;

@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   'kit.draft_started': 'Started a new kit draft',
   'kit.imported': 'Imported a kit',
   'kit.published': 'Published a kit',
+  'kit.qualification_granted': 'Marked a member qualified for a kit',
+  'kit.qualification_revoked': 'Marked a member no longer qualified for a kit',
   'member.removed': 'Removed a member',
   'member.role_changed': 'Changed a member’s role',
   'member.erased': 'A member erased their account',

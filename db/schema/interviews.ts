@@ -4,7 +4,7 @@ import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-
 import { users } from './auth';
 import { applications } from './candidates';
 import { createdAt, id, tstz, updatedAt } from './columns';
-import { interviewStatus } from './enums';
+import { interviewStatus, panelRole } from './enums';
 import { kitVersions } from './kits';
 import { openingStages } from './openings';
 import { tenantId } from './orgs';
@@ -58,6 +58,8 @@ export const interviewPanelists = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** Shadow and reverse-shadow panelists write a card that never counts (db/counted.ts). */
+    role: panelRole('role').notNull().default('interviewer'),
   },
   (t) => [
     primaryKey({ columns: [t.interviewId, t.userId] }),
@@ -66,3 +68,4 @@ export const interviewPanelists = pgTable(
 );
 
 export type Interview = typeof interviews.$inferSelect;
+export type PanelRole = (typeof panelRole.enumValues)[number];

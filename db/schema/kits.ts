@@ -5,7 +5,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uniq
 import { users } from './auth';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { kitVersionStatus, seniorityLevel } from './enums';
-import { tenantIdOrBuiltin } from './orgs';
+import { tenantId, tenantIdOrBuiltin } from './orgs';
 import { questionVersions } from './questions';
 import { skills } from './skills';
 
@@ -116,6 +116,26 @@ export const kitSkillWeights = pgTable(
     index('kit_skill_weights_org_skill_idx').on(t.organizationId, t.skillId),
     check('kit_skill_weights_weight_range', sql`${t.weight} between 1 and 100`),
   ],
+);
+
+/**
+ * Members an admin has marked qualified to interview with a kit (any of its versions). Scheduling
+ * warns when no interviewer-role panelist of an interview holds a row for the interview's kit.
+ */
+export const kitQualifications = pgTable(
+  'kit_qualifications',
+  {
+    organizationId: tenantId(),
+    kitId: uuid('kit_id')
+      .notNull()
+      .references(() => kits.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    qualifiedByUserId: uuid('qualified_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    qualifiedAt: tstz('qualified_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kitId, t.userId] }), index('kit_qualifications_org_user_idx').on(t.organizationId, t.userId)],
 );
 
 export type Kit = typeof kits.$inferSelect;

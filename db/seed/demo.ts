@@ -6,6 +6,7 @@ import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import {
+  kitQualifications,
   applications,
   candidates,
   interviewPanelists,
@@ -40,6 +41,8 @@ export const DEMO_USERS = [
   { key: 'liam', name: "Liam O'Connor", email: 'liam@demo.loopkit.dev', role: 'interviewer' },
 ] as const;
 type DemoUserKey = (typeof DEMO_USERS)[number]['key'];
+
+const QUALIFIED_FOR_EVERY_KIT: DemoUserKey[] = ['interviewer', 'amara', 'manager'];
 
 // How each interviewer tends to rate: Amara is lenient, Liam severe, the rest near the panel.
 const RATER_BIAS: Record<DemoUserKey, number> = { admin: 0, recruiter: 0, manager: 0.15, interviewer: -0.1, amara: 0.6, liam: -0.55 };
@@ -200,6 +203,12 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
       });
       const [kv] = await tx.select({ kitId: kitVersions.kitId }).from(kitVersions).where(eq(kitVersions.id, versionId));
       kitByTemplate.set(template.key, { kitId: kv!.kitId, versionId });
+      // The experienced interviewers are qualified for every kit; Liam is still in training, so a
+      // panel where he is the only interviewer gets the "no qualified member" warning.
+      await tx
+        .insert(kitQualifications)
+        .values(QUALIFIED_FOR_EVERY_KIT.map((key) => ({ organizationId, kitId: kv!.kitId, userId: uid(key), qualifiedByUserId: uid('admin') })))
+        .onConflictDoNothing();
     }
 
     const openingRows: { id: string; stages: { id: string; versionId: string; duration: number; panel: readonly DemoUserKey[] }[] }[] = [];

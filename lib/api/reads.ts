@@ -9,6 +9,7 @@ import { type Ctx, can, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { othersFeedbackVisibleSql, viewerFeedbackScope } from '../scorecards/visibility';
+import { countedScorecardSql } from '../scorecards/counted';
 import { queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { type InterviewSchedule, loadInterviewSchedule } from '../interviews/queries';
@@ -130,6 +131,8 @@ export interface ScorecardResource {
   recommendation: string;
   summary: string;
   ratings: { skillId: string; rating: number | null; noEvidence: boolean }[];
+  /** False for a shadow's card: returned for the record, never part of any aggregate. */
+  counted: boolean;
   submittedAt: string;
   updatedAt: string;
 }
@@ -146,7 +149,7 @@ export async function listSubmittedScorecards(ctx: Ctx, input: unknown): Promise
     ctx.db,
     sql`select s.id, s.interview_id as "interviewId", a.id as "applicationId", a.candidate_id as "candidateId", a.opening_id as "openingId",
           s.interviewer_user_id as "interviewerUserId", coalesce(u.name, 'Interviewer') as "interviewerName",
-          s.recommendation, s.summary, ${iso(sql`s.submitted_at`)} as "submittedAt", ${iso(sql`s.updated_at`)} as "updatedAt",
+          s.recommendation, s.summary, ${countedScorecardSql('s')} as counted, ${iso(sql`s.submitted_at`)} as "submittedAt", ${iso(sql`s.updated_at`)} as "updatedAt",
           coalesce((select json_agg(json_build_object('skillId', r.skill_id, 'rating', r.rating, 'noEvidence', r.no_evidence) order by r.skill_id)
              from scorecard_ratings r where r.scorecard_id = s.id), '[]') as ratings,
           ${pageKeySql(sql`s.created_at`)} as page_key

@@ -3,6 +3,7 @@
 // Safe to import in the browser.
 import { z } from 'zod';
 import { APPLICATION_STAGES } from '../candidates/schemas';
+import { PANEL_ROLES } from '../interviews/schemas';
 import { INTERVIEW_STATES } from '../interviews/status';
 import { BLIND_REVIEW_MODES, OPENING_STATUSES } from '../openings/schemas';
 import { LEVELS, QUESTION_KINDS } from '../questions/schemas';
@@ -109,7 +110,16 @@ export const Application = z
   .meta({ id: 'Application' });
 
 export const InterviewSchedule = z
-  .object({ id: Id, revision: z.int(), status: z.enum(['scheduled', 'cancelled']), scheduledAt: Instant, durationMinutes: z.int(), panelUserIds: z.array(Id) })
+  .object({
+    id: Id,
+    revision: z.int(),
+    status: z.enum(['scheduled', 'cancelled']),
+    scheduledAt: Instant,
+    durationMinutes: z.int(),
+    panelUserIds: z.array(Id),
+    panelRoles: z.record(Id, z.enum(PANEL_ROLES)).meta({ description: 'Each panelist’s role: interviewer, shadow or reverse_shadow. Shadows’ scorecards never count in any aggregate.' }),
+    warnings: z.array(z.string()).meta({ description: 'Advice that did not stop the change, e.g. that no interviewer on the panel is qualified for the kit.' }),
+  })
   .meta({ id: 'InterviewSchedule' });
 
 export const InterviewListItem = z
@@ -122,7 +132,7 @@ export const InterviewListItem = z
     candidate: z.object({ id: Id, name: z.string(), erased: z.boolean() }),
     opening: z.object({ id: Id, title: z.string() }),
     stage: z.string().nullable(),
-    panel: z.array(z.object({ userId: Id, name: z.string(), card: z.string(), owes: z.boolean() })),
+    panel: z.array(z.object({ userId: Id, name: z.string(), card: z.string(), role: z.enum(PANEL_ROLES), owes: z.boolean() })),
     owedSince: Instant.nullable(),
     overdue: z.boolean(),
   })
@@ -140,6 +150,7 @@ export const Scorecard = z
     recommendation: z.enum(RECOMMENDATIONS),
     summary: z.string(),
     ratings: z.array(z.object({ skillId: Id, rating: z.int().min(1).max(4).nullable(), noEvidence: z.boolean() })),
+    counted: z.boolean().meta({ description: 'False for a shadow’s or reverse shadow’s card: kept for the record, never part of any aggregate.' }),
     submittedAt: Instant,
     updatedAt: Instant,
   })

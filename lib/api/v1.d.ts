@@ -847,6 +847,8 @@ export interface components {
                 card: string;
                 name: string;
                 owes: boolean;
+                /** @enum {string} */
+                role: "interviewer" | "shadow" | "reverse_shadow";
                 /** Format: uuid */
                 userId: string;
             }[];
@@ -860,12 +862,18 @@ export interface components {
             durationMinutes: number;
             /** Format: uuid */
             id: string;
+            /** @description Each panelist’s role: interviewer, shadow or reverse_shadow. Shadows’ scorecards never count in any aggregate. */
+            panelRoles: {
+                [key: string]: "interviewer" | "shadow" | "reverse_shadow";
+            };
             panelUserIds: string[];
             revision: number;
             /** Format: date-time */
             scheduledAt: string;
             /** @enum {string} */
             status: "scheduled" | "cancelled";
+            /** @description Advice that did not stop the change, e.g. that no interviewer on the panel is qualified for the kit. */
+            warnings: string[];
         };
         Kit: {
             builtin: boolean;
@@ -961,6 +969,8 @@ export interface components {
             applicationId: string;
             /** Format: uuid */
             candidateId: string;
+            /** @description False for a shadow’s or reverse shadow’s card: kept for the record, never part of any aggregate. */
+            counted: boolean;
             /** Format: uuid */
             id: string;
             interviewerName: string;
@@ -1600,6 +1610,9 @@ export interface operations {
                     durationMinutes: number;
                     /** Format: uuid */
                     openingStageId: string;
+                    panelRoles?: {
+                        [key: string]: "interviewer" | "shadow" | "reverse_shadow";
+                    };
                     panelUserIds?: string[];
                     scheduledAt: unknown | string;
                     /** @description An IANA zone: with it, scheduledAt may be a local date-time (2026-03-02T10:00) in that zone. */
@@ -1685,6 +1698,9 @@ export interface operations {
             content: {
                 "application/json": {
                     durationMinutes?: number;
+                    panelRoles?: {
+                        [key: string]: "interviewer" | "shadow" | "reverse_shadow";
+                    };
                     panelUserIds?: string[];
                     /** @description The revision the edit is based on; or send it as If-Match. */
                     revision?: number;

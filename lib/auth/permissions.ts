@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'question:write': 'Create, edit, archive and copy questions and skills',
   'kit:read': 'Read interview kits',
   'kit:write': 'Create and edit kits, and publish them',
+  'kit:qualify': 'Mark members qualified (or no longer qualified) to interview with a kit',
   'opening:read': 'See openings and their interview loops',
   'opening:write': 'Create and edit openings',
   'candidate:read': 'See candidates and applications',

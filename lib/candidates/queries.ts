@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of candidates and their applications.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { applications, auditEvents, type Candidate, candidates, interviewPanelists, interviews, kitVersions, openingStages, openings, scorecards, users } from '@/db/schema';
 import { type BlindView, candidateBlindCodeSql, hidingModes, loadBlindViews, loadCandidateBlindCode, textFor } from './blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
@@ -11,6 +11,8 @@ import { type APPLICATION_STAGES, type CandidateSort, ListCandidatesInput } from
 import { canSeeOthersFeedback } from '../scorecards/visibility';
 import { parseId } from '../ids';
 import { INTERVIEW_STATE_LABELS, interviewStateColumns, interviewStateSql } from '../interviews/status';
+import { PANEL_ROLE_LABELS, panelQualificationWarning } from '../interviews/schemas';
+import { qualifiedUserIdsByKit } from '../kits/qualifications';
 
 type ApplicationStage = (typeof APPLICATION_STAGES)[number];
 
@@ -245,14 +247,19 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
   ]);
   const panelRows = interviewRows.length
     ? await ctx.db
-        .select({ interviewId: interviewPanelists.interviewId, userId: interviewPanelists.userId, name: users.name, email: users.email })
+        .select({ interviewId: interviewPanelists.interviewId, userId: interviewPanelists.userId, role: interviewPanelists.role, name: users.name, email: users.email })
         .from(interviewPanelists)
         .innerJoin(users, eq(users.id, interviewPanelists.userId))
         .where(inArray(interviewPanelists.interviewId, interviewRows.map((r) => r.interview.id)))
     : [];
+  const versionIds = [...new Set(interviewRows.map((r) => r.interview.kitVersionId))];
+  const versionRows = versionIds.length ? await ctx.db.select({ id: kitVersions.id, kitId: kitVersions.kitId }).from(kitVersions).where(inArray(kitVersions.id, versionIds)) : [];
+  const kitOfVersion = new Map(versionRows.map((v) => [v.id, v.kitId]));
+  const qualifiedByKit = await qualifiedUserIdsByKit(ctx, [...versionRows.map((v) => v.kitId), ...stageRows.flatMap((s) => (s.kitId ? [s.kitId] : []))]);
   return {
     candidate,
     blind,
+    qualifiedByKit,
     applications: apps.map((a) => ({
       ...a,
       opening: openingRows.find((o) => o.id === a.openingId)!,
@@ -261,7 +268,19 @@ export async function getCandidateProfile(ctx: Ctx, candidateIdInput: unknown) {
         .filter((r) => r.interview.applicationId === a.id)
         .map((r) => {
           const panel = panelRows.filter((p) => p.interviewId === r.interview.id);
-          return { ...r.interview, state: r.state, stageName: r.stageName, panel: panel.map((p) => p.name ?? p.email), panelUserIds: panel.map((p) => p.userId) };
+          const panelRoles = Object.fromEntries(panel.map((p) => [p.userId, p.role]));
+          const kitId = kitOfVersion.get(r.interview.kitVersionId)!;
+          const warning = r.interview.status === 'cancelled' ? null : panelQualificationWarning(panel.map((p) => p.userId), panelRoles, qualifiedByKit[kitId] ?? []);
+          return {
+            ...r.interview,
+            state: r.state,
+            stageName: r.stageName,
+            panel: panel.map((p) => (p.role === 'interviewer' ? (p.name ?? p.email) : `${p.name ?? p.email} (${PANEL_ROLE_LABELS[p.role].toLowerCase()})`)),
+            panelUserIds: panel.map((p) => p.userId),
+            panelRoles,
+            kitId,
+            warnings: warning ? [warning] : [],
+          };
         }),
     })),
   };

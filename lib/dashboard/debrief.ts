@@ -6,12 +6,13 @@ import 'server-only';
 // the decision packet's (one statement, one rule); what a panelist learns about the candidate is
 // their name only — or their code under blind review. Another organization's application, or one the viewer has no part in, is a 404.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { applications, candidates, interviewPanelists, interviews, openingStages, openings, scorecards, users } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, openingStages, openings, type PanelRole, scorecards, users } from '@/db/schema';
 import { candidateLabelSql, identityHiddenSql, loadBlindViews } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { type DecisionRecord, listApplicationDecisions, maskDecisions } from '../decisions/queries';
 import { ApplicationIdInput } from '../decisions/schemas';
 import { NotFoundError } from '../errors';
+import { panelRoleCounts } from '../scorecards/counted';
 import { type HiddenFeedbackReason, hiddenFeedbackReason, interviewStartedSql } from '../scorecards/visibility';
 import { parseInput } from '../validation';
 import { buildApplicationEvidence, type PacketEvidence } from './decision-packet';
@@ -23,7 +24,7 @@ export interface DebriefInterview {
   status: 'scheduled' | 'completed' | 'cancelled';
   /** Started by the database clock (and not cancelled): from then on every panelist owes a card. */
   started: boolean;
-  panel: { userId: string; name: string; card: 'submitted' | 'draft' | 'none' }[];
+  panel: { userId: string; name: string; role: PanelRole; card: 'submitted' | 'draft' | 'none' }[];
 }
 
 export interface Debrief {
@@ -36,8 +37,11 @@ export interface Debrief {
   hiddenReason: HiddenFeedbackReason | null;
   evidence: PacketEvidence | null;
   interviews: DebriefInterview[];
-  /** Panelists of started interviews without a submitted card: who owes what, oldest first. */
-  owed: { interviewId: string; stageName: string | null; scheduledAt: string; userId: string; name: string; draft: boolean }[];
+  /**
+   * Panelists of started interviews without a submitted card: who owes what, oldest first. A
+   * shadow (counted false) owes their card too, but it never holds up the decision.
+   */
+  owed: { interviewId: string; stageName: string | null; scheduledAt: string; userId: string; name: string; draft: boolean; role: PanelRole; counted: boolean }[];
   decisions: DecisionRecord[];
   /** Whether the viewer may record a decision now (permission, and an application open to one). */
   mayDecide: boolean;
@@ -75,7 +79,7 @@ export async function getDebrief(ctx: Ctx, input: unknown): Promise<Debrief> {
   const [panelRows, cardRows, [hiringManager]] = await Promise.all([
     interviewIds.length
       ? ctx.db
-          .select({ interviewId: interviewPanelists.interviewId, userId: interviewPanelists.userId, name: users.name, email: users.email })
+          .select({ interviewId: interviewPanelists.interviewId, userId: interviewPanelists.userId, role: interviewPanelists.role, name: users.name, email: users.email })
           .from(interviewPanelists)
           .innerJoin(users, eq(users.id, interviewPanelists.userId))
           .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), inArray(interviewPanelists.interviewId, interviewIds)))
@@ -107,12 +111,14 @@ export async function getDebrief(ctx: Ctx, input: unknown): Promise<Debrief> {
     started: Boolean(i.started),
     panel: panelRows
       .filter((p) => p.interviewId === i.id)
-      .map((p) => ({ userId: p.userId, name: p.name ?? p.email, card: cardOf(i.id, p.userId) }))
+      .map((p) => ({ userId: p.userId, name: p.name ?? p.email, role: p.role, card: cardOf(i.id, p.userId) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   }));
   const owed = debriefInterviews.flatMap((i) =>
     i.started
-      ? i.panel.filter((p) => p.card !== 'submitted').map((p) => ({ interviewId: i.id, stageName: i.stageName, scheduledAt: i.scheduledAt, userId: p.userId, name: p.name, draft: p.card === 'draft' }))
+      ? i.panel
+          .filter((p) => p.card !== 'submitted')
+          .map((p) => ({ interviewId: i.id, stageName: i.stageName, scheduledAt: i.scheduledAt, userId: p.userId, name: p.name, draft: p.card === 'draft', role: p.role, counted: panelRoleCounts(p.role) }))
       : [],
   );
   const erased = row.erasedAt !== null;

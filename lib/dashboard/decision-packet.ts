@@ -6,7 +6,7 @@ import 'server-only';
 // a viewer who may not yet see others' feedback gets the header of the packet and no evidence.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, candidates, interviews, kitItems, kitSections, openingStages, openings, questionVersions, skills, users } from '@/db/schema';
+import { applications, candidates, interviews, kitItems, kitSections, openingStages, openings, type PanelRole, questionVersions, skills, users } from '@/db/schema';
 import { loadBlindViews } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
@@ -57,6 +57,9 @@ export interface PacketScorecard {
   interviewAt: string;
   submittedAt: string | null;
   recommendation: Recommendation | null;
+  /** The author's panel role; a shadow's card (counted false) is shown but in none of the figures. */
+  panelRole: PanelRole | null;
+  counted: boolean;
   summary: string;
   ratings: { skillId: string; name: string; rating: 1 | 2 | 3 | 4 | 'no_evidence' }[];
   notes: { kitItemId: string; question: string; body: string; rating: 1 | 2 | 3 | 4 | null }[];
@@ -234,7 +237,9 @@ export async function buildApplicationEvidence(ctx: Ctx, application: { candidat
       skillId: s.skillId,
       name: s.name,
       spread: s.max! - s.min!,
+      // The spread comes from counted cards only, so only their ratings explain it.
       ratings: cards
+        .filter((c) => c.counted)
         .flatMap((c) => {
           const rating = c.ratings[s.skillId];
           return typeof rating === 'number' ? [{ interviewerName: c.interviewerName, stageName: c.interview.stageName, rating }] : [];
@@ -251,6 +256,8 @@ export async function buildApplicationEvidence(ctx: Ctx, application: { candidat
     interviewAt: c.interview.scheduledAt.toISOString(),
     submittedAt: c.submittedAt,
     recommendation: c.recommendation,
+    panelRole: c.panelRole,
+    counted: c.counted,
     summary: c.summary,
     ratings: skillRows.filter((s) => c.ratings[s.skillId] !== undefined).map((s) => ({ skillId: s.skillId, name: s.name, rating: c.ratings[s.skillId]! })),
     notes: Object.keys(c.notes)

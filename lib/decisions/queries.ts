@@ -8,6 +8,7 @@ import { type BlindView, candidateLabelSql, textFor } from '../candidates/blind'
 import { can, type Ctx } from '../context';
 import { queryRows } from '../sql';
 import { interviewStartedSql } from '../scorecards/visibility';
+import { countedPanelistSql, countedScorecardSql } from '../scorecards/counted';
 import type { DecisionOutcome } from './schemas';
 
 export interface DecisionRecord {
@@ -65,7 +66,7 @@ export interface AwaitingDecision {
 
 /**
  * Applications ready for a decision: still active, the candidate not erased, at least one
- * submitted scorecard, every panelist of every interview that has started has submitted, and no
+ * counted scorecard, every counted panelist (shadows never hold it up) of every interview that has started has submitted, and no
  * decision recorded since the last submission. For members with decision:record, the whole
  * organization; for anyone else, the openings whose hiring manager they are (they may decide those).
  * Oldest last feedback first: the longest wait heads the list.
@@ -94,13 +95,13 @@ export async function listApplicationsAwaitingDecision(ctx: Ctx): Promise<Awaiti
     join openings o on o.id = a.opening_id
     left join opening_stages st on st.id = a.current_stage_id
     join interviews i on i.application_id = a.id and i.organization_id = ${org}
-    join scorecards s on s.interview_id = i.id and s.organization_id = ${org} and s.status = 'submitted'
+    join scorecards s on s.interview_id = i.id and s.organization_id = ${org} and ${countedScorecardSql('s')}
     where a.organization_id = ${org} and a.stage = 'active' ${onlyMine}
       and not exists (
         select 1
         from interviews si
         join interview_panelists p on p.interview_id = si.id
-        where si.organization_id = ${org} and si.application_id = a.id and ${interviewStartedSql('si')}
+        where si.organization_id = ${org} and si.application_id = a.id and ${interviewStartedSql('si')} and ${countedPanelistSql('p')}
           and not exists (
             select 1 from scorecards ps
             where ps.organization_id = ${org} and ps.interview_id = si.id and ps.interviewer_user_id = p.user_id and ps.status = 'submitted'

@@ -8,13 +8,17 @@ import { applications, candidates, interviewPanelists, interviews, kitVersions, 
 import { recordAudit } from '../audit';
 import { emitWebhookEvent } from '../webhooks/emit';
 import { assertNotErased } from '../candidates/erasure';
+import { queueFeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { notifyInterviewChange } from '../notifications/interviews';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { isLocalDateTime, isTimeZone, resolveLocalDateTime } from '../time';
 import { parseInput } from '../validation';
+import { withScoreAnalytics } from '@/db/analytics';
+import { interviewQualificationWarning } from '../kits/qualifications';
+import { panelRoleCounts } from '../scorecards/counted';
 import { type InterviewSchedule, loadInterviewSchedule } from './queries';
-import { CancelInterviewInput, RescheduleInterviewInput, ScheduleInterviewInput } from './schemas';
+import { CancelInterviewInput, type PanelRoleValue, RescheduleInterviewInput, ScheduleInterviewInput } from './schemas';
 
 async function requireMembers(ctx: Ctx, userIds: string[]) {
   const members = await ctx.db
@@ -22,6 +26,18 @@ async function requireMembers(ctx: Ctx, userIds: string[]) {
     .from(memberships)
     .where(and(eq(memberships.organizationId, ctx.organizationId), inArray(memberships.userId, userIds)));
   if (members.length !== userIds.length) throw ValidationError.field('panelUserIds', 'Choose interviewers from this organization');
+}
+
+/**
+ * The panel's roles: every role must name a panelist, and someone must sit as an interviewer — a
+ * panel of trainees alone would produce no card that counts.
+ */
+function panelRolesFor(panel: string[], roles: Record<string, PanelRoleValue> | undefined): Record<string, PanelRoleValue> {
+  const given = roles ?? {};
+  if (Object.keys(given).some((u) => !panel.includes(u))) throw ValidationError.field('panelRoles', 'Give roles only to members of the panel');
+  const out = Object.fromEntries(panel.map((u) => [u, given[u] ?? 'interviewer'])) as Record<string, PanelRoleValue>;
+  if (!Object.values(out).some(panelRoleCounts)) throw ValidationError.field('panelRoles', 'Put at least one panelist in the interviewer role: shadows’ feedback does not count');
+  return out;
 }
 
 /**
@@ -81,6 +97,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
     if (!pinned) throw ValidationError.field('openingStageId', 'The stage’s kit has no published version yet');
     const panel = [...new Set(data.panelUserIds)];
     await requireMembers({ ...ctx, db }, panel);
+    const roles = panelRolesFor(panel, data.panelRoles);
     const [interview] = await db
       .insert(interviews)
       .values({
@@ -93,7 +110,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
         createdByUserId: ctx.userId,
       })
       .returning();
-    await db.insert(interviewPanelists).values(panel.map((userId) => ({ organizationId: ctx.organizationId, interviewId: interview!.id, userId })));
+    await db.insert(interviewPanelists).values(panel.map((userId) => ({ organizationId: ctx.organizationId, interviewId: interview!.id, userId, role: roles[userId]! })));
     await db.update(applications).set({ currentStageId: stage.id, updatedAt: new Date() }).where(eq(applications.id, application.id));
     await recordAudit(db, {
       organizationId: ctx.organizationId,
@@ -101,7 +118,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       action: 'interview.scheduled',
       entityType: 'interview',
       entityId: interview!.id,
-      data: { applicationId: application.id, stage: stage.name, kitVersionId: pinned.id, panel },
+      data: { applicationId: application.id, stage: stage.name, kitVersionId: pinned.id, panel, panelRoles: roles },
     });
     await notifyInterviewChange(db, { organizationId: ctx.organizationId, interviewId: interview!.id, actorUserId: ctx.userId, invited: panel, moved: [], cancelled: [], removed: [] });
     await emitWebhookEvent(db, ctx.organizationId, 'interview.scheduled', {
@@ -116,7 +133,8 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       revision: interview!.revision,
       panelUserIds: panel,
     });
-    return { interviewId: interview!.id, kitVersionId: pinned.id };
+    const warning = await interviewQualificationWarning({ ...ctx, db }, interview!.id);
+    return { interviewId: interview!.id, kitVersionId: pinned.id, warnings: warning ? [warning] : [] };
   });
 }
 
@@ -167,17 +185,31 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
   const data = parseInput(RescheduleInterviewInput, withScheduledInstant(input));
   return inTransaction(ctx, async (tx) => {
     const interview = await lockForChange(tx, data.interviewId, data.revision);
-    const before = (await loadInterviewSchedule(tx, interview.id)).panelUserIds;
+    const { panelUserIds: before, panelRoles: rolesBefore } = await loadInterviewSchedule(tx, interview.id);
     const panel = [...new Set(data.panelUserIds)];
     await requireMembers(tx, panel);
+    // Roles not given keep their current value (a client that only moves the time keeps the roles).
+    const roles = panelRolesFor(panel, { ...Object.fromEntries(Object.entries(rolesBefore).filter(([u]) => panel.includes(u))), ...data.panelRoles });
     const added = panel.filter((u) => !before.includes(u));
     const removed = before.filter((u) => !panel.includes(u));
+    const roleChanged = panel.filter((u) => before.includes(u) && rolesBefore[u] !== roles[u]);
     const staying = await submittedScorecards(tx, interview.id, removed);
     if (staying.length) {
       throw ValidationError.field('panelUserIds', `${names(staying)} already submitted feedback for this interview and must stay on the panel`);
     }
     const moved = interview.scheduledAt.getTime() !== data.scheduledAt.getTime() || interview.durationMinutes !== data.durationMinutes;
-    if (!moved && !added.length && !removed.length) return loadInterviewSchedule(tx, interview.id);
+    if (!moved && !added.length && !removed.length && !roleChanged.length) return loadInterviewSchedule(tx, interview.id);
+    if (roleChanged.length) {
+      // A submitted card moves into or out of the counted set with its author's role: the
+      // application's running tallies are rebuilt around the change, in this transaction.
+      await withScoreAnalytics(tx.db, interview.applicationId, async () => {
+        for (const userId of roleChanged) {
+          await tx.db.update(interviewPanelists).set({ role: roles[userId]! }).where(and(eq(interviewPanelists.interviewId, interview.id), eq(interviewPanelists.userId, userId)));
+        }
+      });
+      // A seat that stops counting may have been the last one "all feedback is in" waited for.
+      await queueFeedbackCompleteCheck(tx.db, interview.applicationId);
+    }
 
     let discardedDrafts = 0;
     if (removed.length) {
@@ -185,7 +217,7 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
       discardedDrafts = (await tx.db.delete(scorecards).where(and(scope, eq(scorecards.status, 'draft'))).returning({ id: scorecards.id })).length;
       await tx.db.delete(interviewPanelists).where(and(eq(interviewPanelists.interviewId, interview.id), inArray(interviewPanelists.userId, removed)));
     }
-    if (added.length) await tx.db.insert(interviewPanelists).values(added.map((userId) => ({ organizationId: ctx.organizationId, interviewId: interview.id, userId })));
+    if (added.length) await tx.db.insert(interviewPanelists).values(added.map((userId) => ({ organizationId: ctx.organizationId, interviewId: interview.id, userId, role: roles[userId]! })));
     const revision = interview.revision + 1;
     await tx.db
       .update(interviews)
@@ -204,6 +236,7 @@ export async function rescheduleInterview(ctx: Ctx, input: unknown): Promise<Int
         to: { scheduledAt: data.scheduledAt.toISOString(), durationMinutes: data.durationMinutes },
         added,
         removed,
+        roleChanges: Object.fromEntries(roleChanged.map((u) => [u, { from: rolesBefore[u], to: roles[u] }])),
         discardedDrafts,
       },
     });

@@ -4,7 +4,7 @@ import 'server-only';
 // and the overdue-feedback summary of the home page. For members holding interview:read_all.
 import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, candidates, interviewPanelists, interviews, memberships, openingStages, openings, scorecards, users } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, memberships, openingStages, openings, type PanelRole, scorecards, users } from '@/db/schema';
 import { candidateLabelSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
@@ -60,6 +60,8 @@ export interface OverviewPanelist {
   userId: string;
   name: string;
   card: CardState;
+  /** A shadow or reverse shadow owes a card too, but it never counts (lib/scorecards/counted.ts). */
+  role: PanelRole;
   /** Owes their card now: the interview awaits feedback and theirs is not submitted. */
   owes: boolean;
 }
@@ -250,7 +252,7 @@ async function loadPanels(ctx: Ctx, interviewIds: string[]): Promise<Map<string,
   const byInterview = new Map<string, Omit<OverviewPanelist, 'owes'>[]>();
   if (!interviewIds.length) return byInterview;
   const rows = await ctx.db
-    .select({ interviewId: interviewPanelists.interviewId, userId: users.id, name: users.name, email: users.email, card: scorecards.status })
+    .select({ interviewId: interviewPanelists.interviewId, userId: users.id, name: users.name, email: users.email, role: interviewPanelists.role, card: scorecards.status })
     .from(interviewPanelists)
     .innerJoin(users, eq(users.id, interviewPanelists.userId))
     .leftJoin(
@@ -261,7 +263,7 @@ async function loadPanels(ctx: Ctx, interviewIds: string[]): Promise<Map<string,
     .orderBy(asc(users.name), asc(users.email));
   for (const r of rows) {
     const list = byInterview.get(r.interviewId) ?? [];
-    list.push({ userId: r.userId, name: r.name ?? r.email, card: r.card ?? 'not_started' });
+    list.push({ userId: r.userId, name: r.name ?? r.email, role: r.role, card: r.card ?? 'not_started' });
     byInterview.set(r.interviewId, list);
   }
   return byInterview;

@@ -2,11 +2,12 @@ import 'server-only';
 // Reads of interviews: a member's own (the ones they sit on the panel of), and an interview's
 // schedule as rescheduling and cancelling see it.
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
-import { applications, candidates, type Interview, interviewPanelists, interviews, openings, scorecards } from '@/db/schema';
+import { applications, candidates, type Interview, interviewPanelists, interviews, openings, type PanelRole, scorecards } from '@/db/schema';
 import { candidateLabelSql } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseId } from '../ids';
+import { interviewQualificationWarning } from '../kits/qualifications';
 import { type InterviewState, interviewEndsAt, interviewStateColumns, interviewStateSql } from './status';
 
 function onPanel(ctx: Ctx) {
@@ -89,6 +90,10 @@ export interface InterviewSchedule {
   scheduledAt: string;
   durationMinutes: number;
   panelUserIds: string[];
+  /** Each panelist's role; shadows' cards never count (lib/scorecards/counted.ts). */
+  panelRoles: Record<string, PanelRole>;
+  /** Advice that did not stop the change, e.g. no qualified interviewer on the panel. Empty once cancelled. */
+  warnings: string[];
 }
 
 export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Promise<InterviewSchedule> {
@@ -98,9 +103,10 @@ export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Prom
     .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
   if (!interview) throw new NotFoundError('Interview');
   const panel = await ctx.db
-    .select({ userId: interviewPanelists.userId })
+    .select({ userId: interviewPanelists.userId, role: interviewPanelists.role })
     .from(interviewPanelists)
     .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), eq(interviewPanelists.interviewId, interviewId)));
+  const warning = interview.status === 'cancelled' ? null : await interviewQualificationWarning(ctx, interview.id);
   return {
     id: interview.id,
     revision: interview.revision,
@@ -108,6 +114,8 @@ export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Prom
     scheduledAt: interview.scheduledAt.toISOString(),
     durationMinutes: interview.durationMinutes,
     panelUserIds: panel.map((p) => p.userId).sort(),
+    panelRoles: Object.fromEntries(panel.map((p) => [p.userId, p.role])),
+    warnings: warning ? [warning] : [],
   };
 }
 

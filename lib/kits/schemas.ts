@@ -90,3 +90,11 @@ export interface KitQuestionSummary {
   primarySkillId: string;
   skillIds: string[];
 }
+
+/** Mark (qualified true) or unmark a member as qualified to interview with a kit. */
+export const SetKitQualificationInput = z.object({
+  kitId: KitId,
+  userId: z.uuid({ error: 'Choose a member' }),
+  qualified: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'qualified must be true or false' })),
+});
+export type SetKitQualificationInput = z.input<typeof SetKitQualificationInput>;

@@ -16,6 +16,7 @@ import { feedbackCompletions } from '@/db/schema';
 import { candidateLabelSql } from '../candidates/blind';
 import { enqueue } from '../jobs/enqueue';
 import { queryRows } from '../sql';
+import { countedPanelistSql } from '../scorecards/counted';
 import { absoluteUrl } from '../urls';
 import { emitWebhookEvent } from '../webhooks/emit';
 import { loadRecipients, notify } from './delivery';
@@ -42,7 +43,8 @@ interface PanelSeat {
 
 /** The job: announces the application's complete feedback if it is complete and not yet announced. */
 export async function announceFeedbackComplete(db: Database, { applicationId }: FeedbackCompleteCheck): Promise<boolean> {
-  // Every seat on every started interview (the same "started" as the independent-scoring rule).
+  // Every counted seat on every started interview (the same "started" as the independent-scoring
+  // rule). Shadows still owe their card and get reminders, but never hold up "all feedback is in".
   const seats = await queryRows<PanelSeat>(
     db,
     sql`select i.organization_id, s.id as scorecard_id, s.submitted_at, i.created_by_user_id, op.hiring_manager_user_id,
@@ -53,7 +55,7 @@ export async function announceFeedbackComplete(db: Database, { applicationId }: 
         join candidates c on c.id = a.candidate_id
         join openings op on op.id = a.opening_id
         left join scorecards s on s.interview_id = i.id and s.interviewer_user_id = p.user_id and s.status = 'submitted'
-        where i.application_id = ${applicationId} and i.status <> 'cancelled' and i.scheduled_at <= now()`,
+        where i.application_id = ${applicationId} and i.status <> 'cancelled' and i.scheduled_at <= now() and ${countedPanelistSql('p')}`,
   );
   if (!seats.length || seats.some((s) => !s.scorecard_id || s.erased)) return false;
   const first = seats[0]!;

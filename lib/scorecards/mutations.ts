@@ -13,6 +13,7 @@ import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { list, queryRows } from '../sql';
 import { parseInput } from '../validation';
+import { countedScorecardSql } from './counted';
 import { CandidateErasedError, InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
 import { InterviewIdInput, ReopenScorecardInput, SaveScorecardInput, SubmitScorecardInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
@@ -248,6 +249,8 @@ export async function submitScorecard(ctx: Ctx, input: unknown) {
       applicationId: interview!.applicationId,
       interviewerUserId: ctx.userId,
       recommendation: saved!.recommendation,
+      // A shadow's card: receivers that aggregate must leave it out, as Loopkit does.
+      counted: (await queryRows<{ counted: boolean }>(tx.db, sql`select ${countedScorecardSql('s')} as counted from scorecards s where s.id = ${card.id}`))[0]!.counted,
       submittedAt: saved!.submittedAt!.toISOString(),
     });
     // Tells the live page whether this submit cleared the candidate for the author (the rule is per

@@ -2,13 +2,14 @@ import 'server-only';
 // Reads of scorecards, all subject to the independent-scoring rule (./visibility.ts): a member
 // reads their own scorecards; others' submitted ones only once they may see others' feedback.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { applications, candidates, interviewPanelists, interviews, scorecards, users } from '@/db/schema';
+import { applications, candidates, interviewPanelists, interviews, type PanelRole, scorecards, users } from '@/db/schema';
 import { type BlindSurface, type BlindView, loadBlindViews, textFor } from '../candidates/blind';
 import { can, type Ctx, requirePermission } from '../context';
 import { NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { parseInput } from '../validation';
 import { interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
+import { scorecardCounts } from './counted';
 import { CandidateIdInput, InterviewIdInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
 import { canSeeOthersFeedback } from './visibility';
@@ -81,7 +82,11 @@ export function maskScorecardText<T extends Pick<ScorecardState, 'summary' | 'no
 export interface CandidateFeedback {
   /** False while the independent-scoring rule hides other interviewers' feedback from ctx. */
   othersVisible: boolean;
-  scorecards: (ScorecardState & { interviewerName: string; mine: boolean })[];
+  /**
+   * `panelRole` is the author's part on the interview's panel (null when they are no longer on
+   * it); `counted` is false for a shadow's card, shown but never in any figure (db/counted.ts).
+   */
+  scorecards: (ScorecardState & { interviewerName: string; mine: boolean; panelRole: PanelRole | null; counted: boolean })[];
 }
 
 /**
@@ -114,9 +119,10 @@ export async function listCandidateFeedback(ctx: Ctx, input: unknown, options: {
   if (!interviewIds.length) return { othersVisible: false, scorecards: [] };
   const othersVisible = await canSeeOthersFeedback(ctx, candidateId);
   const rows = await ctx.db
-    .select({ id: scorecards.id, interviewId: scorecards.interviewId, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email })
+    .select({ id: scorecards.id, interviewId: scorecards.interviewId, interviewerUserId: scorecards.interviewerUserId, status: scorecards.status, name: users.name, email: users.email, panelRole: interviewPanelists.role })
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.interviewerUserId))
+    .leftJoin(interviewPanelists, and(eq(interviewPanelists.interviewId, scorecards.interviewId), eq(interviewPanelists.userId, scorecards.interviewerUserId)))
     .where(and(eq(scorecards.organizationId, ctx.organizationId), inArray(scorecards.interviewId, interviewIds)))
     .orderBy(desc(scorecards.submittedAt));
   const visibleRows = rows.filter((r) => r.interviewerUserId === ctx.userId || (othersVisible && r.status === 'submitted'));
@@ -131,7 +137,7 @@ export async function listCandidateFeedback(ctx: Ctx, input: unknown, options: {
     scorecards: visibleRows.map((r, i) => {
       const mine = r.interviewerUserId === ctx.userId;
       const state = mine ? states[i]! : maskScorecardText(states[i]!, views.get(applicationOf.get(r.interviewId)!));
-      return { ...state, interviewerName: r.name ?? r.email, mine };
+      return { ...state, interviewerName: r.name ?? r.email, mine, panelRole: r.panelRole, counted: scorecardCounts({ status: r.status, panelRole: r.panelRole }) };
     }),
   };
 }

@@ -7,7 +7,7 @@ import 'server-only';
 // (countedScorecardSql), and skill scores and composites come from the same tallies and weights
 // as the comparison grid.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { countedScorecardSql } from '@/db/analytics';
+import { countedScorecardSql } from '@/db/counted';
 import { kits, openingSkillWeights, openings, questionVersions, questions, skills, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTransaction, requirePermission } from '../context';

@@ -302,7 +302,17 @@ describe('rescheduling and cancelling interviews', () => {
     const when = new Date(Date.now() + 5 * 86_400_000);
     when.setUTCSeconds(0, 0);
     const result = await rescheduleInterview(recruiter, { interviewId, revision: 0, scheduledAt: when.toISOString(), durationMinutes: '45', panelUserIds: [admin.userId, joiner.user.id] });
-    expect(result).toEqual({ id: interviewId, revision: 1, status: 'scheduled', scheduledAt: when.toISOString(), durationMinutes: 45, panelUserIds: [admin.userId, joiner.user.id].sort() });
+    expect(result).toEqual({
+      id: interviewId,
+      revision: 1,
+      status: 'scheduled',
+      scheduledAt: when.toISOString(),
+      durationMinutes: 45,
+      panelUserIds: [admin.userId, joiner.user.id].sort(),
+      panelRoles: { [admin.userId]: 'interviewer', [joiner.user.id]: 'interviewer' },
+      // Nobody here is qualified for the kit: a warning, not a refusal.
+      warnings: [expect.stringContaining('qualified')],
+    });
     expect(await t.db.select().from(scorecards).where(and(eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerUserId, interviewer.userId)))).toEqual([]);
     await expect(openScorecard(interviewer, { interviewId })).rejects.toBeInstanceOf(ForbiddenError);
     const joined = await openScorecard(joiner.ctx, { interviewId });

@@ -17,7 +17,7 @@ import type { Ctx } from '@/lib/context';
 import { makeApiKey } from './support/api';
 import { apiClient, inProcessFetch, memberClient, testMembers } from './support/api-router';
 import { setupTestDatabase } from './support/database';
-import { addMember, createOrgWithAdmin, makeApplicant, makeInterview, makeKit, makeOpening, makeSubmittedScorecard, uniqueEmail } from './support/factories';
+import { addMember, createOrgWithAdmin, makeApplicant, makeInterview, makeKit, makeOpening, makeSubmittedScorecard, qualifyForKit, uniqueEmail } from './support/factories';
 
 vi.mock('@/lib/auth/session', async () => (await import('./support/api-router')).sessionStandIn);
 
@@ -263,6 +263,34 @@ describe('applications and interviews', () => {
     expect((await as.outsider().GET('/applications/{applicationId}', { params: { path: { applicationId } } })).response.status).toBe(404);
     expect((await as.outsider().GET('/interviews/{interviewId}', { params: { path: { interviewId } } })).response.status).toBe(404);
     expect((await as.readOnly().POST('/interviews', { body: { applicationId, openingStageId: stageIds[0]!, scheduledAt: '2030-03-04T10:00:00Z', durationMinutes: 60, panelUserIds: [ivy.userId] } })).response.status).toBe(403);
+  });
+});
+
+describe('panel roles and the qualification warning', () => {
+  it('schedules with a shadow, returns the warning until a qualified interviewer sits on the panel, and keeps roles on reschedule', async () => {
+    const { applicationId } = await makeApplicant(admin, { openingId });
+    const scheduled = await as.admin().POST('/interviews', {
+      body: { applicationId, openingStageId: stageIds[0]!, scheduledAt: '2030-04-01T10:00:00Z', durationMinutes: 60, panelUserIds: [ivy.userId, ian.userId], panelRoles: { [ian.userId]: 'shadow' } },
+    });
+    expect(scheduled.response.status).toBe(201);
+    expect(scheduled.data!.interview).toMatchObject({ panelRoles: { [ivy.userId]: 'interviewer', [ian.userId]: 'shadow' }, warnings: [expect.stringContaining('qualified')] });
+    const interviewId = scheduled.data!.interview.id;
+    await qualifyForKit(admin, kit.kitId, ivy.userId);
+    const moved = await as.admin().PATCH('/interviews/{interviewId}', { params: { path: { interviewId }, header: { 'If-Match': '"0"' } }, body: { scheduledAt: '2030-04-02T10:00:00Z' } });
+    expect(moved.data!.interview).toMatchObject({ panelRoles: { [ian.userId]: 'shadow' }, warnings: [] });
+    const onlyShadows = await as.admin().PATCH('/interviews/{interviewId}', { params: { path: { interviewId }, header: { 'If-Match': '"1"' } }, body: { panelRoles: { [ivy.userId]: 'reverse_shadow' } } });
+    expect(onlyShadows.response.status).toBe(422);
+    expect(Object.keys(onlyShadows.error!.error.fields!)).toEqual(['panelRoles']);
+  });
+
+  it('marks a shadow’s scorecard as not counted in the scorecard list', async () => {
+    const { candidateId, applicationId } = await makeApplicant(admin, { openingId });
+    const interviewId = await makeInterview(admin, { applicationId, stageId: stageIds[0]!, panel: [ivy, ian], roles: { [ian.userId]: 'shadow' } });
+    const ratings = Object.fromEntries(kit.skillIds.map((id) => [id, 2 as const]));
+    await makeSubmittedScorecard(ivy, { interviewId, ratings });
+    await makeSubmittedScorecard(ian, { interviewId, ratings });
+    const cards = (await as.admin().GET('/scorecards', { params: { query: { candidateId } } })).data!.scorecards;
+    expect(Object.fromEntries(cards.map((c) => [c.interviewerUserId, c.counted]))).toEqual({ [ivy.userId]: true, [ian.userId]: false });
   });
 });
 

@@ -2,6 +2,7 @@
 // per-skill table, the disagreements and one submitted scorecard. Server components, print-safe.
 import { LocalTime } from '@/app/_components/local-time';
 import type { PacketEvidence, PacketScorecard } from '@/lib/dashboard/decision-packet';
+import { PANEL_ROLE_LABELS } from '@/lib/interviews/schemas';
 import { RATING_LABELS, RECOMMENDATION_LABELS } from '@/lib/scorecards/schemas';
 
 const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -81,6 +82,15 @@ export function DisagreementList({ evidence }: { evidence: PacketEvidence }) {
   );
 }
 
+/** A shadow's card is shown for the record and for their training, never in the figures above it. */
+export function NotCountedBadge({ role }: { role: PacketScorecard['panelRole'] }) {
+  return (
+    <span className="mt-1 inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+      {role ? PANEL_ROLE_LABELS[role] : 'Shadow'} — not counted
+    </span>
+  );
+}
+
 export function ScorecardCard({ card, showStage = true }: { card: PacketScorecard; showStage?: boolean }) {
   return (
     <div className="break-inside-avoid rounded-md border border-slate-300 bg-white p-4">
@@ -88,6 +98,7 @@ export function ScorecardCard({ card, showStage = true }: { card: PacketScorecar
         {card.interviewerName}
         {card.mine ? ' (you)' : ''} — {card.recommendation ? RECOMMENDATION_LABELS[card.recommendation] : 'No recommendation'}
       </h3>
+      {!card.counted ? <NotCountedBadge role={card.panelRole} /> : null}
       <p className="text-xs text-slate-600">
         {showStage ? `${card.stageName ?? 'Interview'} · interviewed ${dateOnly.format(new Date(card.interviewAt))}` : null}
         {card.submittedAt ? (

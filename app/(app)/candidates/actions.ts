@@ -32,14 +32,27 @@ export async function moveApplicationAction(_prev: ActionState, formData: FormDa
   }, '/candidates');
 }
 
+/** The form's one select per panelist, "panelRole:<userId>", as the panelRoles map the schema reads. */
+function withPanelRoles(input: Record<string, unknown>): Record<string, unknown> {
+  const panelRoles: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key.startsWith('panelRole:')) panelRoles[key.slice('panelRole:'.length)] = value;
+    else rest[key] = value;
+  }
+  const panel = new Set([rest.panelUserIds ?? []].flat());
+  // Selects of members left unticked are not part of the panel.
+  return { ...rest, panelRoles: Object.fromEntries(Object.entries(panelRoles).filter(([u]) => panel.has(u))) };
+}
+
 export async function scheduleInterviewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   // The form sends the typed wall-clock time with the browser's zone; scheduleInterview turns it into an instant.
   const from = formData.get('openingId');
   return runMemberAction(
     formData,
     async (ctx, input) => {
-      await scheduleInterview(ctx, input);
-      return 'Interview scheduled. The panel sees it under My interviews.';
+      const { warnings } = await scheduleInterview(ctx, withPanelRoles(input));
+      return ['Interview scheduled. The panel sees it under My interviews.', ...warnings].join(' ');
     },
     typeof from === 'string' && UUID.test(from) ? `/openings/${from}` : '/candidates',
   );

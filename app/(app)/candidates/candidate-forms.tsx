@@ -6,6 +6,7 @@ import { buttonClass } from '@/app/_components/ui';
 import type { CandidateDetails } from '@/lib/candidates/queries';
 import type { ActionState } from '@/lib/http';
 import type { InterviewSchedule } from '@/lib/interviews/queries';
+import { panelQualificationWarning, type PanelRoleValue } from '@/lib/interviews/schemas';
 import {
   applyToOpeningAction,
   cancelInterviewAction,
@@ -17,6 +18,7 @@ import {
   scheduleInterviewAction,
   updateCandidateAction,
 } from './actions';
+import { PanelPicker, rolesOfPanel } from './panel-picker';
 
 export function NewCandidateForm({ openings }: { openings: { id: string; title: string }[] }) {
   const [state, action] = useActionState(createCandidateAction, { status: 'idle' } as NewCandidateState);
@@ -96,12 +98,15 @@ export function ScheduleInterviewForm({
   applicationId,
   stages,
   members,
+  qualifiedByKit,
   defaultStageId,
   openingId,
 }: {
   applicationId: string;
-  stages: { id: string; name: string; durationMinutes: number }[];
+  stages: { id: string; name: string; durationMinutes: number; kitId: string | null }[];
   members: { userId: string; name: string }[];
+  /** Per kit, the members qualified for it: the warning shows before submit. */
+  qualifiedByKit: Record<string, string[]>;
   /** The stage to start from, e.g. the application's current one on the opening page. */
   defaultStageId?: string | null;
   /** Set when scheduled from the opening page, which is then the page refreshed. */
@@ -114,6 +119,8 @@ export function ScheduleInterviewForm({
   const [when, setWhen] = useState('');
   const [minutes, setMinutes] = useState(() => String(stages.find((s) => s.id === stageId)?.durationMinutes ?? 60));
   const [panel, setPanel] = useState<string[]>([]);
+  const [roles, setRoles] = useState<Record<string, PanelRoleValue>>({});
+  const stageKitId = stages.find((s) => s.id === stageId)?.kitId ?? null;
   const id = (name: string) => `i-${name}-${applicationId}`;
   return (
     <form
@@ -163,29 +170,18 @@ export function ScheduleInterviewForm({
         />
         <TextField label="Minutes" name="durationMinutes" id={id('min')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
       </div>
-      <fieldset aria-describedby={fieldError(state, 'panelUserIds') ? id('panel-error') : undefined}>
-        <legend className="text-sm font-medium">Panel</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {members.map((m) => (
-            <label key={m.userId} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="panelUserIds"
-                value={m.userId}
-                className="size-4"
-                checked={panel.includes(m.userId)}
-                onChange={(e) => setPanel(e.target.checked ? [...panel, m.userId] : panel.filter((u) => u !== m.userId))}
-              />
-              {m.name}
-            </label>
-          ))}
-        </div>
-        {fieldError(state, 'panelUserIds') ? (
-          <p id={id('panel-error')} className="text-sm text-red-700">
-            {fieldError(state, 'panelUserIds')}
-          </p>
-        ) : null}
-      </fieldset>
+<PanelPicker
+        idPrefix={id('panel')}
+        named
+        members={members}
+        panel={panel}
+        roles={roles}
+        onPanelChange={setPanel}
+        onRolesChange={setRoles}
+        panelError={fieldError(state, 'panelUserIds')}
+        rolesError={fieldError(state, 'panelRoles')}
+        warning={stageKitId ? panelQualificationWarning(panel, roles, qualifiedByKit[stageKitId] ?? []) : null}
+      />
       <PendingButton pending={pending} pendingText="Scheduling…">
         Schedule interview
       </PendingButton>
@@ -300,11 +296,14 @@ export function InterviewChanges({
   interview,
   label,
   members,
+  qualifiedUserIds,
 }: {
   candidateId: string;
   interview: InterviewSchedule;
   label: string;
   members: { userId: string; name: string }[];
+  /** Members qualified for the interview's kit, so the form warns as the panel changes. */
+  qualifiedUserIds?: string[];
 }) {
   const [open, setOpen] = useState(false);
   const [schedule, setSchedule] = useState(interview);
@@ -323,7 +322,7 @@ export function InterviewChanges({
       </summary>
       {open ? (
         <div className="mt-2 grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
-          <RescheduleForm candidateId={candidateId} schedule={schedule} members={members} onChange={setSchedule} />
+          <RescheduleForm candidateId={candidateId} schedule={schedule} members={members} qualifiedUserIds={qualifiedUserIds} onChange={setSchedule} />
           <CancelForm
             candidateId={candidateId}
             schedule={schedule}
@@ -344,11 +343,13 @@ function RescheduleForm({
   candidateId,
   schedule,
   members,
+  qualifiedUserIds,
   onChange,
 }: {
   candidateId: string;
   schedule: InterviewSchedule;
   members: { userId: string; name: string }[];
+  qualifiedUserIds?: string[];
   onChange: (schedule: InterviewSchedule) => void;
 }) {
   const [when, setWhen] = useState(() => toLocalInput(schedule.scheduledAt));
@@ -358,6 +359,7 @@ function RescheduleForm({
   // Only current members can be on a panel; someone who left the organization drops off on save.
   const listed = (userIds: string[]) => userIds.filter((u) => members.some((m) => m.userId === u));
   const [panel, setPanel] = useState(() => listed(schedule.panelUserIds));
+  const [roles, setRoles] = useState<Record<string, PanelRoleValue>>(() => schedule.panelRoles);
   const [state, setState] = useState<ActionState<InterviewSchedule>>({ status: 'idle' });
   const [pending, start] = useTransition();
   const conflict = state.status === 'error' && state.current ? (state.current as InterviewSchedule) : null;
@@ -369,7 +371,7 @@ function RescheduleForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const result = await rescheduleInterviewAction({ interviewId: schedule.id, revision: schedule.revision, scheduledAt: when, timeZone, durationMinutes: minutes, panelUserIds: panel }, candidateId);
+          const result = await rescheduleInterviewAction({ interviewId: schedule.id, revision: schedule.revision, scheduledAt: when, timeZone, durationMinutes: minutes, panelUserIds: panel, panelRoles: rolesOfPanel(panel, roles) }, candidateId);
           setState(result);
           if (result.status === 'success' && result.data) onChange(result.data);
         });
@@ -383,6 +385,7 @@ function RescheduleForm({
             setWhen(toLocalInput(conflict.scheduledAt));
             setMinutes(String(conflict.durationMinutes));
             setPanel(listed(conflict.panelUserIds));
+            setRoles(conflict.panelRoles);
             onChange(conflict);
             setState({ status: 'idle' });
           }}
@@ -396,27 +399,17 @@ function RescheduleForm({
       )}
       <TextField label="New date and time" name="scheduledAt" id={id('when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} hint={`Times in ${timeZone}`} error={fieldError(state, 'scheduledAt') ?? fieldError(state, 'timeZone')} />
       <TextField label="Minutes" name="durationMinutes" id={id('minutes')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
-      <fieldset aria-describedby={fieldError(state, 'panelUserIds') ? id('panel-error') : undefined}>
-        <legend className="text-sm font-medium">Panel</legend>
-        <div className="mt-1 grid gap-1">
-          {members.map((m) => (
-            <label key={m.userId} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-4"
-                checked={panel.includes(m.userId)}
-                onChange={(e) => setPanel(e.target.checked ? [...panel, m.userId] : panel.filter((u) => u !== m.userId))}
-              />
-              {m.name}
-            </label>
-          ))}
-        </div>
-        {fieldError(state, 'panelUserIds') ? (
-          <p id={id('panel-error')} className="text-sm text-red-700">
-            {fieldError(state, 'panelUserIds')}
-          </p>
-        ) : null}
-      </fieldset>
+<PanelPicker
+        idPrefix={id('panel')}
+        members={members}
+        panel={panel}
+        roles={roles}
+        onPanelChange={setPanel}
+        onRolesChange={setRoles}
+        panelError={fieldError(state, 'panelUserIds')}
+        rolesError={fieldError(state, 'panelRoles')}
+        warning={qualifiedUserIds ? panelQualificationWarning(panel, roles, qualifiedUserIds) : (schedule.warnings[0] ?? null)}
+      />
       <PendingButton pending={pending} pendingText="Saving…" variant="secondary">
         Save new time and panel
       </PendingButton>

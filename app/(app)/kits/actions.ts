@@ -6,6 +6,7 @@ import type { ActionState } from '@/lib/http';
 import { createKit, publishKit, saveKitDraft, type SuggestedItem, startKitDraft, suggestKitQuestions } from '@/lib/kits/mutations';
 import { type QuestionSearchRow, searchQuestions } from '@/lib/questions/queries';
 import { importKit, type KitImportPreview, previewKitImport } from '@/lib/kits/transfer';
+import { setKitQualification } from '@/lib/kits/qualifications';
 
 export async function createKitAction(_prev: ActionState<{ kitId: string }>, formData: FormData): Promise<ActionState<{ kitId: string }>> {
   const state = await runMemberAction<{ kitId: string }>(formData, async (ctx, input) => {
@@ -61,4 +62,17 @@ export async function importKitAction(input: { content: string }): Promise<Actio
   const state = await runMemberAction<{ kitId: string }>(input, async (ctx, data) => ({ status: 'success', data: await importKit(ctx, data) }), '/kits');
   if (state.status === 'success' && state.data) redirect(`/kits/${state.data.kitId}/edit`);
   return state;
+}
+
+export async function setKitQualificationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const kitId = formData.get('kitId');
+  return runMemberAction(
+    formData,
+    async (ctx, input) => {
+      const { changed } = await setKitQualification(ctx, input);
+      if (input.qualified === 'true') return changed ? 'Marked qualified for this kit.' : 'Already qualified for this kit.';
+      return changed ? 'No longer marked qualified for this kit.' : 'Was not marked qualified for this kit.';
+    },
+    typeof kitId === 'string' && /^[0-9a-f-]{36}$/i.test(kitId) ? `/kits/${kitId}` : undefined,
+  );
 }

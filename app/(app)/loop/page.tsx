@@ -7,6 +7,7 @@ import { AccessDenied, Badge, Card, EmptyState, PageHeader } from '@/app/_compon
 import { can } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { dayInZone, type InterviewOverview, listInterviewOverview, listOverviewFilterOptions, type OverviewRow } from '@/lib/interviews/overview';
+import { PANEL_ROLE_LABELS } from '@/lib/interviews/schemas';
 import { FEEDBACK_DUE_HOURS, formatOwedFor, INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES, INTERVIEW_STATES } from '@/lib/interviews/status';
 import { requirePageContext } from '../page-context';
 import { AdoptViewerTimeZone } from './viewer-time-zone';
@@ -187,7 +188,10 @@ function InterviewItem({ row: r, now, timeZone }: { row: OverviewRow; now: Date;
       <ul aria-label="Panel" className="min-w-0 space-y-1">
         {r.panel.map((p) => (
           <li key={p.userId} className="flex flex-wrap items-center gap-x-2">
-            <span className={p.owes ? 'font-medium text-slate-900' : 'text-slate-700'}>{p.name}</span>
+            <span className={p.owes ? 'font-medium text-slate-900' : 'text-slate-700'}>
+              {p.name}
+              {p.role !== 'interviewer' ? <span className="text-slate-600"> ({PANEL_ROLE_LABELS[p.role].toLowerCase()})</span> : null}
+            </span>
             <Badge tone={p.card === 'submitted' ? 'green' : p.owes ? (r.overdue ? 'red' : 'amber') : 'slate'}>
               {p.owes ? `Owes · ${CARD_LABELS[p.card].toLowerCase()}` : CARD_LABELS[p.card]}
             </Badge>

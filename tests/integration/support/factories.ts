@@ -19,6 +19,8 @@ import { getCandidate } from '@/lib/candidates/queries';
 import type { Ctx } from '@/lib/context';
 import { recordDecision } from '@/lib/decisions/mutations';
 import { scheduleInterview } from '@/lib/interviews/mutations';
+import type { PanelRoleValue } from '@/lib/interviews/schemas';
+import { setKitQualification } from '@/lib/kits/qualifications';
 import { createKit, publishKit, saveKitDraft } from '@/lib/kits/mutations';
 import { insertOrganizationWithAdmin } from '@/lib/orgs/founding';
 import { createOpening, updateOpening } from '@/lib/openings/mutations';
@@ -219,6 +221,11 @@ export async function makeKit(
   return { kitId, versionId, skillIds: weights.map((w) => w.skillId), questionVersionIds };
 }
 
+/** Marks a member qualified to interview with a kit (an admin's ctx: kit:qualify). */
+export async function qualifyForKit(admin: Ctx, kitId: string, userId: string) {
+  await setKitQualification(admin, { kitId, userId, qualified: true });
+}
+
 export interface TestOpening {
   openingId: string;
   /** Stage ids in loop order. */
@@ -282,30 +289,44 @@ export async function makeApplicant(admin: Ctx, input: { openingId: string; name
  * An interview for an application in a stage, with a panel, starting `startsInMs` from now
  * (default: started ten minutes ago, so scorecards can be submitted; positive: in the future).
  */
-export async function makeInterview(admin: Ctx, input: { applicationId: string; stageId: string; panel: Pick<Ctx, 'userId'>[]; startsInMs?: number; durationMinutes?: number }) {
+export async function makeInterview(
+  admin: Ctx,
+  input: { applicationId: string; stageId: string; panel: Pick<Ctx, 'userId'>[]; startsInMs?: number; durationMinutes?: number; roles?: Record<string, PanelRoleValue> },
+) {
   const { interviewId } = await scheduleInterview(admin, {
     applicationId: input.applicationId,
     openingStageId: input.stageId,
     scheduledAt: new Date(Date.now() + (input.startsInMs ?? -10 * 60_000)).toISOString(),
     durationMinutes: input.durationMinutes ?? 60,
     panelUserIds: input.panel.map((p) => p.userId),
+    panelRoles: input.roles,
   });
   return interviewId;
 }
 
 export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
 
+/**
+ * Per-question ratings: keyed by kit item id, or in the kit's item order (makeKit asks
+ * TestKit.questionVersionIds in that order), where null skips a question.
+ */
+type QuestionRatings = Record<string, 1 | 2 | 3 | 4 | null> | (1 | 2 | 3 | 4 | null)[];
+
 /** A draft scorecard with the given ratings (and, unless null, a recommendation), not submitted. */
 export async function makeDraftScorecard(
   rater: Ctx,
-  input: { interviewId: string; ratings?: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null>; recommendation?: Recommendation | null; summary?: string },
+  input: { interviewId: string; ratings?: Record<string, SkillRatingValue>; recommendation?: Recommendation | null; summary?: string; questionRatings?: QuestionRatings },
 ) {
-  const { scorecard } = await openScorecard(rater, { interviewId: input.interviewId });
+  const { scorecard, kit } = await openScorecard(rater, { interviewId: input.interviewId });
+  const items = kit.sections.flatMap((s) => s.items);
+  const questionRatings = Array.isArray(input.questionRatings)
+    ? Object.fromEntries(input.questionRatings.flatMap((r, i) => (r === null ? [] : [[items[i]!.id, r]])))
+    : input.questionRatings;
   const { revision } = await saveScorecard(rater, {
     scorecardId: scorecard.id,
     baseRevision: scorecard.revision,
     ratings: input.ratings ?? {},
-    ...(input.questionRatings ? { questionRatings: input.questionRatings } : {}),
+    ...(questionRatings ? { questionRatings } : {}),
     ...(input.recommendation === null ? {} : { recommendation: input.recommendation ?? 'yes' }),
     summary: input.summary ?? 'Fixture summary.',
   });
@@ -315,7 +336,7 @@ export async function makeDraftScorecard(
 /** A submitted scorecard rating every given skill (the interview must have started). */
 export async function makeSubmittedScorecard(
   rater: Ctx,
-  input: { interviewId: string; ratings: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null>; recommendation?: Recommendation; summary?: string },
+  input: { interviewId: string; ratings: Record<string, SkillRatingValue>; recommendation?: Recommendation; summary?: string; questionRatings?: QuestionRatings },
 ) {
   const { scorecardId, revision } = await makeDraftScorecard(rater, input);
   await submitScorecard(rater, { scorecardId, baseRevision: revision });

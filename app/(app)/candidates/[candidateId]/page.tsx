@@ -14,6 +14,7 @@ import { listDecisionsForApplications } from '@/lib/decisions/queries';
 import { hiddenFeedbackReason } from '@/lib/scorecards/visibility';
 import { DecisionSummary } from '../../_components/decision-summary';
 import { HiddenFeedbackNotice } from '../../_components/hidden-feedback';
+import { NotCountedBadge } from '../../_components/evidence';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { EraseCandidateForm } from './erase-candidate-form';
 import { SelfIdentificationCard } from './self-identification-card';
@@ -114,6 +115,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                           {i.stageName ?? 'Interview'} · <LocalTime iso={i.scheduledAt.toISOString()} /> · {i.durationMinutes} min · {i.panel.join(', ')}
                         </span>{' '}
                         <Badge tone={INTERVIEW_STATE_TONES[i.state]}>{INTERVIEW_STATE_LABELS[i.state]}</Badge>
+                        {i.warnings.map((w) => (
+                          <p key={w} className="mt-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+                            {w}
+                          </p>
+                        ))}
                         {can(ctx, 'interview:schedule') ? (
                           <InterviewChanges
                             candidateId={candidate.id}
@@ -126,7 +132,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                               scheduledAt: i.scheduledAt.toISOString(),
                               durationMinutes: i.durationMinutes,
                               panelUserIds: i.panelUserIds,
+                              panelRoles: i.panelRoles,
+                              warnings: i.warnings,
                             }}
+                            qualifiedUserIds={profile.qualifiedByKit[i.kitId] ?? []}
                           />
                         ) : null}
                       </li>
@@ -140,8 +149,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                   <div className="mt-3">
                     <ScheduleInterviewForm
                       applicationId={a.id}
-                      stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes }))}
+                      stages={a.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, kitId: s.kitId }))}
                       members={panelOptions}
+                      qualifiedByKit={profile.qualifiedByKit}
                     />
                   </div>
                 </details>
@@ -191,6 +201,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
                     {s.interviewerName}
                     {s.mine ? ' (you)' : ''} · {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : 'No recommendation yet'} <Badge>{s.status}</Badge>
                   </p>
+                  {s.panelRole && s.panelRole !== 'interviewer' ? <NotCountedBadge role={s.panelRole} /> : null}
                   {s.summary ? <p className="mt-1 text-slate-700">{s.summary}</p> : null}
                   {s.status === 'submitted' && can(ctx, 'scorecard:reopen') ? <ReopenScorecardForm scorecardId={s.id} interviewer={s.interviewerName} /> : null}
                 </li>

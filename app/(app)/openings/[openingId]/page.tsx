@@ -5,6 +5,7 @@ import { AccessDenied, BackLink, Badge, ButtonLink, Card, EmptyState, PageHeader
 import { listCandidates } from '@/lib/candidates/queries';
 import { can } from '@/lib/context';
 import { getOpeningOverview } from '@/lib/openings/queries';
+import { qualifiedUserIdsByKit } from '@/lib/kits/qualifications';
 import { BLIND_REVIEW_LABELS, OPENING_STATUS_LABELS } from '@/lib/openings/schemas';
 import { listMembers } from '@/lib/orgs/queries';
 import { LEVEL_LABELS } from '@/lib/questions/schemas';
@@ -35,7 +36,8 @@ export default async function OpeningPage({ params, searchParams }: { params: Pr
   ]);
   const panelOptions = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   const applied = new Set(data.applications.map((a) => a.candidateId));
-  const stages = data.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes }));
+  const stages = data.stages.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, kitId: s.kitId }));
+  const qualifiedByKit = canSchedule ? await qualifiedUserIdsByKit(ctx, stages.flatMap((s) => (s.kitId ? [s.kitId] : []))) : {};
   return (
     <>
       <BackLink href="/openings">Openings</BackLink>
@@ -114,7 +116,7 @@ export default async function OpeningPage({ params, searchParams }: { params: Pr
                           Schedule an interview<span className="sr-only"> with {a.candidateName}</span>
                         </summary>
                         <div className="mt-2 rounded-md border border-slate-200 p-3">
-                          <ScheduleInterviewForm applicationId={a.id} stages={stages} members={panelOptions} defaultStageId={a.currentStageId} openingId={opening.id} />
+                          <ScheduleInterviewForm applicationId={a.id} stages={stages} members={panelOptions} qualifiedByKit={qualifiedByKit} defaultStageId={a.currentStageId} openingId={opening.id} />
                         </div>
                       </details>
                     ) : null}

@@ -8,6 +8,7 @@ import { LocalTime } from '@/app/_components/local-time';
 import { PrintButton } from '@/app/_components/print-button';
 import { Badge, Card } from '@/app/_components/ui';
 import { can } from '@/lib/context';
+import { PANEL_ROLE_LABELS } from '@/lib/interviews/schemas';
 import { type Debrief, getDebrief } from '@/lib/dashboard/debrief';
 import type { PacketEvidence, PacketScorecard } from '@/lib/dashboard/decision-packet';
 import { DecisionSummary } from '../../../_components/decision-summary';
@@ -186,7 +187,7 @@ function Evidence({ evidence }: { evidence: PacketEvidence }) {
             </dd>
           </div>
           <div className="rounded-md border border-slate-300 bg-white p-3">
-            <dt className="font-medium text-slate-700">Recommendations ({evidence.scorecards.length} submitted)</dt>
+            <dt className="font-medium text-slate-700">Recommendations ({evidence.scorecards.filter((c) => c.counted).length} counted)</dt>
             <dd className="tabular-nums">
               Strong yes {r.strong_yes} · Yes {r.yes} · No {r.no} · Strong no {r.strong_no}
             </dd>
@@ -242,6 +243,7 @@ function Owed({ debrief }: { debrief: Debrief }) {
             <li key={`${o.interviewId}:${o.userId}`}>
               <span className="font-medium">{o.name}</span> owes the {o.stageName ?? 'interview'} card (<LocalTime iso={o.scheduledAt} />){' '}
               <Badge tone="amber">{o.draft ? 'draft' : 'no card yet'}</Badge>
+              {!o.counted ? <Badge>{PANEL_ROLE_LABELS[o.role]} — not counted, does not hold up the decision</Badge> : null}
             </li>
           ))}
         </ul>

@@ -147,7 +147,7 @@ function Summary({ packet, evidence }: { packet: DecisionPacket; evidence: Evide
           </dd>
         </div>
         <div className="rounded-md border border-slate-300 p-3">
-          <dt className="font-medium text-slate-700">Recommendations ({evidence.scorecards.length} submitted scorecards)</dt>
+          <dt className="font-medium text-slate-700">Recommendations ({evidence.scorecards.filter((c) => c.counted).length} counted scorecards)</dt>
           <dd className="tabular-nums">
             Strong yes {r.strong_yes} · Yes {r.yes} · No {r.no} · Strong no {r.strong_no}
           </dd>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessDenied, BackLink, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { NotCountedBadge } from '../../../_components/evidence';
 import { can } from '@/lib/context';
 import { compareCandidates } from '@/lib/dashboard/queries';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -92,6 +93,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
                   <p className="font-medium">
                     {s.interviewerName} · {s.recommendation ? RECOMMENDATION_LABELS[s.recommendation] : '—'}
                   </p>
+                  {!s.counted ? <NotCountedBadge role={s.panelRole} /> : null}
                   <p className="text-xs text-slate-700">
                     {skills
                       .filter((sk) => s.ratings[sk.skillId] !== undefined)
