@@ -2,9 +2,10 @@
 // server. Its main opening has 2,000 candidates × 12 skills × 4 submitted scorecards (two
 // interviews of two panelists each); nine more openings of the same shape carry the rest, so the
 // calibration page aggregates the whole million; every scorecard also rates each question of its
-// kit; 70 % of the candidates answered the voluntary self-identification. Measures the opening
-// dashboard's data, the comparison of 5 candidates, the calibration page's data (leniency and
-// reliability with their intervals), the adverse-impact report and the question analytics through
+// kit; 70 % of the candidates answered the voluntary self-identification; every hire has a 90-day
+// outcome. Measures the opening dashboard's data, the comparison of 5 candidates, the calibration
+// page's data (leniency and reliability with their intervals), the adverse-impact report, the
+// predictive-validity report and the question analytics through
 // the real lib functions and, in the same run, the same figures hand-written as directly as
 // possible (the floors): each series is timed interleaved with its floor and reported as a ratio.
 import { eq, sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { alpha, bootstrapAlphaInterval, type UnitPattern } from '@/lib/dashboard
 import { seedFrom } from '@/lib/dashboard/statistics';
 import { getAdverseImpactReport } from '@/lib/fairness/report';
 import { SELF_ID_QUESTIONS } from '@/lib/fairness/questions';
+import { getValidityReport } from '@/lib/validity/report';
 import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
 import { compareCandidates, getOpeningGrid } from '@/lib/dashboard/queries';
 import type { Ctx } from '@/lib/context';
@@ -140,6 +142,15 @@ export async function runDashboardBench(): Promise<void> {
           'veteran', (array['not_veteran','not_veteran','protected_veteran','prefer_not_to_say'])[1 + floor(random() * 4)::int],
           'disability', (array['no','no','yes','prefer_not_to_say'])[1 + floor(random() * 4)::int])
         from bench_candidates c where c.k % 10 < 7`);
+      // Post-hire outcomes at 90 days for every hire: overall and per-skill ratings that follow the
+      // candidate's ability with noise, so the validity figures are not degenerate.
+      await tx.execute(sql`
+        create temporary table bench_outcomes on commit drop as
+        select gen_random_uuid() as id, c.application_id, c.ability from bench_candidates c where c.k % 6 = 4`);
+      await tx.execute(sql`insert into post_hire_outcomes (id, organization_id, application_id, checkpoint, overall_rating, still_employed, recorded_by_user_id)
+        select id, ${org}, application_id, '90_days', greatest(1, least(4, round(ability + (random() - 0.5) * 2)))::smallint, random() > 0.1, ${user.id} from bench_outcomes`);
+      await tx.execute(sql`insert into post_hire_outcome_skill_ratings (organization_id, outcome_id, skill_id, rating)
+        select ${org}, o.id, s.id, greatest(1, least(4, round(o.ability + (random() - 0.5) * 2.4)))::smallint from bench_outcomes o cross join bench_skills s`);
       // Written in bulk, so the running tallies are built in one go, as the demo seed does.
       await rebuildScoreAnalytics(tx, org);
     });
@@ -259,6 +270,35 @@ export async function runDashboardBench(): Promise<void> {
           group by 1, 2`),
       ]);
 
+    // The validity floor: per opening, kit, skill, skill against the same skill's outcome, question
+    // and interviewer, the hires' (score, outcome) pairs and PostgreSQL's own corr() and count over
+    // them, in one statement straight from the tallies and ratings; no permission check, labels,
+    // intervals or suggested weights. Counted cards only, as everywhere (no shadows in the bench).
+    const validityFloor = () =>
+      db.execute(sql`
+        with h as (
+          select o.id as outcome_id, a.id as application_id, a.opening_id, o.overall_rating::float8 as y
+          from post_hire_outcomes o join applications a on a.id = o.application_id
+          where o.organization_id = ${org} and o.checkpoint = '90_days' and a.stage = 'hired' and a.opening_id = ${openingId}),
+        skill_x as (
+          select h.*, t.skill_id, (t.n1 + 2 * t.n2 + 3 * t.n3 + 4 * t.n4)::float8 / (t.n1 + t.n2 + t.n3 + t.n4) as x
+          from h join application_skill_tallies t on t.application_id = h.application_id where t.n1 + t.n2 + t.n3 + t.n4 > 0),
+        cards as (
+          select h.application_id, h.y, s.id, s.interviewer_user_id, kv.kit_id
+          from h join interviews i on i.application_id = h.application_id join kit_versions kv on kv.id = i.kit_version_id
+          join scorecards s on s.interview_id = i.id and s.status = 'submitted'),
+        ratings as (select c.*, r.rating::float8 as v from cards c join scorecard_ratings r on r.scorecard_id = c.id and r.rating is not null),
+        pairs as (
+          select 'opening' as d, x.opening_id as g, sum(x.x * w.weight) / sum(w.weight) as x, x.y
+          from skill_x x join opening_skill_weights w on w.opening_id = x.opening_id and w.skill_id = x.skill_id group by x.opening_id, x.application_id, x.y
+          union all select 'kit', kit_id, avg(v), y from ratings group by kit_id, application_id, y
+          union all select 'skill', skill_id, x, y from skill_x
+          union all select 'skill_outcome', x.skill_id, x.x, r.rating from skill_x x join post_hire_outcome_skill_ratings r on r.outcome_id = x.outcome_id and r.skill_id = x.skill_id
+          union all select 'question', ki.question_version_id, avg(n.rating)::float8, c.y
+            from cards c join scorecard_notes n on n.scorecard_id = c.id and n.rating is not null join kit_items ki on ki.id = n.kit_item_id group by 2, c.application_id, c.y
+          union all select 'interviewer', interviewer_user_id, avg(v), y from ratings group by interviewer_user_id, application_id, y)
+        select d, g, count(*) as n, corr(x, y) as r from pairs group by d, g`);
+
     const grid = await getOpeningGrid(admin, openingId);
     const five = grid.candidates.slice(0, 5).map((c) => c.candidateId);
     // Warm-up so every measurement sees a warm cache and prepared plans.
@@ -273,6 +313,8 @@ export async function runDashboardBench(): Promise<void> {
     const compare = await timeMany(RUNS, () => compareCandidates(admin, { openingId, candidateIds: five }));
     const [calibration, calibrationFloorMs] = await interleaved(() => getCalibration(admin), calibrationFloor);
     const [impact, impactFloorMs] = await interleaved(() => getAdverseImpactReport(admin, { openingId }), impactFloor);
+    const validity = await getValidityReport(admin, { openingId, checkpoint: '90_days' });
+    const [validityMs, validityFloorMs] = await interleaved(() => getValidityReport(admin, { openingId, checkpoint: '90_days' }), validityFloor);
     const questions = await timeMany(RUNS, (i) => getQuestionAnalytics(admin, i % 2 ? { openingId } : {}));
     const raw = await timeMany(5, fromRatings);
 
@@ -298,6 +340,11 @@ export async function runDashboardBench(): Promise<void> {
       impact_p95_ms: percentile(impact, 95),
       impact_floor_p95_ms: percentile(impactFloorMs, 95),
       impact_ratio: ratio(impact, impactFloorMs),
+      validity_hires: validity.hiresWithOutcome,
+      validity_p50_ms: percentile(validityMs, 50),
+      validity_p95_ms: percentile(validityMs, 95),
+      validity_floor_p95_ms: percentile(validityFloorMs, 95),
+      validity_ratio: ratio(validityMs, validityFloorMs),
       questions_p95_ms: percentile(questions, 95),
     };
     console.log(`opening dashboard (${grid.candidates.length} candidates × ${grid.skills.length} skills) p50 ${result.dashboard_p50_ms} ms, p95 ${result.dashboard_p95_ms} ms`);
@@ -308,6 +355,7 @@ export async function runDashboardBench(): Promise<void> {
     console.log(`calibration (whole organization)              p50 ${result.calibration_p50_ms} ms, p95 ${result.calibration_p95_ms} ms (floor p95 ${result.calibration_floor_p95_ms} ms, ratio ${result.calibration_ratio})`);
     console.log(`reliability intervals, all ${result.interval_groups} groups cold     ${result.intervals_cold_ms} ms (then cached until a group's ratings change)`);
     console.log(`adverse impact (main opening)                 p50 ${result.impact_p50_ms} ms, p95 ${result.impact_p95_ms} ms (floor p95 ${result.impact_floor_p95_ms} ms, ratio ${result.impact_ratio})`);
+    console.log(`predictive validity (${result.validity_hires} hires, 90 days)     p50 ${result.validity_p50_ms} ms, p95 ${result.validity_p95_ms} ms (floor p95 ${result.validity_floor_p95_ms} ms, ratio ${result.validity_ratio})`);
     console.log(`question analytics (all openings / one)       p50 ${percentile(questions, 50)} ms, p95 ${result.questions_p95_ms} ms`);
     console.log(JSON.stringify(result));
   } finally {
