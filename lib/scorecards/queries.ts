@@ -14,14 +14,14 @@ import { CandidateIdInput, InterviewIdInput } from './schemas';
 import { loadScorecardState, type ScorecardState } from './state';
 import { canSeeOthersFeedback } from './visibility';
 
-async function candidateOfInterview(ctx: Ctx, interviewId: string): Promise<string> {
+async function applicationOfInterview(ctx: Ctx, interviewId: string): Promise<{ applicationId: string; candidateId: string }> {
   const [row] = await ctx.db
-    .select({ candidateId: applications.candidateId })
+    .select({ applicationId: applications.id, candidateId: applications.candidateId })
     .from(interviews)
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
     .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
   if (!row) throw new NotFoundError('Scorecard');
-  return row.candidateId;
+  return row;
 }
 
 export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown): Promise<{ scorecard: ScorecardState }> {
@@ -31,12 +31,15 @@ export async function getScorecard(ctx: Ctx, scorecardIdInput: unknown): Promise
     .from(scorecards)
     .where(and(eq(scorecards.id, scorecardId), eq(scorecards.organizationId, ctx.organizationId)));
   if (!card) throw new NotFoundError('Scorecard');
-  if (card.interviewerUserId !== ctx.userId) {
-    // Someone else's scorecard: hidden (as missing) until the rule allows it, and drafts always.
-    const visible = card.status === 'submitted' && (await canSeeOthersFeedback(ctx, await candidateOfInterview(ctx, card.interviewId)));
-    if (!visible) throw new NotFoundError('Scorecard');
-  }
-  return { scorecard: (await loadScorecardState(ctx.db, card.id))! };
+  const state = (await loadScorecardState(ctx.db, card.id))!;
+  if (card.interviewerUserId === ctx.userId) return { scorecard: state };
+  // Someone else's scorecard: hidden (as missing) until the rule allows it, and drafts always;
+  // its free text masked where the application is blind to the caller, as in every list of cards.
+  if (card.status !== 'submitted') throw new NotFoundError('Scorecard');
+  const { applicationId, candidateId } = await applicationOfInterview(ctx, card.interviewId);
+  if (!(await canSeeOthersFeedback(ctx, candidateId))) throw new NotFoundError('Scorecard');
+  const views = await loadBlindViews(ctx, can(ctx, 'dashboard:read') ? 'dashboard' : 'panel', [applicationId]);
+  return { scorecard: maskScorecardText(state, views.get(applicationId)) };
 }
 
 /** A scorecard that does not exist yet: what the panelist's draft will hold when their first write creates it. */

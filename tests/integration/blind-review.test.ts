@@ -17,6 +17,7 @@ import { GET as listInterviewsRoute } from '@/app/api/v1/interviews/route';
 import { GET as exportCsvRoute } from '@/app/api/v1/openings/[openingId]/dashboard/route';
 import { GET as getGridRoute } from '@/app/api/v1/openings/[openingId]/grid/route';
 import { GET as getOpeningRoute } from '@/app/api/v1/openings/[openingId]/route';
+import { GET as getScorecardRoute } from '@/app/api/v1/scorecards/[scorecardId]/route';
 import { GET as listScorecardsRoute } from '@/app/api/v1/scorecards/route';
 import { setConnection } from '@/db/client';
 import { flushApiKeyUses } from '@/lib/api-keys/uses';
@@ -342,6 +343,14 @@ describe("'interviewers and dashboard' mode", () => {
     const cards = await api(`/api/v1/scorecards?openingId=${loop.openingId}`, token, listScorecardsRoute);
     expect(text(cards)).not.toContain('zelda');
     expect(text(cards)).toContain(candidate.code.toLowerCase());
+    // One card at a time too: the ids the masked list hands out must not lead to the unmasked text.
+    const cardIds = (cards as { scorecards: { id: string }[] }).scorecards.map((card) => card.id);
+    expect(cardIds.length).toBeGreaterThan(0);
+    for (const scorecardId of cardIds) {
+      const one = await api(`/api/v1/scorecards/${scorecardId}`, token, getScorecardRoute, { scorecardId });
+      expect(text(one)).not.toContain('zelda');
+      expect(text(one)).toMatch(/c-[a-z0-9]{4}/); // the opening's cards name its candidates by code
+    }
     const from = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expectBlind(await api(`/api/v1/interviews?from=${from}&timeZone=UTC`, token, listInterviewsRoute), candidate);
   });
