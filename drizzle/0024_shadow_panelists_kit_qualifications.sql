@@ -5,7 +5,7 @@ CREATE TABLE "kit_qualifications" (
 	"user_id" uuid NOT NULL,
 	"qualified_by_user_id" uuid,
 	"qualified_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "kit_qualifications_kit_id_user_id_pk" PRIMARY KEY("kit_id","user_id")
+	CONSTRAINT "kit_qualifications_organization_id_kit_id_user_id_pk" PRIMARY KEY("organization_id","kit_id","user_id")
 );
 --> statement-breakpoint
 ALTER TABLE "interview_panelists" ADD COLUMN "role" "panel_role" DEFAULT 'interviewer' NOT NULL;--> statement-breakpoint

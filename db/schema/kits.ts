@@ -135,7 +135,9 @@ export const kitQualifications = pgTable(
     qualifiedByUserId: uuid('qualified_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     qualifiedAt: tstz('qualified_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.kitId, t.userId] }), index('kit_qualifications_org_user_idx').on(t.organizationId, t.userId)],
+  // The organization is part of the key: built-in kits are shared by every organization and a
+  // person may belong to several, each qualifying them (or not) on its own.
+  (t) => [primaryKey({ columns: [t.organizationId, t.kitId, t.userId] }), index('kit_qualifications_org_user_idx').on(t.organizationId, t.userId)],
 );
 
 export type Kit = typeof kits.$inferSelect;

@@ -64,7 +64,7 @@ export async function setKitQualification(ctx: Ctx, input: unknown): Promise<{ c
     if (!member) throw new NotFoundError('Member');
     const scope = and(eq(kitQualifications.organizationId, ctx.organizationId), eq(kitQualifications.kitId, kit.id), eq(kitQualifications.userId, data.userId));
     const changed = data.qualified
-      ? (await tx.db.insert(kitQualifications).values({ organizationId: ctx.organizationId, kitId: kit.id, userId: data.userId, qualifiedByUserId: ctx.userId }).onConflictDoNothing().returning({ userId: kitQualifications.userId })).length > 0
+      ? (await tx.db.insert(kitQualifications).values({ organizationId: ctx.organizationId, kitId: kit.id, userId: data.userId, qualifiedByUserId: ctx.userId }).onConflictDoNothing({ target: [kitQualifications.organizationId, kitQualifications.kitId, kitQualifications.userId] }).returning({ userId: kitQualifications.userId })).length > 0
       : (await tx.db.delete(kitQualifications).where(scope).returning({ userId: kitQualifications.userId })).length > 0;
     if (changed) {
       await recordAudit(tx.db, {

@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rebuildScoreAnalytics } from '@/db/analytics';
+import { kits, memberships } from '@/db/schema';
 import { getCalibration } from '@/lib/dashboard/calibration';
 import { getDebrief } from '@/lib/dashboard/debrief';
 import { getDecisionPacket } from '@/lib/dashboard/decision-packet';
@@ -247,6 +248,23 @@ describe('kit qualification', () => {
     const audit = await queryRows<{ action: string; data: Record<string, unknown> }>(t.db, sql`select action, data from audit_events where organization_id = ${org.organizationId} and action like 'kit.qualification%' order by created_at, id`);
     expect(audit.map((e) => e.action).sort()).toEqual(['kit.qualification_granted', 'kit.qualification_granted', 'kit.qualification_revoked']);
     expect(Object.keys(audit[0]!.data)).toEqual(['userId']);
+  });
+
+  it('qualifies a person for a built-in kit in each of their organizations on its own', async () => {
+    const org = await makeOrganization(t.db);
+    // Built-in kits are shared by every organization, and one person may belong to several.
+    const [builtin] = await t.db.insert(kits).values({ organizationId: null, builtinKey: `shared-${org.organizationId}`, isTemplate: true, name: 'Shared template' }).returning({ id: kits.id });
+    const other = await makeOrganization(t.db);
+    const person = org.interviewer.user.id;
+    await t.db.insert(memberships).values({ organizationId: other.organizationId, userId: person, role: 'interviewer' });
+
+    expect(await setKitQualification(org.admin.ctx, { kitId: builtin!.id, userId: person, qualified: true })).toEqual({ changed: true });
+    expect(await setKitQualification(other.admin.ctx, { kitId: builtin!.id, userId: person, qualified: true })).toEqual({ changed: true });
+    expect((await listKitQualifications(other.admin.ctx, builtin!.id)).map((q) => q.userId)).toEqual([person]);
+    // Withdrawing it in one organization leaves the other's as it was.
+    await setKitQualification(org.admin.ctx, { kitId: builtin!.id, userId: person, qualified: false });
+    expect(await listKitQualifications(org.admin.ctx, builtin!.id)).toEqual([]);
+    expect((await listKitQualifications(other.admin.ctx, builtin!.id)).map((q) => q.userId)).toEqual([person]);
   });
 
   it('needs kit:qualify (403); another organization’s kit or member is a 404; bad input is a 422', async () => {
