@@ -8,6 +8,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outcomeReminders } from '@/db/schema';
+import { candidateLabelSql } from '../candidates/blind';
 import { checkpointDueSql, checkpointValuesSql, hiredAtSql } from '../outcomes/checkpoints';
 import { CHECKPOINT_LABELS, type OutcomeCheckpoint } from '../outcomes/schemas';
 import { queryRows } from '../sql';
@@ -34,7 +35,8 @@ function dueOutcomesSql(now: Date) {
   const at = now.toISOString();
   const due = checkpointDueSql(hiredAtSql('a'), sql`cp.checkpoint`);
   return sql`
-    select a.organization_id, a.id as application_id, cp.checkpoint, ${due} as due_at, c.name as candidate, op.title as opening,
+    select a.organization_id, a.id as application_id, cp.checkpoint, ${due} as due_at,
+           ${candidateLabelSql('dashboard', undefined, { opening: 'op', application: 'a', candidate: 'c' })} as candidate, op.title as opening,
            array_remove(array[op.hiring_manager_user_id, hire.decided_by_user_id], null)::text[] as recipients
     from applications a
     cross join ${checkpointValuesSql()}
@@ -59,17 +61,20 @@ export async function sendDueOutcomeReminders(db: Database, now: Date): Promise<
   let sent = 0;
   for (const item of due) {
     const claimed = await db.transaction(async (tx) => {
+      // Only current members hear of it: someone who left the organization owes it nothing. With
+      // nobody to tell (no hiring manager, a hire moved by hand, everyone gone) the checkpoint is
+      // not marked as reminded, so it is announced once someone is there to hear it.
+      const members = await queryRows<{ user_id: string }>(
+        tx,
+        sql`select user_id from memberships where organization_id = ${item.organization_id} and user_id = any(${`{${item.recipients.join(',')}}`}::uuid[])`,
+      );
+      if (!members.length) return false;
       const [row] = await tx
         .insert(outcomeReminders)
         .values({ organizationId: item.organization_id, applicationId: item.application_id, checkpoint: item.checkpoint, sentAt: now })
         .onConflictDoNothing()
         .returning({ applicationId: outcomeReminders.applicationId });
       if (!row) return false;
-      // Only current members hear of it: someone who left the organization owes it nothing.
-      const members = await queryRows<{ user_id: string }>(
-        tx,
-        sql`select user_id from memberships where organization_id = ${item.organization_id} and user_id = any(${`{${item.recipients.join(',')}}`}::uuid[])`,
-      );
       const label = CHECKPOINT_LABELS[item.checkpoint];
       const url = absoluteUrl(`/applications/${item.application_id}/debrief#post-hire-outcomes`);
       await notify(tx, {

@@ -42,7 +42,7 @@ export async function listNotifications(ctx: Ctx, options: { before?: Date } = {
       interviewId: notifications.interviewId,
       applicationId: notifications.applicationId,
       // As the message it stands for was written: the debrief's audience, or the panel's.
-      candidate: sql<string | null>`case when ${notifications.kind} = 'feedback_complete' then ${candidateLabelSql('dashboard', ctx)} else ${candidateLabelSql('panel', ctx)} end`,
+      candidate: sql<string | null>`case when ${notifications.kind} in ('feedback_complete', 'outcome_due') then ${candidateLabelSql('dashboard', ctx)} else ${candidateLabelSql('panel', ctx)} end`,
       opening: openings.title,
       stage: openingStages.name,
       scheduledAt: interviews.scheduledAt,

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, kitItems, openingSkillWeights, openings, outcomeReminders, postHireOutcomes } from '@/db/schema';
 import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { moveApplication } from '@/lib/candidates/mutations';
 import { sendDueOutcomeReminders } from '@/lib/notifications/outcome-reminders';
 import { recordOutcome } from '@/lib/outcomes/mutations';
 import { getApplicationOutcomes } from '@/lib/outcomes/queries';
@@ -298,5 +299,19 @@ describe('outcome-due reminders', () => {
     expect(await notificationsOf(t.db, org.hiringManager.user.id, { applicationId: due })).toHaveLength(1);
     expect(again.sent).toBe(0);
     expect(await t.db.select().from(outcomeReminders).where(eq(outcomeReminders.applicationId, due))).toMatchObject([{ checkpoint: '90_days' }]);
+  });
+
+  it('name the hire by code while the opening’s blind review holds (a hire moved by hand, no decision)', async () => {
+    const blind = await makeOpening(org.admin.ctx, { kitId: kit.kitId, hiringManagerUserId: org.hiringManager.user.id, blindReview: 'interviewers_and_dashboard' });
+    const { applicationId } = await makeApplicant(org.admin.ctx, { openingId: blind.openingId, name: 'Quillon Vasquez-Ortega' });
+    await moveApplication(org.admin.ctx, { applicationId, stage: 'hired' });
+    await t.db.update(applications).set({ closedAt: new Date(Date.now() - 91 * DAY) }).where(eq(applications.id, applicationId));
+    const [{ code } = { code: '' }] = await t.db.select({ code: applications.blindCode }).from(applications).where(eq(applications.id, applicationId));
+
+    await sendDueOutcomeReminders(t.db, new Date());
+    const mails = (await mailsTo(t.db, org.hiringManager.email, 'outcome_reminder')).filter((m) => m.subject.includes(code));
+    expect(mails).toHaveLength(1);
+    expect(JSON.stringify(mails)).not.toContain('Quillon');
+    expect(await notificationsOf(t.db, org.hiringManager.user.id, { applicationId })).toMatchObject([{ kind: 'outcome_due' }]);
   });
 });
