@@ -6,6 +6,7 @@ import { Markdown } from '@/app/_components/markdown';
 import { LocalTime } from '@/app/_components/local-time';
 import { AccessDenied, Badge, BackLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
+import { ForbiddenError } from '@/lib/errors';
 import { RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { type ExerciseResult, getExercise, TRAINEE_PERMISSION } from '@/lib/training/queries';
 import { orNotFound, requirePageContext } from '../../page-context';
@@ -17,7 +18,21 @@ export default async function ExercisePage({ params }: { params: Promise<{ sampl
   const { ctx } = await requirePageContext();
   if (!can(ctx, TRAINEE_PERMISSION)) return <AccessDenied what="training" />;
   const { sampleId } = await params;
-  const exercise = await orNotFound(getExercise(ctx, { sampleId }));
+  // Its author knows the reference, so a sample is never an exercise for them (ForbiddenError).
+  const exercise = await orNotFound(getExercise(ctx, { sampleId })).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) return null;
+    throw error;
+  });
+  if (!exercise) {
+    return (
+      <>
+        <BackLink href="/training">Training</BackLink>
+        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-8 text-sm text-amber-900">
+          You wrote this sample answer and know its reference rating, so it is not an exercise for you.
+        </p>
+      </>
+    );
+  }
   const { question, result } = exercise;
   return (
     <>
