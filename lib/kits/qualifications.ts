@@ -7,8 +7,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { interviewPanelists, interviews, kitQualifications, kitVersions, memberships, users } from '@/db/schema';
 import { recordAudit } from '../audit';
-import { type Ctx, inTransaction, requirePermission } from '../context';
-import { NotFoundError } from '../errors';
+import { can, type Ctx, inTransaction, requirePermission } from '../context';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { parseId } from '../ids';
 import { panelQualificationWarning, type PanelRoleValue } from '../interviews/schemas';
 import { parseInput } from '../validation';
@@ -22,9 +22,14 @@ export interface KitQualification {
   qualifiedBy: string | null;
 }
 
+/** Who may see who is qualified: a list of colleagues, for those who read the member list or grant qualifications. */
+export function canSeeKitQualifications(ctx: Ctx): boolean {
+  return can(ctx, 'kit:read') && (can(ctx, 'member:read') || can(ctx, 'kit:qualify'));
+}
+
 /** The kit's qualified interviewers who are still members of the organization, by name. */
 export async function listKitQualifications(ctx: Ctx, kitIdInput: unknown): Promise<KitQualification[]> {
-  requirePermission(ctx, 'kit:read');
+  if (!canSeeKitQualifications(ctx)) throw new ForbiddenError('You cannot see who is qualified for kits');
   const kit = await getVisibleKit(ctx, kitIdInput);
   const grantor = alias(users, 'grantor');
   const rows = await ctx.db

@@ -278,6 +278,8 @@ describe('kit qualification', () => {
     await expect(setKitQualification(org.admin.ctx, { kitId: otherKit.kitId, userId: org.interviewer.user.id, qualified: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(setKitQualification(org.admin.ctx, { kitId: kit.kitId, userId: other.interviewer.user.id, qualified: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listKitQualifications(other.admin.ctx, kit.kitId)).rejects.toBeInstanceOf(NotFoundError);
+    // Who is qualified is a list of colleagues: not for members who cannot read the member list.
+    await expect(listKitQualifications(org.interviewer.ctx, kit.kitId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(setKitQualification(org.admin.ctx, { kitId: kit.kitId, userId: 'nope', qualified: true })).rejects.toMatchObject({ fieldErrors: { userId: [expect.any(String)] } });
     expect(await listKitQualifications(org.admin.ctx, kit.kitId)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AccessDenied, BackLink, Badge, buttonClass, ButtonLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { getKit } from '@/lib/kits/queries';
-import { listKitQualifications } from '@/lib/kits/qualifications';
+import { canSeeKitQualifications, listKitQualifications } from '@/lib/kits/qualifications';
 import { listMembers } from '@/lib/orgs/queries';
 import { LocalTime } from '@/app/_components/local-time';
 import { KIND_LABELS, LEVEL_LABELS, type QuestionKind } from '@/lib/questions/schemas';
@@ -26,7 +26,11 @@ export default async function KitPage({ params, searchParams }: { params: Promis
   const canWrite = can(ctx, 'kit:write') && !kit.builtin;
   const hasDraft = kit.versions.some((x) => x.status === 'draft');
   const canQualify = can(ctx, 'kit:qualify');
-  const [qualified, members] = await Promise.all([listKitQualifications(ctx, kit.kit.id), canQualify && can(ctx, 'member:read') ? listMembers(ctx) : Promise.resolve([])]);
+  const seesQualified = canSeeKitQualifications(ctx);
+  const [qualified, members] = await Promise.all([
+    seesQualified ? listKitQualifications(ctx, kit.kit.id) : Promise.resolve([]),
+    canQualify && can(ctx, 'member:read') ? listMembers(ctx) : Promise.resolve([]),
+  ]);
   const unqualified = members.filter((m) => !qualified.some((q) => q.userId === m.userId)).map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   return (
     <>
@@ -123,31 +127,33 @@ export default async function KitPage({ params, searchParams }: { params: Promis
               </ul>
             ) : null}
           </Card>
-          <Card className="p-4">
-            <h2 id="qualified-interviewers" className="text-sm font-semibold">
-              Qualified interviewers
-            </h2>
-            <p className="mt-1 text-xs text-slate-600">Scheduling warns when no interviewer on a panel for this kit is qualified. Shadows never count as the qualified member.</p>
-            {qualified.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-700">Nobody is marked qualified for this kit yet.</p>
-            ) : (
-              <ul aria-labelledby="qualified-interviewers" className="mt-2 space-y-2 text-sm">
-                {qualified.map((q) => (
-                  <li key={q.userId} className="flex flex-wrap items-center justify-between gap-2">
-                    <span>
-                      <span className="font-medium">{q.name}</span>
-                      <span className="block text-xs text-slate-600">
-                        since <LocalTime iso={q.qualifiedAt.toISOString()} />
-                        {q.qualifiedBy ? ` · marked by ${q.qualifiedBy}` : ''}
+          {seesQualified ? (
+            <Card className="p-4">
+              <h2 id="qualified-interviewers" className="text-sm font-semibold">
+                Qualified interviewers
+              </h2>
+              <p className="mt-1 text-xs text-slate-600">Scheduling warns when no interviewer on a panel for this kit is qualified. Shadows never count as the qualified member.</p>
+              {qualified.length === 0 ? (
+                <p className="mt-2 text-sm text-slate-700">Nobody is marked qualified for this kit yet.</p>
+              ) : (
+                <ul aria-labelledby="qualified-interviewers" className="mt-2 space-y-2 text-sm">
+                  {qualified.map((q) => (
+                    <li key={q.userId} className="flex flex-wrap items-center justify-between gap-2">
+                      <span>
+                        <span className="font-medium">{q.name}</span>
+                        <span className="block text-xs text-slate-600">
+                          since <LocalTime iso={q.qualifiedAt.toISOString()} />
+                          {q.qualifiedBy ? ` · marked by ${q.qualifiedBy}` : ''}
+                        </span>
                       </span>
-                    </span>
-                    {canQualify ? <UnqualifyMemberForm kitId={kit.kit.id} userId={q.userId} name={q.name} /> : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {canQualify ? <QualifyMemberForm kitId={kit.kit.id} candidates={unqualified} /> : null}
-          </Card>
+                      {canQualify ? <UnqualifyMemberForm kitId={kit.kit.id} userId={q.userId} name={q.name} /> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canQualify ? <QualifyMemberForm kitId={kit.kit.id} candidates={unqualified} /> : null}
+            </Card>
+          ) : null}
           <Card className="p-4">
             <h2 className="text-sm font-semibold">Versions</h2>
             <ul className="mt-2 space-y-1 text-sm">
