@@ -96,16 +96,21 @@ test('the same scorecard in two tabs shows a conflict and keeps both texts', asy
   await second.goto(page.url());
   await expect(second.getByRole('textbox', { name: /Notes on this answer/ })).toBeVisible();
 
-  // Wait for tab one's save itself: "All changes saved" is also what an untouched page says, and
-  // without this the two saves race and the conflict may land in tab one instead.
-  const firstSave = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/scorecards/') && r.ok());
-  await page.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab one.');
-  await firstSave;
+  // Tab one's text must be on the server before tab two types, or the two saves race and the
+  // conflict may land in tab one instead; the server is asked directly ("All changes saved" is also
+  // what an untouched page says). Typing again is the user's own remedy when a page still
+  // hydrating under load drops a keystroke, so a fill the page missed is repeated, never waited out.
+  await expect(async () => {
+    await page.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab one.');
+    await expect.poll(async () => Object.values((await scorecardOnServer(page)).notes), { timeout: 5_000 }).toContain('Written in tab one.');
+  }).toPass({ timeout: 40_000 });
   await expect(page.getByText('All changes saved')).toBeVisible();
-  await second.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab two.');
 
   const conflict = second.getByRole('region', { name: 'This scorecard was also edited in another tab or device' });
-  await expect(conflict).toBeVisible();
+  await expect(async () => {
+    await second.getByRole('textbox', { name: /Notes on this answer/ }).fill('Written in tab two.');
+    await expect(conflict).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 40_000 });
   await expect(conflict.getByText('Written in tab one.')).toBeVisible();
   await expect(conflict.getByText('Written in tab two.')).toBeVisible();
   await conflict.getByRole('button', { name: 'Keep both texts' }).click();
