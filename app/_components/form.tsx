@@ -1,9 +1,10 @@
 'use client';
 // Form pieces wired to server actions' ActionState: labelled inputs, field errors announced to
 // screen readers, and a submit button that shows progress while the action runs.
-import type { ComponentProps, ReactNode } from 'react';
+import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/http';
+import { takeTypedBeforeHydration } from './typed-before-hydration';
 import { buttonClass } from './ui';
 
 export function fieldError(state: ActionState<unknown>, name: string): string | undefined {
@@ -37,6 +38,35 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
+/**
+ * A box keeps what was typed into it before the page hydrated (typed-before-hydration.ts says
+ * why it would not). Once React is live: a controlled box hands the text to its own onChange as a
+ * real input event — React's value tracker is told the rendered value first, so it sees the
+ * change (the technique Testing Library's fireEvent uses); an uncontrolled one just gets it back.
+ */
+function useTypedBeforeHydration(id: string, value: unknown) {
+  const rendered = useRef<{ value: unknown } | null>({ value });
+  useEffect(() => {
+    // Once, for the value the server rendered; later renders (another id, a new value) are React's.
+    if (!rendered.current) return;
+    const initial = rendered.current.value;
+    rendered.current = null;
+    const typed = takeTypedBeforeHydration(id);
+    const box = document.getElementById(id);
+    if (typed === undefined || !(box instanceof HTMLInputElement || box instanceof HTMLTextAreaElement) || box.readOnly || box.disabled) return;
+    if (box instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(box.type)) return;
+    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value')!.set!;
+    if (initial === undefined) {
+      setValue.call(box, typed);
+      return;
+    }
+    if (typed === String(initial)) return;
+    box.value = String(initial); // through React's tracked property: it now holds what React rendered
+    setValue.call(box, typed);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, [id]);
+}
+
 function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
   return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
 }
@@ -49,6 +79,7 @@ export function TextField({
   ...props
 }: ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
   const id = props.id ?? `field-${name}`;
+  useTypedBeforeHydration(id, props.value);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass(error)} {...props} />
@@ -130,6 +161,7 @@ export function TextAreaField({
   ...props
 }: ComponentProps<'textarea'> & { label: string; name: string; error?: string; hint?: ReactNode }) {
   const id = props.id ?? `field-${name}`;
+  useTypedBeforeHydration(id, props.value);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass(error)} {...props} />

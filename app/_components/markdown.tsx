@@ -1,6 +1,7 @@
 // Question prompts are Markdown written by users. react-markdown renders it without ever passing
 // raw HTML through (no dangerouslySetInnerHTML, HTML in the source is shown as text), and links
 // are limited to http(s) and mailto by its default URL transform.
+import type { ReactNode } from 'react';
 import ReactMarkdown from 'react-markdown';
 
 export function Markdown({ children, className = '' }: { children: string; className?: string }) {
@@ -25,4 +26,9 @@ export function InlineMarkdown({ children }: { children: string }) {
       </ReactMarkdown>
     </span>
   );
+}
+
+/** Lines of kit text (guidance points, rubric anchors), each rendered as InlineMarkdown, in order. */
+export function inlineMarkdownLines(lines: readonly string[]): ReactNode[] {
+  return lines.map((line, i) => <InlineMarkdown key={i}>{line}</InlineMarkdown>);
 }

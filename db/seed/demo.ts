@@ -6,6 +6,8 @@ import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import {
+  calibrationRatings,
+  calibrationSamples,
   kitQualifications,
   applications,
   candidates,
@@ -19,6 +21,7 @@ import {
   openingStages,
   openings,
   organizations,
+  questionVersions,
   scorecardNotes,
   scorecardRatings,
   scorecards,
@@ -158,6 +161,70 @@ function recommendationFor(mean: number): keyof typeof SUMMARY_BY_RECOMMENDATION
   return 'strong_no';
 }
 
+// Interviewer training: six sample answers to two questions of the Node.js kit, from weak to
+// excellent, each with its reference rating and why. Amara (lenient), Liam (severe) and Sofia have
+// rated them, so the training overview shows agreement figures; Jonas, the demo interviewer, has
+// not, so whoever tries the demo as him can take the exercises blind.
+type Rating = 1 | 2 | 3 | 4;
+const TRAINING_SAMPLES: { question: string; answer: string; reference: Rating; rationale: string; ratings: Partial<Record<DemoUserKey, Rating>> }[] = [
+  {
+    question: 'nodejs-3',
+    answer: 'The server is running out of memory, so I would raise --max-old-space-size to 8 GB and maybe move the export to a bigger instance. If that is not enough we could build the CSV in a background job and upload it to S3.',
+    reference: 1,
+    rationale: 'Treats the symptom (memory) as the fix and never mentions back-pressure or what res.write returns: the "Poor" anchor word for word. The background job is a reasonable idea for later, not an answer to why memory climbs.',
+    ratings: { amara: 2, liam: 1, manager: 1 },
+  },
+  {
+    question: 'nodejs-3',
+    answer: 'res.write returns false when the socket buffer is full, and the loop ignores it, so rows pile up in memory whenever the client reads slower than the database. I would turn the cursor into a Readable stream and connect it to the response with stream.pipeline, which also cleans up if the client disconnects.',
+    reference: 3,
+    rationale: 'Explains the cause precisely (ignored false from res.write) and fixes it with pipeline, including cleanup on disconnect: "Solid". Not 4: no word on closing the database cursor, batching reads or highWaterMark tuning.',
+    ratings: { amara: 4, liam: 3, manager: 3 },
+  },
+  {
+    question: 'nodejs-3',
+    answer: "The loop ignores back-pressure: res.write returns false past highWaterMark and the rows buffer in memory. I would read the cursor in batches through an async generator, wrap it with Readable.from, then pipeline(source, csvTransform, gzip, res) from stream/promises. On client abort pipeline destroys every stream, and the generator's finally block closes the cursor. I would check memory stays flat with a slow client (curl --limit-rate) under load.",
+    reference: 4,
+    rationale: 'Everything in "Solid" plus cursor cleanup on abort, batched reads, compression in the same pipeline, and a way to verify memory stays flat: the "Excellent" anchor.',
+    ratings: { amara: 4, liam: 3, manager: 4 },
+  },
+  {
+    question: 'nodejs-2',
+    answer: 'I split the ids into chunks of `limit` and run `await Promise.all(chunk.map(fn))` for each chunk, then concatenate the results. That never has more than `limit` calls in flight.',
+    reference: 2,
+    rationale: 'Respects the limit and keeps the order, but each batch waits for its slowest call, so throughput collapses when one call is slow: the "Weak" anchor. No error policy.',
+    ratings: { amara: 3, liam: 2, manager: 3 },
+  },
+  {
+    question: 'nodejs-2',
+    answer: 'Start `limit` workers; each loops taking `next++` from a shared index and awaits fn(items[i]), writing the result to results[i]. Promise.all over the workers resolves when all items are done. If fn throws I stop handing out new indexes and reject with the first error. An empty array resolves to [] at once.',
+    reference: 3,
+    rationale: 'A correct worker pool with ordered results, a stated fail-fast policy and the empty case: "Solid". Not 4: no word on why the shared counter is safe, on rate versus concurrency, timeouts or cancellation.',
+    ratings: { amara: 3, liam: 3, manager: 3 },
+  },
+  {
+    question: 'nodejs-2',
+    answer: 'Promise.all(items.map(fn)) is fine: Node only runs one thing at a time anyway, so the partner API will not see more than a few requests at once.',
+    reference: 1,
+    rationale: 'Believes Promise.all respects a limit because JavaScript is single-threaded: all 10,000 requests start at once. The "Poor" anchor and the first red flag.',
+    ratings: { amara: 1, liam: 1, manager: 1 },
+  },
+];
+
+async function insertTrainingSamples(tx: DbExecutor, organizationId: string, builtin: BuiltinIds, uid: (key: DemoUserKey) => string): Promise<void> {
+  for (const sample of TRAINING_SAMPLES) {
+    const questionVersionId = builtin.questionVersionIdByKey.get(sample.question);
+    if (!questionVersionId) continue;
+    const [version] = await tx.select({ questionId: questionVersions.questionId }).from(questionVersions).where(eq(questionVersions.id, questionVersionId));
+    const [row] = await tx
+      .insert(calibrationSamples)
+      .values({ organizationId, questionId: version!.questionId, questionVersionId, answer: sample.answer, referenceRating: sample.reference, referenceRationale: sample.rationale, createdByUserId: uid('recruiter') })
+      .returning({ id: calibrationSamples.id });
+    const ratings = Object.entries(sample.ratings) as [DemoUserKey, Rating][];
+    await tx.insert(calibrationRatings).values(ratings.map(([key, rating]) => ({ organizationId, sampleId: row!.id, userId: uid(key), rating })));
+  }
+}
+
 export async function demoOrganizationExists(db: DbExecutor): Promise<boolean> {
   const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
   return rows.length > 0;
@@ -284,6 +351,7 @@ export async function seedDemoOrganization(db: DbExecutor, content: BuiltinConte
         await tx.insert(interviewPanelists).values(stage.panel.map((key) => ({ organizationId, interviewId: interview!.id, userId: uid(key) })));
       }
     }
+    await insertTrainingSamples(tx, organizationId, builtin, uid);
     // Submitted scorecards were written directly, so the dashboard's tallies are built in one go.
     await rebuildScoreAnalytics(tx, organizationId);
   });

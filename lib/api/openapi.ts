@@ -637,7 +637,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Loopkit API',
       version: API_VERSION,
       description:
-        'The REST API of Loopkit, version 1. Authenticate with an API key (`Authorization: Bearer …`) or a signed-in session. Lists page with `cursor`/`limit` and filter with `updated_since`; single resources send an ETag, and edits take `If-Match`. Errors share one shape: `{ error: { code, message, fields?, current? } }`.',
+        'The REST API of Loopkit, version 1. Authenticate with an API key (`Authorization: Bearer …`) or a signed-in session. Lists of openings, candidates, applications, scorecards, kits and questions page with `cursor`/`limit` in creation order and filter with `updated_since`; interviews page by time; members, invitations and a candidate’s feedback come whole; single resources send an ETag, and edits take `If-Match`. Errors share one shape: `{ error: { code, message, fields?, current? } }`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api/v1' }],

@@ -3,7 +3,7 @@ import 'server-only';
 // its id (`sid`); ./token-session.ts honours a token only while its row is live, so signing out,
 // ending a session from another device, a password change and the absolute lifetime all take
 // effect on the next request, whatever copies of the cookie exist.
-import { and, desc, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, ne, or, type Placeholder } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbExecutor } from '@/db/client';
 import { authSessions } from '@/db/schema';
@@ -43,8 +43,11 @@ export async function createAuthSession(
   return row;
 }
 
-/** The SQL condition for a session that may still be used; the one rule every read path shares. */
-export function liveSessionCondition(now: Date) {
+/**
+ * The SQL condition for a session that may still be used; the one rule every read path shares.
+ * `now` may be a placeholder, for a compiled statement.
+ */
+export function liveSessionCondition(now: Date | Placeholder) {
   return and(isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now));
 }
 

@@ -5,13 +5,15 @@ import 'server-only';
 // session's row, the user's session version, memberships and role are read from the database on
 // every request, in one query, so signing out, "sign out everywhere", ending a session elsewhere,
 // role changes and removals take effect at once.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { decode, getToken, type JWTDecodeParams } from 'next-auth/jwt';
 import { type DbExecutor, getDb } from '@/db/client';
 import { authSessions, memberships, organizations, users } from '@/db/schema';
 import type { Ctx } from '../context';
+import { compiledStatement } from '../sql';
 import type { OrganizationSummary } from '../orgs/queries';
 import type { AccountSummary } from './accounts';
+import type { Role } from './permissions';
 import { isUuid, liveSessionCondition, SESSION_TOUCH_INTERVAL_MS, touchAuthSession } from './sessions';
 
 export const ACTIVE_ORG_COOKIE = 'loopkit_org';
@@ -34,6 +36,30 @@ export interface RequestContext {
   activeOrganization: OrganizationSummary | null;
 }
 
+type AccountRow = {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+  lastSeenAt: string | Date;
+  organizationId: string | null;
+  organizationName: string | null;
+  organizationSlug: string | null;
+  role: Role | null;
+};
+
+// Runs on every request, autosave included, so it is compiled once (compiledStatement).
+const accountRows = compiledStatement<AccountRow>(sql`
+  select ${users.id} as "id", ${users.email} as "email", ${users.name} as "name", ${users.sessionVersion} as "sessionVersion",
+         ${authSessions.lastSeenAt} as "lastSeenAt", ${organizations.id} as "organizationId", ${organizations.name} as "organizationName",
+         ${organizations.slug} as "organizationSlug", ${memberships.role} as "role"
+  from ${users}
+  join ${authSessions} on ${and(eq(authSessions.id, sql.placeholder('sessionId')), eq(authSessions.userId, users.id), liveSessionCondition(sql.placeholder('now')))}
+  left join ${memberships} on ${eq(memberships.userId, users.id)}
+  left join ${organizations} on ${eq(organizations.id, memberships.organizationId)}
+  where ${eq(users.id, sql.placeholder('userId'))}
+  order by ${organizations.name} asc`);
+
 /**
  * The live account and its memberships for a token, in one query: no row unless the token's
  * session exists, belongs to the user, is not revoked and is before its absolute expiry; null if
@@ -42,28 +68,11 @@ export interface RequestContext {
 export async function loadAccount(db: DbExecutor, claims: SessionClaims, now = new Date()): Promise<LoadedSession> {
   // Tokens from before server-side sessions carry no sid: they cannot be revoked, so refuse them.
   if (!isUuid(claims.uid) || !isUuid(claims.sid)) return null;
-  const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      sessionVersion: users.sessionVersion,
-      lastSeenAt: authSessions.lastSeenAt,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-      organizationSlug: organizations.slug,
-      role: memberships.role,
-    })
-    .from(users)
-    .innerJoin(authSessions, and(eq(authSessions.id, claims.sid), eq(authSessions.userId, users.id), liveSessionCondition(now)))
-    .leftJoin(memberships, eq(memberships.userId, users.id))
-    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(users.id, claims.uid))
-    .orderBy(asc(organizations.name));
+  const rows = await accountRows(db, { userId: claims.uid, sessionId: claims.sid, now: now.toISOString() });
   const first = rows[0];
   if (!first || first.sessionVersion !== claims.sv) return null;
   // A second round trip only about once a minute per session, never on every autosave.
-  if (now.getTime() - first.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) await touchAuthSession(db, claims.sid, now);
+  if (now.getTime() - new Date(first.lastSeenAt).getTime() >= SESSION_TOUCH_INTERVAL_MS) await touchAuthSession(db, claims.sid, now);
   return {
     account: { id: first.id, email: first.email, name: first.name, sessionVersion: first.sessionVersion },
     sessionId: claims.sid,
@@ -77,12 +86,15 @@ export async function loadAccount(db: DbExecutor, claims: SessionClaims, now = n
  * Decrypts and verifies the Auth.js session JWT directly (JWE with an auth tag, expiry checked)
  * instead of running Auth.js's session endpoint, which also re-encrypts a rolled cookie on every
  * call. Auth.js's own getToken finds the cookie — its names (`__Secure-` on https), chunked
- * cookies — and decodes it with its own `decode`, behind the verified-token cache below; only the
+ * cookies — and decodes it with its own `decode`, behind the verified-cookie cache below; only the
  * Cookie header is passed, so an API key's Authorization header is never read as a session.
  * Returns undefined when there is no session cookie at all (the caller then asks Auth.js).
  */
 export async function sessionFromCookies(db: DbExecutor, cookieHeader: string | null | undefined, secret: string | undefined): Promise<LoadedSession | undefined> {
   if (!cookieHeader || !secret) return undefined;
+  const key = `${secret}\u0000${cookieHeader}`;
+  const hit = verified.get(key);
+  if (hit) return hit.exp * 1000 > Date.now() ? loadAccount(db, hit) : null;
   const req = { headers: { cookie: cookieHeader } };
   for (const secureCookie of [true, false]) {
     let present = false;
@@ -91,33 +103,34 @@ export async function sessionFromCookies(db: DbExecutor, cookieHeader: string | 
       secret,
       secureCookie,
       logger: { error: () => {}, warn: () => {}, debug: () => {} },
-      decode: (params) => ((present = true), verifiedClaims(params)),
-    })) as SessionClaims | null;
-    if (present) return claims ? loadAccount(db, claims) : null;
+      decode: (params) => ((present = true), claimsOf(params)),
+    })) as (SessionClaims & { exp: number }) | null;
+    if (!present) continue;
+    if (claims?.exp) remember(key, claims); // Auth.js always sets an expiry; without one, never cache
+    return claims ? loadAccount(db, claims) : null;
   }
   return undefined;
 }
 
-// Tokens already verified, by their exact bytes. A browser sends the same cookie with every
-// autosave, and decrypting it (HKDF, AES, HMAC) was most of the fast path's own CPU. Only what
-// the token says is kept — user, session version, session id, expiry, re-checked on every hit —
-// and the database checks above (session row included) still run on every request, so a
-// revoked session is refused on its next request even with its token in this cache.
+// Cookie headers already verified, by their exact text. A browser sends the same Cookie header
+// with every autosave, and finding and decrypting the token in it (cookie parsing, HKDF, AES,
+// HMAC) was most of the fast path's own CPU. Only what the token says is kept — user, session
+// version, session id, expiry, re-checked on every hit — and the database checks above (session
+// row included) still run on every request, so a revoked session is refused on its next request
+// even with its cookie in this cache.
 const VERIFIED_LIMIT = 5_000;
 const verified = new Map<string, SessionClaims & { exp: number }>();
 
-async function verifiedClaims({ token, secret, salt }: JWTDecodeParams): Promise<(SessionClaims & { exp: number }) | null> {
-  if (!token) return null;
-  const key = `${salt}\u0000${String(secret)}\u0000${token}`;
-  const hit = verified.get(key);
-  if (hit) return hit.exp * 1000 > Date.now() ? hit : null;
-  const decoded = await decode({ token, secret, salt }).catch(() => null);
-  if (!decoded || typeof decoded.uid !== 'string' || typeof decoded.sid !== 'string') return null;
-  const claims = { uid: decoded.uid, sv: typeof decoded.sv === 'number' ? decoded.sv : 0, sid: decoded.sid, exp: typeof decoded.exp === 'number' ? decoded.exp : 0 };
-  if (!claims.exp) return claims; // Auth.js always sets an expiry; without one, never cache
+function remember(key: string, claims: SessionClaims & { exp: number }) {
   if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value!);
   verified.set(key, claims);
-  return claims;
+}
+
+async function claimsOf({ token, secret, salt }: JWTDecodeParams): Promise<(SessionClaims & { exp: number }) | null> {
+  if (!token) return null;
+  const decoded = await decode({ token, secret, salt }).catch(() => null);
+  if (!decoded || typeof decoded.uid !== 'string' || typeof decoded.sid !== 'string') return null;
+  return { uid: decoded.uid, sv: typeof decoded.sv === 'number' ? decoded.sv : 0, sid: decoded.sid, exp: typeof decoded.exp === 'number' ? decoded.exp : 0 };
 }
 
 /** The organization chosen by the active-organization cookie (else the first), with the role read just now. */

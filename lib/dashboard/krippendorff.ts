@@ -111,9 +111,18 @@ const EXACT_RESAMPLING_LIMIT = 2000;
  * values); resampling whole units is the variant Zapf et al. (2016) found to keep its coverage
  * with few raters. Large groups use the Poisson bootstrap (each unit drawn Poisson(1) times, so a
  * pattern shared by u units Poisson(u) times), which converges to the same interval.
+ *
+ * Exactly, for up to EXACT_RESAMPLING_LIMIT units: with random = mulberry32(seed) and the units
+ * listed pattern by pattern in ascending order of counts, each replicate draws units
+ * floor(random() · units) as many times as there are units; replicates without a defined alpha
+ * are dropped; the bounds are type-7 quantiles of the rest. tests/integration/reliability.test.ts
+ * recomputes an interval that way.
  */
 export function bootstrapAlphaInterval(patterns: readonly UnitPattern[], values: readonly number[], metric: Metric, options: BootstrapOptions): AlphaInterval | null {
-  const pairable = patterns.filter((p) => p.units > 0 && p.counts.reduce((s, n) => s + n, 0) >= 2);
+  // A seed fixes the draws, and the draws pick units by position: patterns in a canonical order
+  // (ascending counts) make the interval a function of the data and the seed alone. The database
+  // returns pattern rows in no particular order, which could otherwise move the figure.
+  const pairable = patterns.filter((p) => p.units > 0 && p.counts.reduce((s, n) => s + n, 0) >= 2).sort(byCounts);
   const totalUnits = pairable.reduce((sum, p) => sum + p.units, 0);
   if (totalUnits < 2 || alpha(pairable, values, metric) === null) return null;
   const replicates = options.replicates ?? 1000;
@@ -146,6 +155,14 @@ export function bootstrapAlphaInterval(patterns: readonly UnitPattern[], values:
     belowTentative: estimates.filter((a) => a < TENTATIVE_ALPHA).length / estimates.length,
     belowReliable: estimates.filter((a) => a < RELIABLE_ALPHA).length / estimates.length,
   };
+}
+
+function byCounts(a: UnitPattern, b: UnitPattern): number {
+  for (let i = 0; i < Math.max(a.counts.length, b.counts.length); i++) {
+    const d = (a.counts[i] ?? 0) - (b.counts[i] ?? 0);
+    if (d) return d;
+  }
+  return a.units - b.units;
 }
 
 function runningTotals(xs: readonly number[]): number[] {

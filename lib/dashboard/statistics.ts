@@ -88,10 +88,14 @@ export function normalQuantile(p: number): number {
   return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }
 
-
-/** Fisher's z interval for Pearson's r from n pairs; null below 4 pairs or when r is undefined. */
+/**
+ * Fisher's z interval for Pearson's r from n pairs — the one used by question separation and by
+ * predictive validity. z = atanh(r) is close to normal with standard error 1/√(n − 3) (Fisher 1921),
+ * so the interval is tanh(z ± z₍₁₋α/₂₎/√(n − 3)). Null below 4 pairs or when r is undefined.
+ */
 export function correlationInterval(r: number | null, n: number, level = 0.95): { low: number; high: number } | null {
   if (r === null || n < 4) return null;
+  // atanh(±1) is infinite: a perfect r is kept just inside the boundary instead of producing NaN.
   const clamped = Math.max(-0.999999, Math.min(0.999999, r));
   const z = Math.atanh(clamped);
   const half = normalQuantile(1 - (1 - level) / 2) / Math.sqrt(n - 3);

@@ -133,7 +133,7 @@ export async function scheduleInterview(ctx: Ctx, input: unknown) {
       revision: interview!.revision,
       panelUserIds: panel,
     });
-    const warning = await interviewQualificationWarning({ ...ctx, db }, interview!.id);
+    const warning = await interviewQualificationWarning({ ...ctx, db }, pinned.id, panel, roles);
     return { interviewId: interview!.id, kitVersionId: pinned.id, warnings: warning ? [warning] : [] };
   });
 }

@@ -106,15 +106,17 @@ export async function loadInterviewSchedule(ctx: Ctx, interviewId: string): Prom
     .select({ userId: interviewPanelists.userId, role: interviewPanelists.role })
     .from(interviewPanelists)
     .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), eq(interviewPanelists.interviewId, interviewId)));
-  const warning = interview.status === 'cancelled' ? null : await interviewQualificationWarning(ctx, interview.id);
+  const panelUserIds = panel.map((p) => p.userId).sort();
+  const panelRoles = Object.fromEntries(panel.map((p) => [p.userId, p.role]));
+  const warning = interview.status === 'cancelled' ? null : await interviewQualificationWarning(ctx, interview.kitVersionId, panelUserIds, panelRoles);
   return {
     id: interview.id,
     revision: interview.revision,
     status: interview.status,
     scheduledAt: interview.scheduledAt.toISOString(),
     durationMinutes: interview.durationMinutes,
-    panelUserIds: panel.map((p) => p.userId).sort(),
-    panelRoles: Object.fromEntries(panel.map((p) => [p.userId, p.role])),
+    panelUserIds,
+    panelRoles,
     warnings: warning ? [warning] : [],
   };
 }

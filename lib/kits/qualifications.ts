@@ -5,11 +5,10 @@ import 'server-only';
 // admins marking the same member at once, ends in the same state — so it needs no revision.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { interviewPanelists, interviews, kitQualifications, kitVersions, memberships, users } from '@/db/schema';
+import { kitQualifications, kitVersions, memberships, users } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { can, type Ctx, inTransaction, requirePermission } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { parseId } from '../ids';
 import { panelQualificationWarning, type PanelRoleValue } from '../interviews/schemas';
 import { parseInput } from '../validation';
 import { getVisibleKit } from './queries';
@@ -86,26 +85,13 @@ export async function setKitQualification(ctx: Ctx, input: unknown): Promise<{ c
 }
 
 /**
- * The qualification warning for a stored interview (its pinned kit version's kit and its panel
- * with roles), or null. Callers have already decided the viewer may see the interview.
+ * The qualification warning for a panel (its members and roles) on an interview pinned to a kit
+ * version, or null. Callers have the interview and its panel at hand and have already decided the
+ * viewer may see it; only the kit's qualified members are read here.
  */
-export async function interviewQualificationWarning(ctx: Ctx, interviewIdInput: unknown): Promise<string | null> {
-  const interviewId = parseId('interviewId', interviewIdInput);
-  const [interview] = await ctx.db
-    .select({ kitId: kitVersions.kitId })
-    .from(interviews)
-    .innerJoin(kitVersions, eq(kitVersions.id, interviews.kitVersionId))
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
-  if (!interview) throw new NotFoundError('Interview');
-  const panel = await ctx.db
-    .select({ userId: interviewPanelists.userId, role: interviewPanelists.role })
-    .from(interviewPanelists)
-    .where(and(eq(interviewPanelists.organizationId, ctx.organizationId), eq(interviewPanelists.interviewId, interviewId)));
-  const qualified = (await qualifiedUserIdsByKit(ctx, [interview.kitId]))[interview.kitId] ?? [];
-  const roles: Record<string, PanelRoleValue> = Object.fromEntries(panel.map((p) => [p.userId, p.role]));
-  return panelQualificationWarning(
-    panel.map((p) => p.userId),
-    roles,
-    qualified,
-  );
+export async function interviewQualificationWarning(ctx: Ctx, kitVersionId: string, panelUserIds: readonly string[], panelRoles: Partial<Record<string, PanelRoleValue>>): Promise<string | null> {
+  const [version] = await ctx.db.select({ kitId: kitVersions.kitId }).from(kitVersions).where(eq(kitVersions.id, kitVersionId));
+  if (!version) throw new NotFoundError('Kit version');
+  const qualified = (await qualifiedUserIdsByKit(ctx, [version.kitId]))[version.kitId] ?? [];
+  return panelQualificationWarning(panelUserIds, panelRoles, qualified);
 }

@@ -10,7 +10,7 @@ import type { Database } from '@/db/client';
 import { outcomeReminders } from '@/db/schema';
 import { candidateLabelSql } from '../candidates/blind';
 import { checkpointDueSql, checkpointValuesSql, hiredAtSql } from '../outcomes/checkpoints';
-import { CHECKPOINT_LABELS, type OutcomeCheckpoint } from '../outcomes/schemas';
+import { CHECKPOINT_ADJECTIVES, CHECKPOINT_LABELS, type OutcomeCheckpoint } from '../outcomes/schemas';
 import { queryRows } from '../sql';
 import { absoluteUrl } from '../urls';
 import { loadRecipients, notify } from './delivery';
@@ -89,7 +89,7 @@ export async function sendDueOutcomeReminders(db: Database, now: Date): Promise<
         mail: () => ({
           subject: `Post-hire outcome due: ${item.candidate} (${item.opening}), ${label}`,
           text: [
-            `${item.candidate} was hired for ${item.opening}; the ${label} checkpoint is due.`,
+            `${item.candidate} was hired for ${item.opening}; the ${CHECKPOINT_ADJECTIVES[item.checkpoint]} checkpoint is due.`,
             'Rate their overall performance and the opening’s skills on the same 1–4 scale as the interviews, and say whether they are still employed.',
             '',
             `Record it here: ${url}`,

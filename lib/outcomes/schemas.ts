@@ -8,6 +8,8 @@ export const OUTCOME_CHECKPOINTS = ['90_days', '12_months'] as const;
 export type OutcomeCheckpoint = (typeof OUTCOME_CHECKPOINTS)[number];
 
 export const CHECKPOINT_LABELS: Record<OutcomeCheckpoint, string> = { '90_days': '90 days', '12_months': '12 months' };
+/** The checkpoint before a noun: "the 90-day outcome". */
+export const CHECKPOINT_ADJECTIVES: Record<OutcomeCheckpoint, string> = { '90_days': '90-day', '12_months': '12-month' };
 
 /** How long after the hire each checkpoint falls, as a PostgreSQL interval (see lib/outcomes/checkpoints.ts). */
 export const CHECKPOINT_INTERVALS: Record<OutcomeCheckpoint, string> = { '90_days': '90 days', '12_months': '12 months' };

@@ -2,7 +2,7 @@ import 'server-only';
 // The live scorecard's writes. Autosaves carry the revision they were based on; a stale one is
 // refused with the current state (409) so the browser can merge instead of overwriting. Submitted
 // scorecards are frozen; only an audited reopen makes them editable again.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { applications, candidates, interviewPanelists, interviews, kitItems, kitSkillWeights, scorecardRatings, scorecards, skills } from '@/db/schema';
 import { withScoreAnalytics } from '@/db/analytics';
@@ -11,7 +11,7 @@ import { emitWebhookEvent } from '../webhooks/emit';
 import { queueFeedbackCompleteCheck } from '../notifications/feedback-complete';
 import { type Ctx, inTransaction, requirePermission } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { list, queryRows } from '../sql';
+import { compiledStatement, queryRows } from '../sql';
 import { parseInput } from '../validation';
 import { countedScorecardSql } from './counted';
 import { CandidateErasedError, InterviewCancelledError, InterviewNotStartedError, interviewSummary, loadInterviewForPanelist, loadPinnedKit } from './interview';
@@ -91,7 +91,7 @@ type SaveScorecardData = z.output<typeof SaveScorecardInput>;
 type SavedScorecard = { revision: number; updatedAt: string };
 
 /**
- * Autosave, written by one statement (oneStatementSave): the revision-checked update of the
+ * Autosave, written by one statement (runSaveStatement): the revision-checked update of the
  * interviewer's own draft and, only if it matched, the note and rating upserts, atomically — at
  * fifty interviewers typing, one round trip instead of eight. When it matches nothing,
  * explainRefusedSave reads why and throws (404, 403, 409 with the current state, 422 by field);
@@ -100,72 +100,106 @@ type SavedScorecard = { revision: number; updatedAt: string };
 export async function saveScorecard(ctx: Ctx, input: unknown): Promise<SavedScorecard> {
   requirePermission(ctx, 'scorecard:write_own');
   const data = parseInput(SaveScorecardInput, input);
+  const values = saveStatementValues(ctx, data);
   for (let attempt = 1; ; attempt++) {
-    const [saved] = await queryRows<{ revision: number; updated_at: string | Date }>(ctx.db, oneStatementSave(ctx, data));
+    const [saved] = await (values.skillIds.length ? runSaveStatement.withSkillRatings : runSaveStatement.withoutSkillRatings)(ctx.db, values);
     if (saved) return { revision: Number(saved.revision), updatedAt: new Date(saved.updated_at).toISOString() };
     await explainRefusedSave(ctx, data);
     if (attempt === 3) throw new ConflictError('This scorecard is changing too quickly to save; try again.');
   }
 }
 
-function oneStatementSave(ctx: Ctx, data: SaveScorecardData): SQL {
-  const notes = Object.entries(data.notes ?? {});
+const value = (name: keyof ReturnType<typeof saveStatementValues>) => sql.placeholder(name);
+
+/**
+ * The autosave statement, written once for every save whatever it carries — the changed notes,
+ * question ratings and skill ratings arrive as arrays (unnest), an absent recommendation or summary
+ * as a flag — so it is compiled once (compiledStatement) and PostgreSQL parses and plans it once
+ * per connection. It comes in two variants: with skill ratings, and without them for the saves
+ * that carry none (nearly all: typing notes), which then do not open and lock the ratings table
+ * and its indexes on every keystroke. As lockOwnScorecard, the interview is locked (key share)
+ * before the scorecard row, in the order cancelling and rescheduling use; a cancelled interview,
+ * an erased candidate, a removed panelist or a question or skill outside the kit version the
+ * interview pinned matches nothing, and explainRefusedSave says why. A note's upsert replaces only
+ * what the save carries (its text, its rating, or both).
+ */
+function saveStatement(withSkillRatings: boolean) {
+  const skillsInKit = sql`and (select count(*) from kit_skill_weights kw join interviews i on i.kit_version_id = kw.kit_version_id
+               where i.id = s.interview_id and kw.skill_id = any(${value('skillIds')}::uuid[])) = cardinality(${value('skillIds')}::uuid[])`;
+  const skillRatingWrites = sql`,
+  set_ratings as (
+    insert into scorecard_ratings (organization_id, scorecard_id, skill_id, rating, no_evidence)
+    select saved.organization_id, saved.id, v.skill, v.rating, v.skill = any(${value('noEvidenceSkillIds')}::uuid[])
+    from saved, unnest(${value('ratedSkillIds')}::uuid[], ${value('skillRatings')}::smallint[]) v(skill, rating)
+    on conflict (scorecard_id, skill_id) do update set rating = excluded.rating, no_evidence = excluded.no_evidence),
+  cleared_ratings as (
+    delete from scorecard_ratings r using saved
+    where cardinality(${value('clearedSkillIds')}::uuid[]) > 0 and r.scorecard_id = saved.id and r.skill_id = any(${value('clearedSkillIds')}::uuid[]))`;
+  return compiledStatement<{ revision: number; updated_at: string | Date }>(sql`
+  with saved as (
+    update scorecards s set
+      revision = s.revision + 1,
+      updated_at = now(),
+      recommendation = case when ${value('setRecommendation')}::boolean then ${value('recommendation')}::recommendation else s.recommendation end,
+      summary = case when ${value('setSummary')}::boolean then ${value('summary')}::text else s.summary end
+    where s.id = ${value('scorecardId')}::uuid
+      and s.organization_id = ${value('organizationId')}::uuid
+      and s.interviewer_user_id = ${value('userId')}::uuid
+      and s.status = 'draft'
+      and s.revision = ${value('baseRevision')}::integer
+      and s.interview_id in (select i.id from interviews i
+                             join applications a on a.id = i.application_id
+                             join candidates c on c.id = a.candidate_id
+                             where i.id = s.interview_id and i.status <> 'cancelled' and c.erased_at is null
+                             for key share of i)
+      and exists (select 1 from interview_panelists p where p.interview_id = s.interview_id and p.user_id = ${value('userId')}::uuid)
+      and (cardinality(${value('itemIds')}::uuid[]) = 0
+           or (select count(*) from kit_items ki join interviews i on i.kit_version_id = ki.kit_version_id
+               where i.id = s.interview_id and ki.id = any(${value('itemIds')}::uuid[])) = cardinality(${value('itemIds')}::uuid[]))
+      ${withSkillRatings ? skillsInKit : sql``}
+    returning s.id, s.organization_id, s.revision, s.updated_at),
+  notes as (
+    insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body, rating)
+    select saved.organization_id, saved.id, v.item, coalesce(v.body, ''), v.rating
+    from saved, unnest(${value('itemIds')}::uuid[], ${value('noteBodies')}::text[], ${value('noteRatings')}::smallint[]) v(item, body, rating)
+    on conflict (scorecard_id, kit_item_id) do update set
+      body = case when excluded.kit_item_id = any(${value('notedItemIds')}::uuid[]) then excluded.body else scorecard_notes.body end,
+      rating = case when excluded.kit_item_id = any(${value('ratedItemIds')}::uuid[]) then excluded.rating else scorecard_notes.rating end,
+      updated_at = now())${withSkillRatings ? skillRatingWrites : sql``}
+  select revision, updated_at from saved`);
+}
+const runSaveStatement = { withSkillRatings: saveStatement(true), withoutSkillRatings: saveStatement(false) };
+
+/** The save statement's values: the input's maps as parallel arrays, each field's absence as a flag. */
+function saveStatementValues(ctx: Ctx, data: SaveScorecardData) {
+  const notes = data.notes ?? {};
   const questionRatings = data.questionRatings ?? {};
-  const itemIds = [...new Set([...notes.map(([id]) => id), ...Object.keys(questionRatings)])];
+  const itemIds = [...new Set([...Object.keys(notes), ...Object.keys(questionRatings)])];
   const ratings = Object.entries(data.ratings ?? {});
-  // A note and a question rating for the same item go in one row: a statement may touch a row once.
-  const bodyAndRating = notes.filter(([id]) => id in questionRatings).map(([id, body]) => sql`(${id}::uuid, ${body}::text, ${questionRatings[id]}::smallint)`);
-  const bodyOnly = notes.filter(([id]) => !(id in questionRatings)).map(([id, body]) => sql`(${id}::uuid, ${body}::text)`);
-  const ratingOnly = Object.entries(questionRatings).filter(([id]) => !data.notes || !(id in data.notes)).map(([id, rating]) => sql`(${id}::uuid, ${rating}::smallint)`);
-  const setRatings = ratings.filter(([, v]) => v !== null).map(([id, v]) => (v === 'no_evidence' ? sql`(${id}::uuid, null::smallint, true)` : sql`(${id}::uuid, ${v}::smallint, false)`));
-  const clearRatings = ratings.filter(([, v]) => v === null).map(([id]) => sql`${id}::uuid`);
-  const set = [sql`revision = s.revision + 1`, sql`updated_at = now()`];
-  if (data.recommendation !== undefined) set.push(sql`recommendation = ${data.recommendation}`);
-  if (data.summary !== undefined) set.push(sql`summary = ${data.summary}`);
-  const conditions = [
-    sql`s.id = ${data.scorecardId}`,
-    sql`s.organization_id = ${ctx.organizationId}`,
-    sql`s.interviewer_user_id = ${ctx.userId}`,
-    sql`s.status = 'draft'`,
-    sql`s.revision = ${data.baseRevision}`,
-    // As lockOwnScorecard: the interview is locked (key share) before the scorecard row, in the
-    // order cancelling and rescheduling use; a cancelled interview or a removed panelist matches
-    // nothing and the step-by-step path says why.
-    // …and a candidate whose data was erased takes no new feedback: one probe of the interview,
-    // its application and candidate, locking only the interview row.
-    sql`s.interview_id in (select i.id from interviews i
-                           join applications a on a.id = i.application_id
-                           join candidates c on c.id = a.candidate_id
-                           where i.id = s.interview_id and i.status <> 'cancelled' and c.erased_at is null
-                           for key share of i)`,
-    sql`exists (select 1 from interview_panelists p where p.interview_id = s.interview_id and p.user_id = ${ctx.userId})`,
-  ];
-  if (itemIds.length)
-    conditions.push(sql`(select count(*) from kit_items ki join interviews i on i.kit_version_id = ki.kit_version_id
-                        where i.id = s.interview_id and ki.id in (${list(itemIds)})) = ${itemIds.length}`);
-  if (ratings.length)
-    conditions.push(sql`(select count(*) from kit_skill_weights kw join interviews i on i.kit_version_id = kw.kit_version_id
-                        where i.id = s.interview_id and kw.skill_id in (${list(ratings.map(([id]) => id))})) = ${ratings.length}`);
-  const ctes = [sql`saved as (update scorecards s set ${sql.join(set, sql`, `)} where ${sql.join(conditions, sql` and `)} returning s.id, s.organization_id, s.revision, s.updated_at)`];
-  if (bodyAndRating.length)
-    ctes.push(sql`both_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body, rating)
-      select saved.organization_id, saved.id, v.item, v.body, v.rating from saved, (values ${sql.join(bodyAndRating, sql`, `)}) v(item, body, rating)
-      on conflict (scorecard_id, kit_item_id) do update set body = excluded.body, rating = excluded.rating, updated_at = now())`);
-  if (bodyOnly.length)
-    ctes.push(sql`body_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, body)
-      select saved.organization_id, saved.id, v.item, v.body from saved, (values ${sql.join(bodyOnly, sql`, `)}) v(item, body)
-      on conflict (scorecard_id, kit_item_id) do update set body = excluded.body, updated_at = now())`);
-  if (ratingOnly.length)
-    ctes.push(sql`rated_notes as (insert into scorecard_notes (organization_id, scorecard_id, kit_item_id, rating)
-      select saved.organization_id, saved.id, v.item, v.rating from saved, (values ${sql.join(ratingOnly, sql`, `)}) v(item, rating)
-      on conflict (scorecard_id, kit_item_id) do update set rating = excluded.rating, updated_at = now())`);
-  if (setRatings.length)
-    ctes.push(sql`set_ratings as (insert into scorecard_ratings (organization_id, scorecard_id, skill_id, rating, no_evidence)
-      select saved.organization_id, saved.id, v.skill, v.rating, v.no_evidence from saved, (values ${sql.join(setRatings, sql`, `)}) v(skill, rating, no_evidence)
-      on conflict (scorecard_id, skill_id) do update set rating = excluded.rating, no_evidence = excluded.no_evidence)`);
-  if (clearRatings.length)
-    ctes.push(sql`cleared_ratings as (delete from scorecard_ratings r using saved where r.scorecard_id = saved.id and r.skill_id in (${sql.join(clearRatings, sql`, `)}))`);
-  return sql`with ${sql.join(ctes, sql`, `)} select revision, updated_at from saved`;
+  const rated = ratings.filter(([, v]) => v !== null);
+  return {
+    scorecardId: data.scorecardId,
+    organizationId: ctx.organizationId,
+    userId: ctx.userId,
+    baseRevision: data.baseRevision,
+    setRecommendation: data.recommendation !== undefined,
+    recommendation: data.recommendation ?? null,
+    setSummary: data.summary !== undefined,
+    summary: data.summary ?? null,
+    itemIds,
+    // A note's text is never null, so null says "not in this save"; a question rating may be null
+    // (cleared), so the rated questions are listed apart. (No boolean arrays: postgres.js would
+    // declare such a parameter as a plain boolean.)
+    noteBodies: itemIds.map((id) => notes[id] ?? null),
+    noteRatings: itemIds.map((id) => questionRatings[id] ?? null),
+    notedItemIds: Object.keys(notes),
+    ratedItemIds: Object.keys(questionRatings),
+    skillIds: ratings.map(([id]) => id),
+    ratedSkillIds: rated.map(([id]) => id),
+    skillRatings: rated.map(([, v]) => (v === 'no_evidence' ? null : v)),
+    noEvidenceSkillIds: rated.filter(([, v]) => v === 'no_evidence').map(([id]) => id),
+    clearedSkillIds: ratings.filter(([, v]) => v === null).map(([id]) => id),
+  };
 }
 
 /**

@@ -88,15 +88,17 @@ export interface ExerciseList {
   exercises: ExerciseListItem[];
   rated: number;
   total: number;
+  /** Counted samples the viewer wrote: not exercises for them (they know the reference). */
+  ownSamples: number;
 }
 
 /** The exercises open to the trainee: counted samples they did not write, unrated ones first. */
 export async function listExercises(ctx: Ctx): Promise<ExerciseList> {
   requirePermission(ctx, TRAINEE_PERMISSION);
-  const rows = await queryRows<{ sample_id: string; title: string; sample_number: number; rating: number | null; rated_at: string | Date | null }>(
+  const rows = await queryRows<{ sample_id: string; title: string; sample_number: number; rating: number | null; rated_at: string | Date | null; own: boolean }>(
     ctx.db,
     sql`
-    select s.id as sample_id, v.title, n.sample_number, r.rating, r.rated_at
+    select s.id as sample_id, v.title, n.sample_number, r.rating, r.rated_at, coalesce(s.created_by_user_id = ${ctx.userId}, false) as own
     from calibration_samples s
     join (
       select id, (row_number() over (partition by question_id order by created_at, id))::int as sample_number
@@ -104,17 +106,19 @@ export async function listExercises(ctx: Ctx): Promise<ExerciseList> {
     ) n on n.id = s.id
     join question_versions v on v.id = s.question_version_id
     left join calibration_ratings r on r.sample_id = s.id and r.user_id = ${ctx.userId}
-    where ${countedSampleSql('s', ctx.organizationId)} and s.created_by_user_id is distinct from ${ctx.userId}
+    where ${countedSampleSql('s', ctx.organizationId)}
     order by (r.id is not null), case when r.id is null then s.created_at end asc, r.rated_at desc, s.id`,
   );
-  const exercises = rows.map((r) => ({
-    sampleId: r.sample_id,
-    questionTitle: r.title,
-    sampleNumber: Number(r.sample_number),
-    myRating: r.rating === null ? null : Number(r.rating),
-    ratedAt: r.rated_at === null ? null : new Date(r.rated_at).toISOString(),
-  }));
-  return { exercises, rated: exercises.filter((e) => e.myRating !== null).length, total: exercises.length };
+  const exercises = rows
+    .filter((r) => !r.own)
+    .map((r) => ({
+      sampleId: r.sample_id,
+      questionTitle: r.title,
+      sampleNumber: Number(r.sample_number),
+      myRating: r.rating === null ? null : Number(r.rating),
+      ratedAt: r.rated_at === null ? null : new Date(r.rated_at).toISOString(),
+    }));
+  return { exercises, rated: exercises.filter((e) => e.myRating !== null).length, total: exercises.length, ownSamples: rows.length - exercises.length };
 }
 
 export interface ExerciseResult {

@@ -1,12 +1,12 @@
 // Predictive-validity arithmetic, pure and browser-safe: Pearson's r from sufficient statistics
-// (the SQL returns sums, never rows), its 95 % confidence interval by Fisher's z transformation,
-// a plain-language reading, and skill weights the data support. The thresholds below are the one
-// source of truth for the report page, the README and the tests.
+// (the SQL returns sums, never rows), its 95 % confidence interval by Fisher's z transformation
+// (correlationInterval, shared with question separation), a plain-language reading, and skill
+// weights the data support. The thresholds below are the one source of truth for the report page,
+// the README and the tests.
+import { correlationInterval } from '../dashboard/statistics';
 
 /** Below this many hires with both an interview score and an outcome, no coefficient is shown. */
 export const MIN_VALIDITY_N = 10;
-/** Two-sided 95 %: the standard normal quantile z(0.975). */
-export const Z_95 = 1.959963984540054;
 
 /** Σ over pairs (x = interview score, y = outcome rating), as one GROUP BY row gives them. */
 export interface PairSums {
@@ -28,19 +28,6 @@ export function pearsonFromSums({ n, sx, sy, sxx, syy, sxy }: PairSums): number 
   const eps = 1e-9 * Math.max(1, n * sxx, n * syy);
   if (varX <= eps || varY <= eps) return null;
   return Math.max(-1, Math.min(1, cov / Math.sqrt(varX * varY)));
-}
-
-/**
- * The 95 % interval for a population correlation: z = atanh(r) is close to normal with standard
- * error 1/√(n − 3) (Fisher 1921), so the interval is tanh(z ± 1.96/√(n − 3)). Needs n > 3.
- */
-export function fisherInterval(r: number, n: number): { lower: number; upper: number } {
-  if (n <= 3) throw new RangeError(`Fisher's interval needs more than 3 pairs, got ${n}`);
-  // atanh(±1) is infinite: a perfect r is kept at the boundary instead of producing NaN.
-  const clamped = Math.max(-0.9999999, Math.min(0.9999999, r));
-  const z = Math.atanh(clamped);
-  const half = Z_95 / Math.sqrt(n - 3);
-  return { lower: Math.tanh(z - half), upper: Math.tanh(z + half) };
 }
 
 export type ValidityResult =
@@ -71,7 +58,8 @@ export function assessValidity(sums: PairSums): ValidityResult {
   if (n < MIN_VALIDITY_N) return { status: 'not_enough_data', n };
   const r = pearsonFromSums(sums);
   if (r === null) return { status: 'no_variation', n };
-  const { lower, upper } = fisherInterval(r, n);
+  // n ≥ MIN_VALIDITY_N > 3 and r is defined here, so the 95 % interval always exists.
+  const { low: lower, high: upper } = correlationInterval(r, n)!;
   return { status: 'ok', n, r, lower, upper, reading: readValidity(r, lower, upper) };
 }
 

@@ -14,7 +14,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import type { DbExecutor } from '@/db/client';
 import { kits, memberships, scorecardNotes, scorecards, users } from '@/db/schema';
@@ -239,8 +239,19 @@ interface ServerFigures {
   postgres_cpu_ms_per_save: number;
 }
 
+/**
+ * Every server starts from the same database state: the servers run one after another on the same
+ * rows, and each run leaves tens of thousands of dead row versions in the hot tables (every save
+ * is an update) and a stretch of WAL. Without this the second and third servers pay for the first
+ * one's garbage — whenever autovacuum or a checkpoint happens to fall inside their run.
+ */
+async function freshDatabaseState(db: DbExecutor): Promise<void> {
+  for (const statement of ['vacuum (analyze) scorecards, scorecard_notes, auth_sessions', 'checkpoint']) await db.execute(sql.raw(statement));
+}
+
 /** Warm-up, a closed-loop run and (given openRate) an open-loop run against one server. */
 async function measureServer(kind: ServerKind, databaseUrl: string, db: DbExecutor, workers: SaveLoadWorker[], openRate?: number): Promise<ServerFigures> {
+  await freshDatabaseState(db);
   const server = await startServer(kind, databaseUrl);
   try {
     let lost = 0;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn, uniqueEmail } from './support';
+import { demo, holdHydration, signIn, uniqueEmail } from './support';
 
 test('anonymous visitors are sent to sign-in and come back where they were going', async ({ page }) => {
   await page.goto('/kits');
@@ -16,6 +16,7 @@ test('a wrong password and an unknown email get the same message; bad input name
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Email or password is incorrect' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(demo.admin.email); // what was typed stays
 
   await page.getByLabel('Email').fill(uniqueEmail('nobody'));
   await page.getByLabel('Password').fill('not the password');
@@ -28,6 +29,19 @@ test('a wrong password and an unknown email get the same message; bad input name
   await expect(page.getByText('Enter a valid email address')).toBeVisible();
   await expect(page.getByText('Use at least 10 characters')).toBeVisible();
   await expect(page.getByLabel('Work email')).toHaveAttribute('aria-invalid', 'true');
+});
+
+// On a slow device the sign-in form shows before React is live. An e-mail typed then sat outside
+// React's state: it was sent, but the refused attempt's re-render emptied the box.
+test('an e-mail typed while the sign-in page is still loading stays after a refused attempt', async ({ page }) => {
+  const hydrate = await holdHydration(page, 'input[name="email"]');
+  await page.goto('/sign-in', { waitUntil: 'commit' });
+  await page.getByLabel('Email').fill(demo.admin.email);
+  await hydrate();
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Email or password is incorrect' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(demo.admin.email);
 });
 
 test('sign out, and sign out everywhere ends sessions in other browsers', async ({ page, browser }) => {

@@ -62,11 +62,11 @@ async function buildHires(admin: APIRequestContext, interviewer: APIRequestConte
 /** The hiring manager's 90-day form on a hire's debrief page. */
 async function recordNinetyDays(page: Page, applicationId: string, overall: number) {
   await page.goto(`/applications/${applicationId}/debrief`);
-  const form = page.getByRole('form', { name: '90 days outcome' });
+  const form = page.getByRole('form', { name: '90-day outcome' });
   await form.getByRole('group', { name: 'Overall performance' }).getByRole('radio', { name: new RegExp(`^${overall} ·`) }).check();
   await form.getByRole('group', { name: 'Still employed' }).getByRole('radio', { name: 'Yes' }).check();
-  await form.getByRole('button', { name: 'Record 90 days outcome' }).click();
-  await expect(form.getByRole('status').filter({ hasText: '90 days outcome recorded.' })).toBeVisible();
+  await form.getByRole('button', { name: 'Record 90-day outcome' }).click();
+  await expect(form.getByRole('status').filter({ hasText: '90-day outcome recorded.' })).toBeVisible();
 }
 
 async function expectAccessible(page: Page) {
@@ -93,14 +93,14 @@ test('a hiring manager records a 90-day outcome and sees validity move from "not
   const checkpoint = manager.getByRole('region', { name: /^90 days/ });
   await expect(checkpoint.getByText('upcoming')).toBeVisible();
   await expect(checkpoint.getByText(/^Due /)).toBeVisible();
-  const form = manager.getByRole('form', { name: '90 days outcome' });
+  const form = manager.getByRole('form', { name: '90-day outcome' });
   await form.getByRole('group', { name: 'Still employed' }).getByRole('radio', { name: 'Yes' }).check();
-  await form.getByRole('button', { name: 'Record 90 days outcome' }).click();
+  await form.getByRole('button', { name: 'Record 90-day outcome' }).click();
   await expect(form.getByText('Choose the overall rating from 1 to 4')).toBeVisible();
   await expect(form.getByRole('group', { name: 'Still employed' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
   await form.getByRole('group', { name: 'Overall performance' }).getByRole('radio', { name: new RegExp(`^${Y[0]} ·`) }).check();
-  await form.getByRole('button', { name: 'Record 90 days outcome' }).click();
-  await expect(form.getByRole('status').filter({ hasText: '90 days outcome recorded.' })).toBeVisible();
+  await form.getByRole('button', { name: 'Record 90-day outcome' }).click();
+  await expect(form.getByRole('status').filter({ hasText: '90-day outcome recorded.' })).toBeVisible();
   await expect(checkpoint.getByText('recorded', { exact: true })).toBeVisible();
   await expectAccessible(manager);
 
@@ -133,7 +133,7 @@ test('a hiring manager records a 90-day outcome and sees validity move from "not
 
   // No 12-month outcome yet: the empty state, also accessible.
   await manager.goto(`/dashboard/validity?opening=${fixture.openingId}&checkpoint=12_months`);
-  await expect(manager.getByRole('heading', { name: 'No 12 months outcomes yet' })).toBeVisible();
+  await expect(manager.getByRole('heading', { name: 'No 12-month outcomes yet' })).toBeVisible();
   await expectAccessible(manager);
 
   // An interviewer has no dashboard:read: the page refuses.

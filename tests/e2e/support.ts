@@ -13,6 +13,33 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
 
+/**
+ * Holds the page's scripts back, so what the test types lands in the server's HTML before React
+ * is live — as on a slow phone. Returns a function that lets the scripts load and waits until
+ * React has hydrated the element `selector` names.
+ */
+export async function holdHydration(page: Page, selector: string): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    release();
+    await waitForHydration(page, selector);
+    await page.unroute('**/_next/static/**/*.js');
+  };
+}
+
+/** Waits until React has hydrated the element `selector` names (React marks the nodes it owns). */
+async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((css) => {
+    const node = document.querySelector(css);
+    return node !== null && Object.keys(node).some((key) => key.startsWith('__reactProps'));
+  }, selector);
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);

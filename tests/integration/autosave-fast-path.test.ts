@@ -105,7 +105,7 @@ describe('autosave fast path', () => {
     expect((await patch(scorecardId, { baseRevision: 2 }, otherPanelistCookie)).status).toBe(404);
   });
 
-  it('is 401 on the very next save after sign-out, although the token is in the verified-token cache', async () => {
+  it('is 401 on the very next save after sign-out, although the cookie is in the verified-cookie cache', async () => {
     const { cookie, token } = await cookieFor(panelistEmail);
     const saved = await patch(scorecardId, { baseRevision: 2, summary: 'Saved before signing out' }, cookie);
     expect(saved.status).toBe(200); // verified and cached

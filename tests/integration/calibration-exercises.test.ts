@@ -74,7 +74,8 @@ describe('the exercise flow', () => {
     expect(list.exercises.map((e) => e.sampleId)).toEqual([second.id, first.id]);
     expect(list).toMatchObject({ rated: 1, total: 2 });
     // The recruiter wrote both: no exercises for them, and rating their own is refused.
-    expect(await listExercises(org.recruiter.ctx)).toMatchObject({ total: 0, exercises: [] });
+    expect(await listExercises(org.recruiter.ctx)).toMatchObject({ total: 0, exercises: [], ownSamples: 2 });
+    expect(list.ownSamples).toBe(0);
     await expectError(getExercise(org.recruiter.ctx, { sampleId: first.id }), ForbiddenError);
     await expectError(rateSample(org.recruiter.ctx, { sampleId: first.id, rating: 2 }), ForbiddenError);
   });

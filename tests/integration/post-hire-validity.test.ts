@@ -1,11 +1,12 @@
 // Post-hire outcomes and predictive validity (issue 14, part 2): recording and editing outcomes
 // (revision → 409, bad input → 422, 403, another organization → 404, not hired / not yet open →
-// 409), the validity report's figures on a hand-computed fixture and its "not enough data"
-// threshold, suggested weights that change nothing until accepted, and "outcome due" reminders
-// sent once per checkpoint.
+// 409), the validity report's figures on a hand-computed fixture, its "not enough data" threshold
+// and trainees' (shadow, reverse shadow) cards left out of it, suggested weights that change
+// nothing until accepted, and "outcome due" reminders sent once per checkpoint.
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applications, auditEvents, kitItems, openingSkillWeights, openings, outcomeReminders, postHireOutcomes } from '@/db/schema';
+import { rebuildScoreAnalytics } from '@/db/analytics';
+import { applications, auditEvents, interviewPanelists, kitItems, openingSkillWeights, openings, outcomeReminders, postHireOutcomes } from '@/db/schema';
 import { getCandidateDataExport } from '@/lib/candidates/data-export';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { moveApplication } from '@/lib/candidates/mutations';
@@ -15,7 +16,7 @@ import { getApplicationOutcomes } from '@/lib/outcomes/queries';
 import { acceptSuggestedWeights, getValidityReport, suggestionFingerprint, type ValidityReport } from '@/lib/validity/report';
 import { MIN_VALIDITY_N } from '@/lib/validity/statistics';
 import { setupTestDatabase } from './support/database';
-import { makeApplicant, makeHire, makeKit, makeOpening, makeOrganization, makeOutcome, makeSkill, type TestKit, type TestOrganization } from './support/factories';
+import { makeApplicant, makeHire, makeKit, makeMember, makeOpening, makeOrganization, makeOutcome, makeSkill, type TestKit, type TestOrganization } from './support/factories';
 import { mailsTo, notificationsOf } from './support/notifications';
 
 const t = setupTestDatabase({ isolation: 'transaction' });
@@ -174,6 +175,15 @@ function row(report: ValidityReport, dimension: keyof ValidityReport['rows'], id
   return found.result;
 }
 
+function expectOk(result: ReturnType<typeof row>, r: number, lower: number, upper: number) {
+  expect(result.status).toBe('ok');
+  if (result.status !== 'ok') return;
+  expect(result.n).toBe(10);
+  expect(result.r).toBeCloseTo(r, 5);
+  expect(result.lower).toBeCloseTo(lower, 5);
+  expect(result.upper).toBeCloseTo(upper, 5);
+}
+
 describe('the validity report', () => {
   it(`shows "not enough data" below ${MIN_VALIDITY_N} hires, then the hand-computed correlations and Fisher intervals`, async () => {
     const ids = await hireTen(9);
@@ -187,14 +197,6 @@ describe('the validity report', () => {
     report = await getValidityReport(org.hiringManager.ctx, { openingId, checkpoint: '90_days' });
     expect(report.hiresWithOutcome).toBe(10);
 
-    const expectOk = (result: ReturnType<typeof row>, r: number, lower: number, upper: number) => {
-      expect(result.status).toBe('ok');
-      if (result.status !== 'ok') return;
-      expect(result.n).toBe(10);
-      expect(result.r).toBeCloseTo(r, 5);
-      expect(result.lower).toBeCloseTo(lower, 5);
-      expect(result.upper).toBeCloseTo(upper, 5);
-    };
     expectOk(row(report, 'opening', openingId), 0.690357, 0.107425, 0.920063);
     expectOk(row(report, 'skill', skillA), 0.81325, 0.376312, 0.954256);
     expectOk(row(report, 'skill', skillB), -1 / 3, -0.795916, 0.374995);
@@ -226,6 +228,51 @@ describe('the validity report', () => {
     const report = await getValidityReport(org.admin.ctx, { openingId, checkpoint: '90_days' });
     expect(row(report, 'opening', openingId)).toEqual(base);
     expect(report.rows.interviewer.map((r) => r.id)).toEqual([org.interviewer.user.id]);
+  });
+
+  it('leaves out the submitted cards of shadows and reverse shadows, which would flatten every score if they counted', async () => {
+    // The ten hires of the fixture, each with a trainee on the panel (shadow on hires 1–5, reverse
+    // shadow on 6–10) who submits the mirror image of the interviewer's card: skill A 5 − a, skill B
+    // 5 − b, question A 5 − a. Counted, every hire's skill means would be (a + 5 − a)/2 = 2.5 and
+    // (b + 5 − b)/2 = 2.5, so the composite, skill, question and kit scores would all be 2.5 for
+    // everyone (no variation, no r), and the trainee would get an interviewer row with
+    // x = 5 − (a + b)/2, r = −0.608581. Not counted, the figures are the hand-computed ones above.
+    const trainee = await makeMember(t.db, org.organizationId, 'interviewer', { name: 'Tess Trainee' });
+    const mirror = (v: number) => (5 - v) as 1 | 2 | 3 | 4;
+    for (let i = 0; i < 10; i++) {
+      const { applicationId } = await makeHire(t.db, org.admin.ctx, {
+        openingId,
+        stageId,
+        rater: org.interviewer.ctx,
+        ratings: { [skillA]: A[i] as 1 | 2 | 3 | 4, [skillB]: B[i] as 1 | 2 | 3 | 4 },
+        questionRatings: { [questionItemA]: A[i] as 1 | 2 | 3 | 4 },
+        shadows: [{ rater: trainee.ctx, role: i < 5 ? 'shadow' : 'reverse_shadow', ratings: { [skillA]: mirror(A[i]!), [skillB]: mirror(B[i]!) }, questionRatings: { [questionItemA]: mirror(A[i]!) } }],
+      });
+      await makeOutcome(org.hiringManager.ctx, { applicationId, overallRating: Y[i]!, skillRatings: { [skillA]: Y[i]! } });
+    }
+
+    const report = await getValidityReport(org.admin.ctx, { openingId, checkpoint: '90_days' });
+    expect(report.hiresWithOutcome).toBe(10);
+    expectOk(row(report, 'opening', openingId), 0.690357, 0.107425, 0.920063);
+    expectOk(row(report, 'skill', skillA), 0.81325, 0.376312, 0.954256);
+    expectOk(row(report, 'skill', skillB), -1 / 3, -0.795916, 0.374995);
+    const questionA = (await questionOf(kit.questionVersionIds[0]!))!;
+    expectOk(row(report, 'question', questionA), 0.81325, 0.376312, 0.954256);
+    expectOk(row(report, 'kit', kit.kitId), 0.608581, -0.03412, 0.89519);
+    expectOk(row(report, 'skill_outcome', skillA), 0.81325, 0.376312, 0.954256);
+    expect(report.rows.interviewer.map((r) => r.id)).toEqual([org.interviewer.user.id]);
+    expectOk(row(report, 'interviewer', org.interviewer.user.id), 0.608581, -0.03412, 0.89519);
+
+    // The counterfactual, to show the fixture has teeth: seat the trainee as an interviewer
+    // (a direct write — no product path rewrites past seats) and rebuild the tallies from the
+    // ratings; now the trainee's cards count and the figures go flat as computed above.
+    await t.db.update(interviewPanelists).set({ role: 'interviewer' }).where(eq(interviewPanelists.userId, trainee.user.id));
+    await rebuildScoreAnalytics(t.db, org.organizationId);
+    const counted = await getValidityReport(org.admin.ctx, { openingId, checkpoint: '90_days' });
+    for (const [dimension, id] of [['opening', openingId], ['skill', skillA], ['skill', skillB], ['question', questionA], ['kit', kit.kitId], ['skill_outcome', skillA]] as const) {
+      expect(row(counted, dimension, id), `${dimension} ${id}`).toEqual({ status: 'no_variation', n: 10 });
+    }
+    expectOk(row(counted, 'interviewer', trainee.user.id), -0.608581, -0.89519, 0.03412);
   });
 
   it('is readable with dashboard:read only (interviewers 403), aggregates only', async () => {

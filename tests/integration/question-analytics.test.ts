@@ -1,6 +1,7 @@
 // Question analytics against values computed by hand on a small fixture: times asked, rating
-// distribution, mean, Pearson's r against the composite, and the separation flags. Drafts, another
-// organization's ratings and another opening's interviews must not leak into the figures.
+// distribution, mean, Pearson's r against the composite with its Fisher-z interval, and the
+// separation flags. Drafts, another organization's ratings and another opening's interviews must
+// not leak into the figures.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildScoreAnalytics } from '@/db/analytics';
 import { skills } from '@/db/schema';
@@ -187,17 +188,23 @@ describe('question analytics', () => {
     expect(q1.mean).toBeCloseTo(19 / 8, 12);
     expect(q1.r).toBeCloseTo(5.9 / Math.sqrt(7.875 * 7.44), 9);
     expect(q1.separation).toBe('strong');
+    // Its 95% Fisher-z interval is over the 4 candidates, not the 8 ratings (a candidate's ratings
+    // share one composite): r = 5.9/√58.59 = 5.9/7.654410 = .770797; z = atanh r =
+    // ½ ln(1.770797/.229203) = ½ ln 7.7259 = 1.022290; SE = 1/√(4 − 3) = 1; z ± 1.959964 →
+    // [−.937674, 2.982254]; tanh → [−.734152, .994877]. Four candidates: "strong", but it could be chance.
+    expect(q1.rInterval!.low).toBeCloseTo(-0.734152, 5);
+    expect(q1.rInterval!.high).toBeCloseTo(0.994877, 5);
 
     // Q2: asked in Ana, Ben, Cy, Dee and Fay = 5 interviews; ratings Ana 3, 3, Ben 3, 3, Cy 3,
     // Fay 3 = six 3s from four candidates (the drafts' 1 and 4 and the other org's 1 ignored).
     // Every rating equal: r is undefined (zero variance) and the question never separates.
     const q2 = q[questionIds.q2]!;
-    expect(q2).toMatchObject({ title: titles.q2, timesAsked: 5, ratings: 6, candidates: 4, distribution: { '1': 0, '2': 0, '3': 6, '4': 0 }, mean: 3, r: null });
+    expect(q2).toMatchObject({ title: titles.q2, timesAsked: 5, ratings: 6, candidates: 4, distribution: { '1': 0, '2': 0, '3': 6, '4': 0 }, mean: 3, r: null, rInterval: null });
     expect(q2.separation).toBe('never separates');
 
     // Q3: on kit v1 only, so asked in Ana and Ben = 2; a note without a rating is not a rating.
     const q3 = q[questionIds.q3]!;
-    expect(q3).toMatchObject({ title: titles.q3, timesAsked: 2, ratings: 0, candidates: 0, distribution: { '1': 0, '2': 0, '3': 0, '4': 0 }, mean: null, r: null, rN: 0 });
+    expect(q3).toMatchObject({ title: titles.q3, timesAsked: 2, ratings: 0, candidates: 0, distribution: { '1': 0, '2': 0, '3': 0, '4': 0 }, mean: null, r: null, rN: 0, rInterval: null });
     expect(q3.separation).toBe('not enough data');
   });
 

@@ -43,6 +43,35 @@ describe('live scorecard', () => {
     expect((await openScorecard(as.interviewer, { interviewId })).scorecard.id).toBe(opened.scorecard.id);
   });
 
+  it('changes only what a save carries: a text keeps its rating, a rating keeps its text, null clears', async () => {
+    const { scorecard, kit } = await openScorecard(as.second, { interviewId });
+    const [first, second] = kit.sections.flatMap((s) => s.items).map((i) => i.id);
+    const [skillA, skillB] = loop.kit.skillIds;
+    const save = async (revision: number, fields: Record<string, unknown>) => (await saveScorecard(as.second, { scorecardId: scorecard.id, baseRevision: revision, ...fields })).revision;
+    let revision = await save(scorecard.revision, {
+      notes: { [first!]: 'Walked through the outbox' },
+      questionRatings: { [first!]: 3, [second!]: 2 },
+      ratings: { [skillA!]: 4, [skillB!]: 'no_evidence' },
+      recommendation: 'yes',
+      summary: 'Solid',
+    });
+    revision = await save(revision, { notes: { [first!]: 'Walked through the outbox, then retries' } });
+    revision = await save(revision, { questionRatings: { [second!]: 4 }, notes: { [second!]: 'Good on caching' } });
+    let state = (await getScorecard(as.second, scorecard.id)).scorecard;
+    expect(state.notes).toEqual({ [first!]: 'Walked through the outbox, then retries', [second!]: 'Good on caching' });
+    expect(state.questionRatings).toEqual({ [first!]: 3, [second!]: 4 });
+    expect(state.ratings).toEqual({ [skillA!]: 4, [skillB!]: 'no_evidence' });
+    expect([state.recommendation, state.summary]).toEqual(['yes', 'Solid']);
+
+    // null clears a question rating, a skill rating and the recommendation; the summary stays.
+    revision = await save(revision, { questionRatings: { [first!]: null }, ratings: { [skillA!]: null, [skillB!]: 2 }, recommendation: null });
+    state = (await getScorecard(as.second, scorecard.id)).scorecard;
+    expect(state.questionRatings).toEqual({ [second!]: 4 });
+    expect(state.notes[first!]).toBe('Walked through the outbox, then retries');
+    expect(state.ratings).toEqual({ [skillB!]: 2 });
+    expect([state.recommendation, state.summary, state.revision]).toEqual([null, 'Solid', revision]);
+  });
+
   it('accepts a save on the current revision and refuses a stale one with the current state', async () => {
     const { scorecard, kit } = await openScorecard(as.interviewer, { interviewId });
     const item = kit.sections[0]!.items[0]!.id;

@@ -5,6 +5,7 @@ import { seedBuiltinContent } from '@/db/seed/builtin';
 import { loadBuiltinContent } from '@/db/seed/content';
 import { DEMO_ORG_SLUG, DEMO_USERS, seedDemoOrganization } from '@/db/seed/demo';
 import { getQuestionAnalytics } from '@/lib/dashboard/question-analytics';
+import { getTrainingOverview, listExercises } from '@/lib/training/queries';
 import {
   applications,
   candidates,
@@ -18,6 +19,7 @@ import {
   scorecardRatings,
   scorecards,
   skills,
+  users,
 } from '@/db/schema';
 import { setupTestDatabase } from './support/database';
 
@@ -96,5 +98,25 @@ describe('seeding', () => {
     const flat = analytics.questions.filter((q) => q.separation === 'never separates');
     expect(flat.map((q) => [q.title, q.distribution])).toEqual([['Being stuck and asking for help', { '1': 0, '2': 0, '3': 6, '4': 0 }]]);
     expect(analytics.questions.filter((q) => q.separation === 'strong').length).toBeGreaterThan(3);
+  });
+
+  it('gives the demo interviewer calibration exercises to take, and the overview others\' agreement', async () => {
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+    const organizationId = org!.id;
+    const member = async (email: string) => {
+      const [row] = await t.db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, organizationId), eq(users.email, email)));
+      return { db: t.db, organizationId, userId: row!.userId, role: row!.role };
+    };
+    const jonas = await listExercises(await member('interviewer@demo.loopkit.dev'));
+    expect(jonas).toMatchObject({ rated: 0, total: 6 });
+    expect(new Set(jonas.exercises.map((e) => e.questionTitle))).toEqual(new Set(['Streaming a large export with back-pressure', 'Mapping over many items with a concurrency limit']));
+    const overview = await getTrainingOverview(await member('recruiter@demo.loopkit.dev'));
+    expect(overview.samples).toBe(6);
+    const rated = Object.fromEntries(overview.trainees.map((r) => [r.name, r.rated]));
+    expect(rated).toMatchObject({ 'Amara Okafor': 6, "Liam O'Connor": 6, 'Sofia Alvarez': 6, 'Jonas Weber': 0 });
+    // Enough for figures: each of the three has agreement with the reference, and the team an alpha.
+    const amara = overview.trainees.find((r) => r.name === 'Amara Okafor')!;
+    expect(amara.reference.kappa).not.toBeNull();
+    expect(overview.team.alpha).not.toBeNull();
   });
 });

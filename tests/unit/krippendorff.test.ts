@@ -1,12 +1,30 @@
 // Krippendorff's alpha over unit patterns, checked against published worked examples with
-// different shapes (missing values, units rated once, an unrated unit, 3 and 4 raters), and its
+// different shapes (binary and five nominal values without missing data, missing values, units
+// rated once, an unrated unit, 2, 3 and 4 raters), and its
 // bootstrap interval and verdict rules.
 import { describe, expect, it } from 'vitest';
 import { alpha, bootstrapAlphaInterval, describeReliability, patternsFromTable, reliabilityVerdict, type UnitPattern } from '@/lib/dashboard/krippendorff';
 import { leniencyVerdict } from '@/lib/dashboard/leniency';
 import { correlationInterval, meanInterval, normalQuantile, studentT } from '@/lib/dashboard/statistics';
 
-// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section D: 4 observers,
+// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", Annenberg School for
+// Communication, University of Pennsylvania (repository.upenn.edu/asc_papers/43), section A:
+// binary data, 2 observers, 10 units, no missing data; published nominal α = .095.
+// By hand: 5 units 0–0, 1 unit 1–1, 4 units 0–1 → o₀₀ = 10, o₁₁ = 2, o₀₁ = o₁₀ = 4; n₀ = 14,
+// n₁ = 6, n = 20; α = 1 − (n − 1)·o₀₁ / (n₀·n₁) = 1 − 19·4/84 = 8/84 = .0952.
+const KRIPPENDORFF_2011_A = [
+  [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+  [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+];
+
+// The same paper, section B: nominal data, 2 observers, 12 units, values a–e, no missing data;
+// published nominal α = .692. The letters are numbered a = 1 … e = 5 (nominal α ignores the order).
+// By hand: 3 disagreeing units (a–b, d–b, a–d) → Σ off-diagonal o = 6; n_a = 4, n_b = 6, n_c = 6,
+// n_d = 6, n_e = 2, n = 24; α = 1 − (n − 1)·6 / (n² − Σn_c²) = 1 − 23·6/(576 − 128) = 310/448 = .6920.
+const lettersToNumbers = (codes: string) => codes.split(' ').map((letter) => 'abcde'.indexOf(letter) + 1);
+const KRIPPENDORFF_2011_B = [lettersToNumbers('a a b b d c c c e d d a'), lettersToNumbers('b a b b b c c c e d d d')];
+
+// The same paper, sections C (nominal) and D (other metrics), on one data set: 4 observers,
 // 12 units, values 1–5, missing data; published α nominal .743, ordinal .815, interval .849.
 const KRIPPENDORFF_2011 = [
   [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
@@ -25,7 +43,17 @@ const WIKIPEDIA = [
 ];
 
 describe("Krippendorff's alpha over unit patterns", () => {
-  it('reproduces Krippendorff (2011) for nominal, ordinal and interval data', () => {
+  it('reproduces Krippendorff (2011) example A (binary, 2 observers, no missing data)', () => {
+    const values = [0, 1];
+    expect(alpha(patternsFromTable(KRIPPENDORFF_2011_A, values), values, 'nominal')).toBeCloseTo(0.095, 3);
+  });
+
+  it('reproduces Krippendorff (2011) example B (nominal, 5 values, 2 observers, no missing data)', () => {
+    const values = [1, 2, 3, 4, 5];
+    expect(alpha(patternsFromTable(KRIPPENDORFF_2011_B, values), values, 'nominal')).toBeCloseTo(0.692, 3);
+  });
+
+  it('reproduces Krippendorff (2011) examples C and D (4 observers, missing data) for nominal, ordinal and interval data', () => {
     const values = [1, 2, 3, 4, 5];
     const patterns = patternsFromTable(KRIPPENDORFF_2011, values);
     expect(alpha(patterns, values, 'nominal')).toBeCloseTo(0.743, 3);
@@ -69,6 +97,14 @@ describe('the bootstrap interval for alpha', () => {
     // 11 units: the interval is wide, and the two seeds agree on it to a few hundredths.
     expect(a.high - a.low).toBeGreaterThan(0.1);
     expect(Math.abs(c.low - a.low)).toBeLessThan(0.06);
+  });
+
+  it('does not depend on the order the patterns come in (the database gives no order)', () => {
+    const forward = bootstrapAlphaInterval(patterns, values, 'ordinal', { seed: 42 });
+    const reversed = bootstrapAlphaInterval([...patterns].reverse(), values, 'ordinal', { seed: 42 });
+    expect(reversed).toEqual(forward);
+    const many: UnitPattern[] = patterns.map((p) => ({ ...p, units: p.units * 400 })); // the Poisson path too
+    expect(bootstrapAlphaInterval([...many].reverse(), values, 'ordinal', { seed: 42 })).toEqual(bootstrapAlphaInterval(many, values, 'ordinal', { seed: 42 }));
   });
 
   it('narrows as the same pattern of agreement is seen on more candidates', () => {
@@ -133,10 +169,11 @@ describe('distribution helpers', () => {
   });
 
   it('puts a Fisher z interval around r', () => {
-    // r = .5 with n = 28: z = .5493 ± 1.96/5 → (.160, .733).
+    // r = .5 with n = 28: z = atanh(.5) = .549306 ± 1.959964/√25 = ± .391993 → (.157313, .941299);
+    // tanh → (.156028, .735818), the textbook (.156, .736) (as tests/unit/validity-statistics.test.ts).
     const ci = correlationInterval(0.5, 28)!;
-    expect(ci.low).toBeCloseTo(0.16, 2);
-    expect(ci.high).toBeCloseTo(0.733, 2);
+    expect(ci.low).toBeCloseTo(0.156028, 5);
+    expect(ci.high).toBeCloseTo(0.735818, 5);
     expect(correlationInterval(0.5, 3)).toBeNull();
   });
 });

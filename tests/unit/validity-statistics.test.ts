@@ -2,10 +2,10 @@
 // textbook value of Fisher's z interval, plus the checkpoint timing rules of lib/outcomes/schemas.ts.
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleHasPermission } from '@/lib/auth/permissions';
+import { correlationInterval } from '@/lib/dashboard/statistics';
 import { checkpointStatus, OVERDUE_AFTER_DAYS } from '@/lib/outcomes/schemas';
 import {
   assessValidity,
-  fisherInterval,
   MIN_VALIDITY_N,
   type PairSums,
   pearsonFromSums,
@@ -59,24 +59,29 @@ describe("Pearson's r from sums", () => {
   });
 });
 
+// The interval is lib/dashboard/statistics.ts's correlationInterval, the one question separation uses too.
 describe("Fisher's z interval", () => {
   it('matches the hand calculation for the ten hires', () => {
-    const { lower, upper } = fisherInterval(0.81325006, 10);
-    expect(lower).toBeCloseTo(0.376312, 5);
-    expect(upper).toBeCloseTo(0.954256, 5);
+    const { low, high } = correlationInterval(0.81325006, 10)!;
+    expect(low).toBeCloseTo(0.376312, 5);
+    expect(high).toBeCloseTo(0.954256, 5);
   });
 
   it('reproduces the textbook r = .5, n = 28 example: z = .5493 ± 1.96 · 0.2 → [.156, .736]', () => {
-    const { lower, upper } = fisherInterval(0.5, 28);
-    expect(lower).toBeCloseTo(0.156, 3);
-    expect(upper).toBeCloseTo(0.736, 3);
+    const { low, high } = correlationInterval(0.5, 28)!;
+    expect(low).toBeCloseTo(0.156, 3);
+    expect(high).toBeCloseTo(0.736, 3);
   });
 
-  it('stays finite at r = 1 and refuses n ≤ 3', () => {
-    const { lower, upper } = fisherInterval(1, 12);
-    expect(Number.isFinite(lower) && Number.isFinite(upper)).toBe(true);
-    expect(upper).toBeLessThanOrEqual(1);
-    expect(() => fisherInterval(0.5, 3)).toThrow(RangeError);
+  it('stays finite at r = ±1 and gives nothing for n ≤ 3 or an undefined r', () => {
+    for (const r of [1, -1]) {
+      const { low, high } = correlationInterval(r, 12)!;
+      expect(Number.isFinite(low) && Number.isFinite(high)).toBe(true);
+      expect(Math.abs(low)).toBeLessThanOrEqual(1);
+      expect(Math.abs(high)).toBeLessThanOrEqual(1);
+    }
+    expect(correlationInterval(0.5, 3)).toBeNull();
+    expect(correlationInterval(null, 12)).toBeNull();
   });
 });
 

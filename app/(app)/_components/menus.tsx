@@ -4,6 +4,7 @@
 import { DropdownMenu } from 'radix-ui';
 import { useTransition } from 'react';
 import { signOutAction, signOutEverywhereAction } from '@/app/(auth)/actions';
+import { removeAllDrafts } from '../interviews/[interviewId]/local-drafts';
 import { switchOrganizationAction } from '../actions';
 
 const menuClass = 'z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg';
@@ -82,7 +83,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
           <DropdownMenu.Item
             className={itemClass}
             onSelect={() => {
-              clearLocalDrafts();
+              removeAllDrafts();
               startTransition(() => signOutAction());
             }}
           >
@@ -91,7 +92,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
           <DropdownMenu.Item
             className={itemClass}
             onSelect={() => {
-              clearLocalDrafts();
+              removeAllDrafts();
               startTransition(() => signOutEverywhereAction());
             }}
           >
@@ -101,15 +102,6 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
   );
-}
-
-/** Scorecard drafts kept for offline safety must not outlive the session on a shared computer. */
-function clearLocalDrafts() {
-  try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('loopkit:scorecard:')) localStorage.removeItem(key);
-  } catch {
-    // Storage unavailable: nothing to clear.
-  }
 }
 
 function initials(name: string): string {

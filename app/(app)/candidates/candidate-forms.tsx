@@ -170,7 +170,7 @@ export function ScheduleInterviewForm({
         />
         <TextField label="Minutes" name="durationMinutes" id={id('min')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
       </div>
-<PanelPicker
+      <PanelPicker
         idPrefix={id('panel')}
         named
         members={members}
@@ -399,7 +399,7 @@ function RescheduleForm({
       )}
       <TextField label="New date and time" name="scheduledAt" id={id('when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} hint={`Times in ${timeZone}`} error={fieldError(state, 'scheduledAt') ?? fieldError(state, 'timeZone')} />
       <TextField label="Minutes" name="durationMinutes" id={id('minutes')} type="number" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldError(state, 'durationMinutes')} />
-<PanelPicker
+      <PanelPicker
         idPrefix={id('panel')}
         members={members}
         panel={panel}

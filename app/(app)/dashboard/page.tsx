@@ -13,6 +13,13 @@ export default async function DashboardPage() {
   const { ctx } = await requirePageContext();
   if (!can(ctx, 'dashboard:read')) return <AccessDenied what="the dashboard" />;
   const openings = await listOpenings(ctx);
+  const readsFeedback = can(ctx, 'scorecard:read_all');
+  const reports = [
+    { href: '/dashboard/calibration', title: 'Interviewer calibration and reliability', what: 'how lenient each interviewer is and how consistently the panel rates', show: readsFeedback },
+    { href: '/dashboard/questions', title: 'Question analytics', what: 'which questions tell candidates apart', show: readsFeedback },
+    { href: '/dashboard/validity', title: 'Predictive validity', what: 'how interview scores of hires relate to their post-hire outcomes', show: true },
+    { href: '/dashboard/adverse-impact', title: 'Adverse impact', what: 'selection rates by self-identified group (four-fifths rule)', show: can(ctx, 'eeo:read') },
+  ];
   return (
     <>
       <PageHeader title="Dashboard" description="Compare candidates on evidence: per-skill scores with their raters and spread, and the weighted composite with its coverage." />
@@ -34,35 +41,19 @@ export default async function DashboardPage() {
           </ul>
         </Card>
       )}
-      {can(ctx, 'scorecard:read_all') ? (
-        <ul className="mt-6 space-y-1 text-sm">
-          <li>
-            <Link href="/dashboard/calibration" className="font-medium text-brand-700 underline">
-              Interviewer calibration and reliability
-            </Link>
-          </li>
-          <li>
-            <Link href="/dashboard/questions" className="font-medium text-brand-700 underline">
-              Question analytics
-            </Link>{' '}
-            <span className="text-slate-600">— which questions tell candidates apart</span>
-          </li>
-        </ul>
-      ) : null}
-      <p className="mt-3 text-sm">
-        <Link href="/dashboard/validity" className="font-medium text-brand-700 underline">
-          Predictive validity
-        </Link>{' '}
-        <span className="text-slate-600">— how interview scores of hires relate to their post-hire outcomes</span>
-      </p>
-      {can(ctx, 'eeo:read') ? (
-        <p className="mt-3 text-sm">
-          <Link href="/dashboard/adverse-impact" className="font-medium text-brand-700 underline">
-            Adverse impact
-          </Link>{' '}
-          <span className="text-slate-600">— selection rates by self-identified group (four-fifths rule)</span>
-        </p>
-      ) : null}
+      <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-600">Reports</h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {reports
+          .filter((r) => r.show)
+          .map((r) => (
+            <li key={r.href}>
+              <Link href={r.href} className="font-medium text-brand-700 underline">
+                {r.title}
+              </Link>{' '}
+              <span className="text-slate-600">— {r.what}</span>
+            </li>
+          ))}
+      </ul>
     </>
   );
 }

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { LocalTime, TimeZoneNote } from '@/app/_components/local-time';
 import { AccessDenied, Badge, ButtonLink, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
+import { plural } from '@/lib/text';
 import { RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { getMyAgreement, listExercises, TRAINEE_PERMISSION } from '@/lib/training/queries';
 import { requirePageContext } from '../page-context';
@@ -37,9 +38,15 @@ export default async function TrainingPage() {
           </div>
           {list.total === 0 ? (
             <div className="mt-4">
-              <EmptyState title="No exercises yet">
-                {manages ? 'Add sample answers from a question’s page (Calibration samples) and they appear here for your interviewers.' : 'When a recruiter adds sample answers to questions, they appear here.'}
-              </EmptyState>
+              {list.ownSamples > 0 ? (
+                <EmptyState title="No exercises for you">
+                  You wrote the {plural(list.ownSamples, 'sample')} here, so you know the reference ratings: they are exercises for the other members.{manages ? ' See how they agree under Members’ agreement.' : ''}
+                </EmptyState>
+              ) : (
+                <EmptyState title="No exercises yet">
+                  {manages ? 'Add sample answers from a question’s page (Calibration samples) and they appear here for your interviewers.' : 'When a recruiter adds sample answers to questions, they appear here.'}
+                </EmptyState>
+              )}
             </div>
           ) : (
             <ul className="mt-4 divide-y divide-slate-200" aria-label="Exercises">

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage, SubmitButton, TextField, fieldError } from '@/app/_components/form';
 import type { ActionState } from '@/lib/http';
 import { signInAction } from '../actions';
@@ -9,12 +9,13 @@ const initial: ActionState = { status: 'idle' };
 
 export function SignInForm({ callbackUrl, github, google }: { callbackUrl: string; github: boolean; google: boolean }) {
   const [state, action] = useActionState(signInAction, initial);
+  const [email, setEmail] = useState(''); // controlled: a refused sign-in keeps the address (the password is typed again)
   return (
     <div className="mt-6 space-y-6">
       <form action={action} className="space-y-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <FormMessage state={state} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldError(state, 'email')} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(state, 'email')} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldError(state, 'password')} />
         <SubmitButton pendingText="Signing in…" className="w-full">
           Sign in

@@ -345,7 +345,8 @@ export async function makeSubmittedScorecard(
 
 /**
  * A hired application: an applicant, one interview whose panel is `rater`, who submits `ratings`
- * (and per-question `questionRatings`, keyed by kit item), and any `drafts`' panelists, then a "hire" decision by `admin`.
+ * (and per-question `questionRatings`, keyed by kit item), any `drafts`' panelists and any
+ * `shadows` (trainees in a shadow or reverse-shadow seat, who submit), then a "hire" decision by `admin`.
  * The one direct write: the hire time (closed_at) is moved `hiredDaysAgo` days back, because no
  * domain path records a hire in the past and outcome checkpoints count from it.
  */
@@ -361,13 +362,22 @@ export async function makeHire(
     hiredDaysAgo?: number;
     /** Other panelists of the same interview who leave their card a draft. */
     drafts?: { rater: Ctx; ratings: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null> }[];
+    /** Panelists in training on the same interview, who submit a card that never counts. */
+    shadows?: { rater: Ctx; role: Exclude<PanelRoleValue, 'interviewer'>; ratings: Record<string, SkillRatingValue>; questionRatings?: Record<string, 1 | 2 | 3 | 4 | null> }[];
   },
 ) {
   const { candidateId, applicationId } = await makeApplicant(admin, { openingId: input.openingId });
   const drafts = input.drafts ?? [];
-  const interviewId = await makeInterview(admin, { applicationId, stageId: input.stageId, panel: [input.rater, ...drafts.map((d) => d.rater)] });
+  const shadows = input.shadows ?? [];
+  const interviewId = await makeInterview(admin, {
+    applicationId,
+    stageId: input.stageId,
+    panel: [input.rater, ...drafts.map((d) => d.rater), ...shadows.map((s) => s.rater)],
+    roles: Object.fromEntries(shadows.map((s) => [s.rater.userId, s.role])),
+  });
   await makeSubmittedScorecard(input.rater, { interviewId, ratings: input.ratings, questionRatings: input.questionRatings });
   for (const d of drafts) await makeDraftScorecard(d.rater, { interviewId, ratings: d.ratings, questionRatings: d.questionRatings });
+  for (const s of shadows) await makeSubmittedScorecard(s.rater, { interviewId, ratings: s.ratings, questionRatings: s.questionRatings });
   await recordDecision(admin, { applicationId, outcome: 'hire', rationale: 'Strong evidence across the loop; fixture hire.' });
   const hiredAt = new Date(Date.now() - (input.hiredDaysAgo ?? 100) * 24 * 60 * 60 * 1000);
   await db.update(applications).set({ closedAt: hiredAt }).where(eq(applications.id, applicationId));

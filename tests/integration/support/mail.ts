@@ -15,14 +15,19 @@ export async function deliverQueuedMail(db: Database): Promise<number> {
   return rows.length;
 }
 
-/** Delivers what is queued, then returns the newest mail of a kind to an address. */
+/**
+ * Delivers what is queued, then returns the newest mail of a kind to an address — newest by when it
+ * was sent (its job was queued), not when it reached the outbox: mails queued one after another are
+ * delivered here in one batch, in no set order, within the same millisecond.
+ */
 export async function latestMail(db: Database, to: string, kind?: string) {
   await deliverQueuedMail(db);
+  const queuedAt = sql`(select j.created_on from pgboss.job j where j.name = 'mail.send' and j.data->>'mailId' = ${mailOutbox.id}::text limit 1)`;
   const [mail] = await db
     .select()
     .from(mailOutbox)
     .where(and(sql`lower(${mailOutbox.recipient}) = ${to.toLowerCase()}`, kind ? eq(mailOutbox.kind, kind) : undefined))
-    .orderBy(desc(mailOutbox.createdAt))
+    .orderBy(sql`${queuedAt} desc nulls last`, desc(mailOutbox.createdAt))
     .limit(1);
   return mail;
 }

@@ -7,7 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied, Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
-import { CHECKPOINT_LABELS, OUTCOME_CHECKPOINTS, type OutcomeCheckpoint } from '@/lib/outcomes/schemas';
+import { CHECKPOINT_ADJECTIVES, CHECKPOINT_LABELS, OUTCOME_CHECKPOINTS, type OutcomeCheckpoint } from '@/lib/outcomes/schemas';
 import { getValidityReport, listValidityOpenings, suggestionFingerprint, type ValidityDimension, type ValidityReport, type ValidityRow } from '@/lib/validity/report';
 import { MIN_VALIDITY_N, suggestionChangesWeights } from '@/lib/validity/statistics';
 import { orNotFound, requirePageContext } from '../../page-context';
@@ -93,6 +93,7 @@ export default async function ValidityPage({ searchParams }: { searchParams: Pro
   const checkpoint: OutcomeCheckpoint = OUTCOME_CHECKPOINTS.find((c) => c === params.checkpoint) ?? '90_days';
   const [openings, report] = await Promise.all([listValidityOpenings(ctx), orNotFound(getValidityReport(ctx, { openingId, checkpoint }))]);
   const label = CHECKPOINT_LABELS[checkpoint];
+  const adjective = CHECKPOINT_ADJECTIVES[checkpoint];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -132,12 +133,12 @@ export default async function ValidityPage({ searchParams }: { searchParams: Pro
       </form>
       <div className="space-y-8">
         <p className="text-sm text-slate-700">
-          {report.opening ? report.opening.title : 'All openings'}: {report.hiresWithOutcome} {report.hiresWithOutcome === 1 ? 'hire' : 'hires'} with a {label}{' '}
+          {report.opening ? report.opening.title : 'All openings'}: {report.hiresWithOutcome} {report.hiresWithOutcome === 1 ? 'hire' : 'hires'} with a {adjective}{' '}
           outcome. Only submitted scorecards count, as on the comparison grid.
         </p>
         <RangeRestriction report={report} />
         {report.hiresWithOutcome === 0 ? (
-          <EmptyState title={`No ${label} outcomes yet`}>
+          <EmptyState title={`No ${adjective} outcomes yet`}>
             Hiring managers record outcomes on a hire’s debrief page once the checkpoint is near; Loopkit reminds them when it is due.
           </EmptyState>
         ) : (

@@ -27,7 +27,7 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.isContentEditable));
 }
 
-export function LiveScorecard({ scorecard, interview, kit, prompts }: LiveProps) {
+export function LiveScorecard({ scorecard, interview, kit, content }: LiveProps) {
   const autosave = useScorecardAutosave(interview.id, scorecard);
   const { local, update, setMessage } = autosave;
   const [submittedAt, setSubmittedAt] = useState(scorecard.status === 'submitted' ? scorecard.submittedAt : null);
@@ -138,7 +138,7 @@ export function LiveScorecard({ scorecard, interview, kit, prompts }: LiveProps)
         <QuestionList items={items} current={current} local={local} onSelect={setCurrent} />
         <QuestionPanel
           item={item}
-          prompt={prompts[item.id]}
+          content={content[item.id]!}
           index={current}
           count={items.length}
           ratedSkillName={skillById.get(item.primarySkillId)?.name}

@@ -12,10 +12,19 @@ export type LiveSkill = PinnedKit['skills'][number];
 export type LiveInterview = Pick<Opened['interview'], 'id' | 'applicationId' | 'candidateName' | 'blind' | 'openingTitle' | 'stageName' | 'scheduledAt' | 'started' | 'startedAt'>;
 export type LiveKit = Pick<PinnedKit, 'name' | 'version' | 'targetMinutes' | 'skills'> & { items: LiveItem[] };
 
+/** A question's prompt, guidance lines and rubric anchors, rendered from Markdown on the server. */
+export interface RenderedItem {
+  prompt: ReactNode;
+  listenFor: ReactNode[];
+  redFlags: ReactNode[];
+  followUps: ReactNode[];
+  rubric: ReactNode[];
+}
+
 export interface LiveProps {
   scorecard: LiveScorecardData;
   interview: LiveInterview;
   kit: LiveKit;
-  /** Each question's prompt, Markdown already rendered on the server, by item id. */
-  prompts: Record<string, ReactNode>;
+  /** Each question's Markdown, already rendered on the server, by item id. */
+  content: Record<string, RenderedItem>;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { Markdown } from '@/app/_components/markdown';
+import { inlineMarkdownLines, Markdown } from '@/app/_components/markdown';
 import { AccessDenied, Badge, PageHeader } from '@/app/_components/ui';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { InterviewCancelledError } from '@/lib/scorecards/mutations';
@@ -38,8 +38,20 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
   const { scorecard, interview, kit } = opened;
   const progress = await getInterviewProgress(ctx, interviewId);
   const items = kit.sections.flatMap((s) => s.items);
-  // Kit Markdown is rendered here, on the server: the Markdown parser never ships to the browser.
-  const prompts = Object.fromEntries(items.map((item) => [item.id, <Markdown key={item.id} className="mt-2">{item.prompt}</Markdown>]));
+  // Kit Markdown (the prompt, the guidance lines, the rubric anchors) is rendered here, on the
+  // server: the Markdown parser never ships to the browser.
+  const content = Object.fromEntries(
+    items.map((item) => [
+      item.id,
+      {
+        prompt: <Markdown className="mt-2">{item.prompt}</Markdown>,
+        listenFor: inlineMarkdownLines(item.listenFor),
+        redFlags: inlineMarkdownLines(item.redFlags),
+        followUps: inlineMarkdownLines(item.followUps),
+        rubric: inlineMarkdownLines(item.rubric),
+      },
+    ]),
+  );
   return (
     <>
       <h1 className="sr-only">
@@ -77,7 +89,7 @@ export default async function LiveScorecardPage({ params }: { params: Promise<{ 
           startedAt: interview.startedAt,
         }}
         kit={{ name: kit.name, version: kit.version, targetMinutes: kit.targetMinutes, items, skills: kit.skills }}
-        prompts={prompts}
+        content={content}
       />
     </>
   );

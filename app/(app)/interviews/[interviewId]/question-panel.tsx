@@ -1,12 +1,12 @@
 'use client';
 // The question in front of the panel: its prompt and guidance, the four rubric anchors as the
 // rating control, the notes on the answer; and the list of all questions to move between them.
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
 import { TextAreaField } from '@/app/_components/form';
 import { buttonClass } from '@/app/_components/ui';
 import { fieldKey, type Flat, valueOf } from '@/lib/scorecards/draft';
 import { RATING_LABELS } from '@/lib/scorecards/labels';
-import type { LiveItem } from './live-types';
+import type { LiveItem, RenderedItem } from './live-types';
 
 export type Score = 1 | 2 | 3 | 4;
 
@@ -47,7 +47,7 @@ const GUIDANCE = [
 
 export function QuestionPanel({
   item,
-  prompt,
+  content,
   index,
   count,
   ratedSkillName,
@@ -59,8 +59,8 @@ export function QuestionPanel({
   onMove,
 }: {
   item: LiveItem;
-  /** The prompt, rendered from Markdown on the server. */
-  prompt: ReactNode;
+  /** The prompt, guidance and anchors, rendered from Markdown on the server. */
+  content: RenderedItem;
   index: number;
   count: number;
   /** The kit skill the question's rating also sets (its primary skill), if the kit weighs it. */
@@ -82,14 +82,14 @@ export function QuestionPanel({
         <h2 id="question-heading" className="mt-1 text-lg font-semibold">
           {item.title}
         </h2>
-        {prompt}
+        {content.prompt}
         <div className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           {GUIDANCE.map(([title, field]) => (
             <div key={field}>
               <h3 className="font-medium">{title}</h3>
               <ul className="list-disc pl-5 text-slate-700">
-                {item[field].map((line) => (
-                  <li key={line}>{line}</li>
+                {item[field].map((line, i) => (
+                  <li key={line}>{content[field][i]}</li>
                 ))}
               </ul>
             </div>
@@ -112,7 +112,7 @@ export function QuestionPanel({
                   {score} — {RATING_LABELS[score]}
                 </span>
                 {/* Long unbroken words (URLs, identifiers) wrap inside the card instead of overflowing it. */}
-                <span className="break-words text-slate-700 [overflow-wrap:anywhere]">{anchor}</span>
+                <span className="break-words text-slate-700 [overflow-wrap:anywhere]">{content.rubric[i] ?? anchor}</span>
               </label>
             );
           })}

@@ -3,26 +3,20 @@
 // debounced save sends only the changed fields with the revision they were based on. A 409 brings
 // the server's state, which is merged three ways (lib/scorecards/draft.ts); real conflicts wait
 // for the person to choose and neither text is dropped. Offline, saves retry with back-off until
-// the network returns; a local draft that never reached the server is restored after a reload.
+// the network returns; a local draft that never reached the server is taken up by the next page
+// of this scorecard once the page that wrote it is gone (./local-drafts.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Conflict, dirtyKeys, type FieldValue, type Flat, flatten, mergeWithServer, type ScorecardValues, toPatch, valueOf } from '@/lib/scorecards/draft';
+import { draftKey, holdPageLock, newPageId, removeDraft, removeInterviewDrafts, takeUpDraftsOfGonePages, writeDraft } from './local-drafts';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error';
 
 /** The panelist's scorecard as the page receives it; `id` is null until the first write creates the draft. */
 export type LiveScorecardData = ScorecardValues & { id: string | null; revision: number; status: 'draft' | 'submitted'; submittedAt: string | null };
 
-// Keyed by interview: the local draft exists before the server's does. Sign-out clears the prefix.
-const storageKey = (interviewId: string) => `loopkit:scorecard:${interviewId}`;
 export const SAVE_DELAY_MS = 800;
 const FIRST_RETRY_MS = 2000;
 const MAX_RETRY_MS = 15_000;
-
-interface Stored {
-  baseRevision: number;
-  base: Flat;
-  local: Flat;
-}
 
 /** What submitting needs from the autosave: the draft's id and revision once nothing is unsaved. */
 export type SubmitReadiness = { kind: 'ready'; scorecardId: string; revision: number } | { kind: 'unsaved' } | { kind: 'error'; message: string };
@@ -33,6 +27,9 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [message, setMessage] = useState('');
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  // Keyed by interview and page: the local draft exists before the server's does.
+  const [pageId] = useState(newPageId);
+  const ownDraftKey = draftKey(interviewId, pageId);
 
   // The save machinery lives in refs: it is read by timers and event handlers, never by render.
   const base = useRef<Flat>(serverFlat);
@@ -49,13 +46,8 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
   }, []);
 
   const persist = useCallback(() => {
-    const stored: Stored = { baseRevision: revision.current, base: base.current, local: localRef.current };
-    try {
-      localStorage.setItem(storageKey(interviewId), JSON.stringify(stored));
-    } catch {
-      // Storage full or disabled: the server copy is still the source of truth.
-    }
-  }, [interviewId]);
+    writeDraft(ownDraftKey, { baseRevision: revision.current, base: base.current, local: localRef.current });
+  }, [ownDraftKey]);
 
   /**
    * The server-side draft, created by the first write (POST, idempotent). If another tab created
@@ -173,33 +165,40 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
     [conflicts, update],
   );
 
-  // Restore a local draft that never reached the server (reload, crash, lost network).
+  // Hold this page's lock while it is open, and take up what pages now gone typed and never saved
+  // (reload, crash, a tab closed offline) — merged into what this page holds, like a 409.
   useEffect(() => {
     if (scorecard.status === 'submitted') {
-      localStorage.removeItem(storageKey(interviewId));
+      removeInterviewDrafts(interviewId);
       return;
     }
-    const raw = localStorage.getItem(storageKey(interviewId));
-    if (!raw) return;
-    try {
-      const stored = JSON.parse(raw) as Stored;
-      if (!dirtyKeys(stored.base, stored.local).length) return;
-      const merged = mergeWithServer(stored.base, stored.local, serverFlat);
-      localRef.current = merged.local;
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring browser-only state after hydration
-      setLocal(merged.local);
-      if (merged.conflicts.length) {
-        setConflicts(merged.conflicts);
-        setStatus('conflict');
-      } else {
-        setStatus('pending');
-        saveLater(0);
+    const leaving = new AbortController();
+    holdPageLock(pageId, leaving.signal);
+    takeUpDraftsOfGonePages(interviewId, pageId, leaving.signal, (stored) => {
+      try {
+        if (!dirtyKeys(stored.base, stored.local).length) return;
+        const merged = mergeWithServer(stored.base, stored.local, localRef.current);
+        localRef.current = merged.local;
+        setLocal(merged.local);
+        persist();
+        if (merged.conflicts.length) {
+          setConflicts((current) => [...current.filter((c) => !merged.conflicts.some((m) => m.key === c.key)), ...merged.conflicts]);
+          setStatus('conflict');
+        } else {
+          setStatus((s) => (s === 'conflict' ? s : 'pending'));
+          if (timer.current) clearTimeout(timer.current);
+          saveLater(0);
+        }
+      } catch {
+        // A draft in another shape (an older version's, or damaged): nothing to take up.
       }
-      persist();
-    } catch {
-      localStorage.removeItem(storageKey(interviewId));
-    }
-  }, [interviewId, persist, saveLater, scorecard.status, serverFlat]);
+    });
+    return () => {
+      leaving.abort();
+      // Left with nothing unsaved (another page of the app): the draft has served its purpose.
+      if (!dirtyKeys(base.current, localRef.current).length) removeDraft(ownDraftKey);
+    };
+  }, [interviewId, ownDraftKey, pageId, persist, saveLater, scorecard.status]);
 
   // Hiding the page (tab switch, close, phone lock) sends what is pending at once; the network's
   // return retries without waiting out the back-off.
@@ -236,7 +235,7 @@ export function useScorecardAutosave(interviewId: string, scorecard: LiveScoreca
 
   /** After a successful submit: the local draft is done with. */
   const submitted = useCallback(() => {
-    localStorage.removeItem(storageKey(interviewId));
+    removeInterviewDrafts(interviewId);
     setStatus('saved');
   }, [interviewId]);
 

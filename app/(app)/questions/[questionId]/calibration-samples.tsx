@@ -2,7 +2,7 @@
 // The question page's "Calibration samples" section (training:manage): sample answers with a
 // reference rating chosen among this question's anchors, for trainees to rate blind at /training.
 // Forms are controlled, so nothing typed is lost on an error; a stale save offers both versions.
-import { useId, useState, useTransition } from 'react';
+import { type ReactNode, useId, useState, useTransition } from 'react';
 import { ConflictNotice, FormMessage, TextAreaField, fieldError } from '@/app/_components/form';
 import { Badge, buttonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/lib/http';
@@ -11,7 +11,8 @@ import type { SampleForManagers } from '@/lib/training/queries';
 import { AnchorChoice } from '../../training/_components/anchor-choice';
 import { saveSampleAction, setSampleArchivedAction } from '../../training/actions';
 
-type Anchors = readonly [string, string, string, string];
+/** The question's four anchors, rendered from Markdown by the server page. */
+type Anchors = readonly ReactNode[];
 
 export function CalibrationSamples({ questionId, currentVersion, anchors, samples }: { questionId: string; currentVersion: number; anchors: Anchors; samples: SampleForManagers[] }) {
   const [adding, setAdding] = useState(false);

@@ -5,7 +5,7 @@ import { getQuestion } from '@/lib/questions/queries';
 import { KIND_LABELS, LEVEL_LABELS, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { ButtonLink } from '@/app/_components/ui';
 import { ArchiveQuestionButton } from './archive-button';
-import { InlineMarkdown, Markdown } from '@/app/_components/markdown';
+import { InlineMarkdown, inlineMarkdownLines, Markdown } from '@/app/_components/markdown';
 import { orNotFound, requirePageContext } from '../../page-context';
 import { CopyQuestionButton } from './copy-button';
 import { listQuestionSamples } from '@/lib/training/queries';
@@ -91,12 +91,14 @@ export default async function QuestionPage({ params, searchParams }: { params: P
               {anchors.map((text, i) => (
                 <li key={RUBRIC_LABELS[i]} className="rounded-md border border-slate-200 p-3">
                   <p className="text-sm font-semibold text-slate-900">{RUBRIC_LABELS[i]}</p>
-                  <p className="mt-1 text-sm text-slate-700">{text}</p>
+                  <p className="mt-1 text-sm text-slate-700">
+                    <InlineMarkdown>{text}</InlineMarkdown>
+                  </p>
                 </li>
               ))}
             </ol>
           </Card>
-          {samples ? <CalibrationSamples questionId={data.question.id} currentVersion={v.version} anchors={anchors} samples={samples} /> : null}
+          {samples ? <CalibrationSamples questionId={data.question.id} currentVersion={v.version} anchors={inlineMarkdownLines(anchors)} samples={samples} /> : null}
         </div>
         <div className="space-y-6">
           <Card className="p-5">

@@ -40,7 +40,10 @@ export default async function MembersPage() {
                   {canManage ? (
                     <MemberActions membershipId={m.membershipId} memberName={m.name ?? m.email} role={m.role} roles={roles} />
                   ) : (
-                    <Badge tone="brand">{ROLE_LABELS[m.role]}</Badge>
+                    // Its own width on a phone too (the column would stretch it across the card).
+                    <span className="self-start sm:self-auto">
+                      <Badge tone="brand">{ROLE_LABELS[m.role]}</Badge>
+                    </span>
                   )}
                 </li>
               ))}

@@ -2,7 +2,7 @@
 // answer — nothing else, because getExercise returns nothing else. After: the reference rating and
 // its rationale, and how the other trainees rated (counts, no names).
 import type { Metadata } from 'next';
-import { Markdown } from '@/app/_components/markdown';
+import { InlineMarkdown, inlineMarkdownLines, Markdown } from '@/app/_components/markdown';
 import { LocalTime } from '@/app/_components/local-time';
 import { AccessDenied, Badge, BackLink, Card, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
@@ -58,7 +58,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ sampl
           </Card>
         </div>
         <Card className="p-5">
-          {result ? <Result result={result} anchors={question.anchors} /> : <RateForm sampleId={exercise.sampleId} anchors={question.anchors} />}
+          {result ? <Result result={result} anchors={question.anchors} /> : <RateForm sampleId={exercise.sampleId} anchors={inlineMarkdownLines(question.anchors)} />}
         </Card>
       </div>
     </>
@@ -85,7 +85,9 @@ function Result({ result, anchors }: { result: ExerciseResult; anchors: readonly
         <div className="rounded-md border border-slate-200 p-3">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Reference rating</dt>
           <dd className="mt-1 font-semibold text-slate-900">{RUBRIC_LABELS[result.referenceRating - 1]}</dd>
-          <dd className="text-xs text-slate-600">{anchors[result.referenceRating - 1]}</dd>
+          <dd className="text-xs text-slate-600">
+            <InlineMarkdown>{anchors[result.referenceRating - 1] ?? ''}</InlineMarkdown>
+          </dd>
         </div>
       </dl>
       <p className="text-sm font-medium">

@@ -1,12 +1,12 @@
 'use client';
 // The trainee's rating of one sample: a choice among the question's anchors and an optional note.
 // Controlled, so the choice and the note survive an error; a rating is final once submitted.
-import { useActionState, useState } from 'react';
+import { type ReactNode, useActionState, useState } from 'react';
 import { FormMessage, SubmitButton, TextAreaField, fieldError } from '@/app/_components/form';
 import { AnchorChoice } from '../_components/anchor-choice';
 import { rateSampleAction, type RateSampleState } from '../actions';
 
-export function RateForm({ sampleId, anchors }: { sampleId: string; anchors: readonly string[] }) {
+export function RateForm({ sampleId, anchors }: { sampleId: string; anchors: readonly ReactNode[] }) {
   const [state, action] = useActionState(rateSampleAction, { status: 'idle' } as RateSampleState);
   const [rating, setRating] = useState('');
   const [note, setNote] = useState('');

@@ -1,5 +1,7 @@
 // A rating chosen among a question's four anchors, each with its description: the reference rating
-// on the question page and the trainee's rating on an exercise are picked the same way.
+// on the question page and the trainee's rating on an exercise are picked the same way. The
+// anchors arrive rendered from Markdown by the server page (the parser stays off the client).
+import type { ReactNode } from 'react';
 import { RUBRIC_LABELS } from '@/lib/questions/schemas';
 
 export function AnchorChoice({
@@ -12,7 +14,7 @@ export function AnchorChoice({
 }: {
   legend: string;
   name: string;
-  anchors: readonly string[];
+  anchors: readonly ReactNode[];
   value: string;
   onChange: (value: string) => void;
   error?: string;

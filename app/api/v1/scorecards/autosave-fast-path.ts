@@ -38,11 +38,21 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-async function send(response: ServerResponse, result: Response): Promise<void> {
-  const headers: Record<string, string> = { ...Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])), 'cache-control': 'no-store' };
+const BASE_HEADERS: Record<string, string> = { ...Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])), 'cache-control': 'no-store' };
+
+/** An error, answered as the route handler would (errorToResponse builds the body and status). */
+async function sendError(response: ServerResponse, error: unknown): Promise<void> {
+  const result = errorToResponse(error);
+  const headers = { ...BASE_HEADERS };
   result.headers.forEach((value, key) => (headers[key] = value));
   response.writeHead(result.status, headers);
   response.end(await result.text());
+}
+
+/** The saved revision: the same JSON Response.json would send, written without a Web Response's cost (most answers are these). */
+function sendSaved(response: ServerResponse, saved: unknown): void {
+  response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'application/json' });
+  response.end(JSON.stringify(saved));
 }
 
 /** Handles the request and returns true, or returns false (touching nothing) for Next.js to handle. */
@@ -63,9 +73,9 @@ export async function tryAutosaveFastPath(request: IncomingMessage, response: Se
     if (!session?.ctx) throw new UnauthenticatedError();
     const body = parseJsonText(await readBody(request));
     const scorecardId = match[1]!; // not a uuid if it needed decoding: validation names it
-    await send(response, Response.json(await saveScorecard(session.ctx, { ...(body as Record<string, unknown>), scorecardId })));
+    sendSaved(response, await saveScorecard(session.ctx, { ...(body as Record<string, unknown>), scorecardId }));
   } catch (error) {
-    await send(response, errorToResponse(error));
+    await sendError(response, error);
   }
   return true;
 }

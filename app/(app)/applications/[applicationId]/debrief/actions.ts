@@ -4,7 +4,7 @@ import { recordDecision } from '@/lib/decisions/mutations';
 import { DECISION_OUTCOME_LABELS } from '@/lib/decisions/schemas';
 import type { ActionState } from '@/lib/http';
 import { recordOutcome } from '@/lib/outcomes/mutations';
-import { CHECKPOINT_LABELS } from '@/lib/outcomes/schemas';
+import { CHECKPOINT_ADJECTIVES } from '@/lib/outcomes/schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,7 +40,7 @@ export async function recordOutcomeAction(_prev: ActionState, formData: FormData
     formData,
     async (ctx, input) => {
       const { checkpoint, revision } = await recordOutcome(ctx, withSkillRatings(input));
-      return `${CHECKPOINT_LABELS[checkpoint]} outcome ${revision === 1 ? 'recorded' : 'saved'}.`;
+      return `${CHECKPOINT_ADJECTIVES[checkpoint]} outcome ${revision === 1 ? 'recorded' : 'saved'}.`;
     },
     path,
   );

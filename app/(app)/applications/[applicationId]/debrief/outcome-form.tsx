@@ -8,7 +8,7 @@ import { LocalTime } from '@/app/_components/local-time';
 import { buttonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/lib/http';
 import type { CheckpointView } from '@/lib/outcomes/queries';
-import { CHECKPOINT_LABELS } from '@/lib/outcomes/schemas';
+import { CHECKPOINT_ADJECTIVES } from '@/lib/outcomes/schemas';
 import { RATING_LABELS } from '@/lib/scorecards/labels';
 import { recordOutcomeAction } from './actions';
 
@@ -52,7 +52,7 @@ export function OutcomeForm({ applicationId, view, skills }: { applicationId: st
   const [skillRatings, setSkillRatings] = useState<Record<string, string>>(() => Object.fromEntries(skills.map((s) => [s.id, saved?.skillRatings[s.id] ? String(saved.skillRatings[s.id]) : ''])));
   const [state, action, pending] = useActionState(recordOutcomeAction, idle);
   const meanwhile = state.status === 'error' && state.code === 'conflict' && state.current ? (state.current as CheckpointView).outcome : null;
-  const label = CHECKPOINT_LABELS[view.checkpoint];
+  const label = CHECKPOINT_ADJECTIVES[view.checkpoint];
   const idPrefix = `outcome-${view.checkpoint}`;
   return (
     <form

@@ -6,7 +6,7 @@ import { getKit } from '@/lib/kits/queries';
 import { KIND_LABELS, LEVEL_LABELS, type QuestionKind, RUBRIC_LABELS } from '@/lib/questions/schemas';
 import { orNotFound, requirePageContext } from '../../../page-context';
 import { PrintButton } from '@/app/_components/print-button';
-import { Markdown } from '@/app/_components/markdown';
+import { InlineMarkdown, Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Interviewer guide' };
 
@@ -91,7 +91,9 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
                     <h4 className="font-medium">Listen for</h4>
                     <ul className="list-disc pl-5">
                       {item.listenFor.map((x) => (
-                        <li key={x}>{x}</li>
+                        <li key={x}>
+                          <InlineMarkdown>{x}</InlineMarkdown>
+                        </li>
                       ))}
                     </ul>
                   </div>
@@ -99,7 +101,9 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
                     <h4 className="font-medium">Red flags</h4>
                     <ul className="list-disc pl-5">
                       {item.redFlags.map((x) => (
-                        <li key={x}>{x}</li>
+                        <li key={x}>
+                          <InlineMarkdown>{x}</InlineMarkdown>
+                        </li>
                       ))}
                     </ul>
                   </div>
@@ -109,7 +113,9 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
                     <h4 className="font-medium">Follow-ups</h4>
                     <ul className="list-disc pl-5">
                       {item.followUps.map((x) => (
-                        <li key={x}>{x}</li>
+                        <li key={x}>
+                          <InlineMarkdown>{x}</InlineMarkdown>
+                        </li>
                       ))}
                     </ul>
                   </div>
@@ -122,7 +128,9 @@ export default async function InterviewerGuidePage({ params, searchParams }: { p
                         <th scope="row" className="w-28 py-1 pr-2 text-left font-medium">
                           {RUBRIC_LABELS[i]}
                         </th>
-                        <td className="py-1">{anchor}</td>
+                        <td className="py-1">
+                          <InlineMarkdown>{anchor}</InlineMarkdown>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

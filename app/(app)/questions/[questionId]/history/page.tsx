@@ -3,7 +3,7 @@ import { AccessDenied, BackLink, Badge, Card, PageHeader } from '@/app/_componen
 import { can } from '@/lib/context';
 import { getQuestionHistory } from '@/lib/questions/queries';
 import { orNotFound, requirePageContext } from '../../../page-context';
-import { Markdown } from '@/app/_components/markdown';
+import { InlineMarkdown, Markdown } from '@/app/_components/markdown';
 
 export const metadata: Metadata = { title: 'Question history' };
 
@@ -53,7 +53,9 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
                 <Markdown className="mt-2">{version.prompt}</Markdown>
                 <ol className="mt-2 list-decimal pl-5 text-slate-700">
                   {[version.rubric1, version.rubric2, version.rubric3, version.rubric4].map((a, i) => (
-                    <li key={i}>{a}</li>
+                    <li key={i}>
+                      <InlineMarkdown>{a}</InlineMarkdown>
+                    </li>
                   ))}
                 </ol>
               </details>
