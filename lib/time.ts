@@ -83,3 +83,20 @@ export function resolveLocalDateTime(local: string, timeZone: string): LocalDate
   if (later === undefined) return { kind: 'exact', instant: new Date(earlier).toISOString() };
   return { kind: 'ambiguous', instant: new Date(earlier).toISOString(), later: new Date(later).toISOString() };
 }
+
+/** YYYY-MM-DD of an instant in a zone. */
+export function dayInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The instants a zone's calendar day containing `instant` starts and ends at (23 or 25 hours across a clock change). */
+export function dayBoundsInZone(instant: Date, timeZone: string): { start: Date; end: Date } {
+  const day = dayInZone(instant, timeZone);
+  return { start: new Date(localDateTimeToInstant(`${day}T00:00`, timeZone)!), end: new Date(localDateTimeToInstant(`${nextDay(day)}T00:00`, timeZone)!) };
+}

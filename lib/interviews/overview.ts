@@ -8,7 +8,7 @@ import { applications, candidates, interviewPanelists, interviews, memberships, 
 import { candidateLabelSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { isTimeZone, localDateTimeToInstant } from '../time';
+import { dayInZone, isTimeZone, localDateTimeToInstant, nextDay } from '../time';
 import { parseInput } from '../validation';
 import {
   FEEDBACK_DUE_HOURS,
@@ -91,10 +91,6 @@ export interface InterviewOverview {
   timeZone: string;
 }
 
-/** YYYY-MM-DD of an instant in a zone. */
-export function dayInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 function toInstant(value: string, timeZone: string, field: 'from' | 'to'): Date {
   if (!DAY.test(value)) return new Date(value);
@@ -102,11 +98,6 @@ function toInstant(value: string, timeZone: string, field: 'from' | 'to'): Date 
   if (!midnight) throw ValidationError.field(field, 'Use a real date like 2026-11-30');
   // "to" is the whole day: up to the next midnight.
   return field === 'to' ? new Date(localDateTimeToInstant(`${nextDay(value)}T00:00`, timeZone)!) : new Date(midnight);
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return new Date(d.getTime() + DAY_MS).toISOString().slice(0, 10);
 }
 
 /**

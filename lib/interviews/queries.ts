@@ -7,6 +7,7 @@ import { candidateLabelSql } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseId } from '../ids';
+import { dayBoundsInZone } from '../time';
 import { interviewQualificationWarning } from '../kits/qualifications';
 import { type InterviewState, interviewEndsAt, interviewStateColumns, interviewStateSql } from './status';
 
@@ -67,20 +68,24 @@ export async function summarizeMyInterviews(ctx: Ctx, now = new Date()) {
   };
 }
 
-/** "My interviews": today's, the ones still ahead, and past ones whose feedback is still owed. */
-export async function groupMyInterviews(ctx: Ctx, now = new Date()) {
+/**
+ * "My interviews" in the viewer's zone: today's (every interview whose time overlaps the viewer's
+ * day, so one that started before midnight and is still running is today's too), the ones still
+ * ahead after today, past ones whose feedback is still owed, and the member's submitted cards.
+ */
+export async function groupMyInterviews(ctx: Ctx, now = new Date(), timeZone = 'UTC') {
   const rows = await listMyInterviews(ctx, now);
-  const startOfDay = new Date(now);
-  startOfDay.setHours(0, 0, 0, 0);
-  const endOfDay = new Date(startOfDay.getTime() + 86_400_000);
-  const isToday = (d: Date) => d >= startOfDay && d < endOfDay;
+  const day = dayBoundsInZone(now, timeZone);
+  const isToday = (i: Row) => i.scheduledAt < day.end && interviewEndsAt(i) > day.start;
   return {
-    today: rows.filter((i) => isToday(i.scheduledAt) && i.status !== 'cancelled'),
-    upcoming: rows.filter((i) => i.scheduledAt >= endOfDay && stillAhead(i)),
-    owed: rows.filter((i) => i.scheduledAt < startOfDay && owesFeedback(i)),
+    today: rows.filter((i) => isToday(i) && i.status !== 'cancelled'),
+    upcoming: rows.filter((i) => i.scheduledAt >= day.end && stillAhead(i)),
+    owed: rows.filter((i) => !isToday(i) && owesFeedback(i)),
     done: rows.filter((i) => i.scorecardStatus === 'submitted'),
   };
 }
+
+type Row = Awaited<ReturnType<typeof listMyInterviews>>[number];
 
 /** An interview's schedule as rescheduling and cancelling see it (also a 409's `current`). */
 export interface InterviewSchedule {

@@ -27,6 +27,7 @@ import { listInterviewOverview, summarizeOverdueFeedback } from '@/lib/interview
 import { getInterviewProgress, groupMyInterviews, summarizeMyInterviews } from '@/lib/interviews/queries';
 import { deriveInterviewState, interviewStateColumns, interviewStateSql } from '@/lib/interviews/status';
 import { queryRows } from '@/lib/sql';
+import { dayBoundsInZone } from '@/lib/time';
 import { setupTestDatabase } from './support/database';
 import { addMember, createOrgWithAdmin } from './support/factories';
 import { createApplicant, createInterview, createOpeningWithStages, createPublishedKit, fillScorecard, skillIdsBySlug, submitFilledScorecard } from './support/interview-factories';
@@ -303,5 +304,26 @@ describe('My interviews with the derived state', () => {
     expect(ivyHome.upcoming.map((i) => i.id)).toEqual([ids.future]);
     expect(ivyHome.upcoming.map((i) => i.id)).not.toContain(ids.early);
     expect((await summarizeMyInterviews(jon)).upcoming.map((i) => i.id)).toEqual([ids.farAhead]);
+  });
+  it('"Today" is the viewer’s day, and holds an interview that started before midnight and still runs', async () => {
+    const nia = (await addMember(t.db, admin.organizationId, 'interviewer')).ctx;
+    // Berlin's midnight a day or more ahead, so every interview below can be scheduled.
+    const midnight = dayBoundsInZone(new Date(Date.now() + 2 * DAY), 'Europe/Berlin').start.getTime();
+    const at = (ms: number) => ms - Date.now();
+    const acrossMidnight = (await interviewOn(backend, [nia], at(midnight - 30 * 60_000))).interviewId;
+    const evening = (await interviewOn(backend, [nia], at(midnight + 20 * HOUR))).interviewId;
+    const lastNight = (await interviewOn(backend, [nia], at(midnight - 3 * HOUR))).interviewId;
+    const now = new Date(midnight + 10 * 60_000);
+
+    const berlin = await groupMyInterviews(nia, now, 'Europe/Berlin');
+    expect(berlin.today.map((i) => i.id)).toEqual([acrossMidnight, evening]);
+    expect(berlin.today[0]!.state).toBe('in_progress');
+    expect(berlin.owed.map((i) => i.id)).toEqual([lastNight]);
+    expect(berlin.upcoming).toEqual([]);
+    // Seven or eight hours further east it is already morning: the evening interview is tomorrow there.
+    const tokyo = await groupMyInterviews(nia, now, 'Asia/Tokyo');
+    expect(tokyo.today.map((i) => i.id)).toEqual([lastNight, acrossMidnight]);
+    expect(tokyo.upcoming.map((i) => i.id)).toEqual([evening]);
+    expect(tokyo.owed).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { LocalTime, TimeZoneNote } from '@/app/_components/local-time';
 import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { groupMyInterviews, owesFeedback } from '@/lib/interviews/queries';
 import { INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES } from '@/lib/interviews/status';
+import { isTimeZone } from '@/lib/time';
+import { AdoptViewerTimeZone } from '../_components/viewer-time-zone';
 import { requirePageContext } from '../page-context';
 
 export const metadata: Metadata = { title: 'My interviews' };
@@ -50,12 +52,16 @@ function InterviewList({ title, rows, empty }: { title: string; rows: Row[]; emp
   );
 }
 
-export default async function InterviewsPage() {
+export default async function InterviewsPage({ searchParams }: { searchParams: Promise<{ timeZone?: string | string[] }> }) {
   const { ctx } = await requirePageContext();
-  const groups = await groupMyInterviews(ctx);
+  // "Today" is the viewer's day: the zone comes from the URL, which the browser fills in on a first visit.
+  const { timeZone: asked } = await searchParams;
+  const timeZone = typeof asked === 'string' && isTimeZone(asked) ? asked : null;
+  const groups = await groupMyInterviews(ctx, new Date(), timeZone ?? 'UTC');
   const total = groups.today.length + groups.upcoming.length + groups.owed.length + groups.done.length;
   return (
     <>
+      <AdoptViewerTimeZone chosen={timeZone !== null} />
       <PageHeader title="My interviews" description="Interviews you sit on. Open one to run it with the live scorecard; your notes save as you type." />
       {total === 0 ? (
         <EmptyState title="You are not on any interview panel yet">When a recruiter schedules you on a panel, the interview appears here.</EmptyState>

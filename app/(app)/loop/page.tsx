@@ -6,11 +6,12 @@ import Link from 'next/link';
 import { AccessDenied, Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { can } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
-import { dayInZone, type InterviewOverview, listInterviewOverview, listOverviewFilterOptions, type OverviewRow } from '@/lib/interviews/overview';
+import { type InterviewOverview, listInterviewOverview, listOverviewFilterOptions, type OverviewRow } from '@/lib/interviews/overview';
 import { PANEL_ROLE_LABELS } from '@/lib/interviews/schemas';
 import { FEEDBACK_DUE_HOURS, formatOwedFor, INTERVIEW_STATE_LABELS, INTERVIEW_STATE_TONES, INTERVIEW_STATES } from '@/lib/interviews/status';
+import { dayInZone } from '@/lib/time';
 import { requirePageContext } from '../page-context';
-import { AdoptViewerTimeZone } from './viewer-time-zone';
+import { AdoptViewerTimeZone } from '../_components/viewer-time-zone';
 
 export const metadata: Metadata = { title: 'Loop overview' };
 

@@ -1,8 +1,8 @@
 'use client';
-// The overview groups interviews by day, and a day depends on where the viewer is. The server
-// cannot know that, so a first visit without a zone in the URL is replaced (not pushed: Back
-// still works) by the same view in the browser's zone. The URL then names it, so a shared link
-// shows the same days to whoever opens it.
+// Pages that group interviews by day (the loop overview, My interviews) need the viewer's zone:
+// a day depends on where the viewer is. The server cannot know that, so a first visit without a
+// zone in the URL is replaced (not pushed: Back still works) by the same view in the browser's
+// zone. The URL then names it, so a shared link shows the same days to whoever opens it.
 import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 
