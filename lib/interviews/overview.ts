@@ -91,7 +91,6 @@ export interface InterviewOverview {
   timeZone: string;
 }
 
-
 function toInstant(value: string, timeZone: string, field: 'from' | 'to'): Date {
   if (!DAY.test(value)) return new Date(value);
   const midnight = localDateTimeToInstant(`${value}T00:00`, timeZone);

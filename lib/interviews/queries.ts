@@ -7,8 +7,8 @@ import { candidateLabelSql } from '../candidates/blind';
 import { can, type Ctx } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseId } from '../ids';
-import { dayBoundsInZone } from '../time';
 import { interviewQualificationWarning } from '../kits/qualifications';
+import { dayBoundsInZone } from '../time';
 import { type InterviewState, interviewEndsAt, interviewStateColumns, interviewStateSql } from './status';
 
 function onPanel(ctx: Ctx) {
