@@ -1,7 +1,7 @@
 // The scheduling form sends a wall-clock time and the viewer's zone; the offset must be the one in
 // force on that date (a server-side getTimezoneOffset() of today was an hour off across DST).
 import { describe, expect, it } from 'vitest';
-import { localDateTimeToInstant, resolveLocalDateTime } from '@/lib/time';
+import { dayBoundsInZone, dayInZone, localDateTimeToInstant, resolveLocalDateTime } from '@/lib/time';
 
 describe('localDateTimeToInstant', () => {
   it('uses the offset in force on the date, on both sides of a DST change', () => {
@@ -41,5 +41,22 @@ describe('resolveLocalDateTime', () => {
     expect(resolveLocalDateTime('2027-02-29T10:00', 'Europe/Berlin')).toBeNull();
     expect(resolveLocalDateTime('10:00', 'Europe/Berlin')).toBeNull();
     expect(resolveLocalDateTime('2027-06-01T10:00', 'Nowhere/Special')).toBeNull();
+  });
+});
+
+describe('dayBoundsInZone', () => {
+  it('is the viewer’s calendar day, which differs by zone at the same instant', () => {
+    const instant = new Date('2026-12-08T23:10:00Z');
+    expect(dayInZone(instant, 'UTC')).toBe('2026-12-08');
+    expect(dayInZone(instant, 'Asia/Tokyo')).toBe('2026-12-09');
+    expect(dayBoundsInZone(instant, 'Europe/Berlin')).toEqual({ start: new Date('2026-12-08T23:00:00Z'), end: new Date('2026-12-09T23:00:00Z') });
+    expect(dayBoundsInZone(instant, 'America/New_York')).toEqual({ start: new Date('2026-12-08T05:00:00Z'), end: new Date('2026-12-09T05:00:00Z') });
+  });
+
+  it('is 23 hours long when the clocks go forward and 25 when they go back', () => {
+    const spring = dayBoundsInZone(new Date('2026-03-29T12:00:00Z'), 'Europe/Berlin');
+    expect(spring).toEqual({ start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
+    const autumn = dayBoundsInZone(new Date('2026-10-25T12:00:00Z'), 'Europe/Berlin');
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
   });
 });
