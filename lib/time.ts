@@ -90,13 +90,22 @@ export function dayInZone(instant: Date, timeZone: string): string {
 }
 
 /** The calendar day after a YYYY-MM-DD day. */
-export function nextDay(day: string): string {
+function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The instants a zone's calendar day containing `instant` starts and ends at (23 or 25 hours across a clock change). */
+/**
+ * The instants a YYYY-MM-DD day starts and ends at in a zone (23 or 25 hours across a clock
+ * change), or null when the text is no real date or the zone is unknown.
+ */
+export function dayBounds(day: string, timeZone: string): { start: Date; end: Date } | null {
+  const start = localDateTimeToInstant(`${day}T00:00`, timeZone);
+  const end = localDateTimeToInstant(`${nextDay(day)}T00:00`, timeZone);
+  return start && end ? { start: new Date(start), end: new Date(end) } : null;
+}
+
+/** The bounds of the zone's calendar day containing `instant` (the zone must be a known one). */
 export function dayBoundsInZone(instant: Date, timeZone: string): { start: Date; end: Date } {
-  const day = dayInZone(instant, timeZone);
-  return { start: new Date(localDateTimeToInstant(`${day}T00:00`, timeZone)!), end: new Date(localDateTimeToInstant(`${nextDay(day)}T00:00`, timeZone)!) };
+  return dayBounds(dayInZone(instant, timeZone), timeZone)!;
 }

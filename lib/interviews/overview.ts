@@ -8,7 +8,7 @@ import { applications, candidates, interviewPanelists, interviews, memberships, 
 import { candidateLabelSql } from '../candidates/blind';
 import { type Ctx, requirePermission } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { dayInZone, isTimeZone, localDateTimeToInstant, nextDay } from '../time';
+import { dayBounds, dayInZone, isTimeZone } from '../time';
 import { parseInput } from '../validation';
 import {
   FEEDBACK_DUE_HOURS,
@@ -93,10 +93,10 @@ export interface InterviewOverview {
 
 function toInstant(value: string, timeZone: string, field: 'from' | 'to'): Date {
   if (!DAY.test(value)) return new Date(value);
-  const midnight = localDateTimeToInstant(`${value}T00:00`, timeZone);
-  if (!midnight) throw ValidationError.field(field, 'Use a real date like 2026-11-30');
+  const bounds = dayBounds(value, timeZone);
+  if (!bounds) throw ValidationError.field(field, 'Use a real date like 2026-11-30');
   // "to" is the whole day: up to the next midnight.
-  return field === 'to' ? new Date(localDateTimeToInstant(`${nextDay(value)}T00:00`, timeZone)!) : new Date(midnight);
+  return field === 'to' ? bounds.end : bounds.start;
 }
 
 /**
